@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts embedded PostgreSQL, embedded Redis and the reference locker server, and keeps them up
+# until Ctrl-C. Once ready it prints BASE_URL=..., DB_HOST=..., REDIS_PORT=... lines, so that
+#   eval "$(scripts/reference-server.sh | head -8)"   (in another shell) or a copy by hand
+# points any client at it. PORT=3000 fixes the server's port; LOCKER_APPLICATION_START/_END,
+# HOLD_TTL_SECONDS and JWT_SECRET change its behaviour.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/classpath.sh
+exec java -cp "$(test_classpath)" locker.stack.ReferenceStackMain

@@ -1,0 +1,19 @@
+package locker.contract;
+
+/** The Redis keys of the contract. */
+public final class RedisKeys {
+    public static final String HOLD_PREFIX = "locker:hold:";
+    public static final String BLACKLIST_PREFIX = "blacklist:";
+
+    private RedisKeys() {}
+
+    /** {@code locker:hold:{lockerId}}: the serial id of the student holding the locker. */
+    public static String hold(long lockerId) {
+        return HOLD_PREFIX + lockerId;
+    }
+
+    /** {@code blacklist:<jti>}: an access token revoked by logout or refresh. */
+    public static String blacklist(String jti) {
+        return BLACKLIST_PREFIX + jti;
+    }
+}

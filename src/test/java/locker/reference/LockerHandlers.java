@@ -1,0 +1,200 @@
+package locker.reference;
+
+import io.javalin.http.Context;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /lockers/*}: list, hold, confirm, release-hold, release and "my locker". */
+final class LockerHandlers {
+    private static final String LOCKER_COLUMNS = """
+            SELECT li.locker_id, ll.name AS location_name, li.owner_student_id, li.owner_serial_id
+            FROM locker_info li JOIN locker_locations ll ON ll.location_id = li.location_id""";
+    private static final String EXPIRE_STALE_HOLDS = """
+            UPDATE locker_assignments SET state = 'expired'
+            WHERE (locker_id = ? OR user_serial_id = ?) AND state = 'hold' AND hold_expires_at <= now()""";
+    private static final String INSERT_HOLD = """
+            WITH held AS (
+                INSERT INTO locker_assignments (locker_id, user_serial_id, state, hold_expires_at)
+                VALUES (?, ?, 'hold', now() + make_interval(secs => ?))
+                RETURNING locker_id)
+            """ + LOCKER_COLUMNS + " JOIN held ON held.locker_id = li.locker_id";
+    private static final String CONFIRM_HOLD = """
+            UPDATE locker_assignments SET state = 'confirmed', confirmed_at = now()
+            WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold' AND hold_expires_at > now()""";
+    private static final String TAKE_OWNERSHIP = """
+            UPDATE locker_info SET owner_student_id = ?, owner_serial_id = ?
+            WHERE locker_id = ? AND owner_serial_id IS NULL""";
+    private static final String DELETE_HOLD =
+            "DELETE FROM locker_assignments WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold'";
+    private static final String CANCEL_CONFIRMED = """
+            UPDATE locker_assignments SET state = 'cancelled', released_at = now()
+            WHERE locker_id = ? AND user_serial_id = ? AND state = 'confirmed'""";
+    private static final String GIVE_UP_OWNERSHIP = """
+            UPDATE locker_info SET owner_student_id = NULL, owner_serial_id = NULL
+            WHERE locker_id = ? AND owner_serial_id = ?""";
+
+    private final Database db;
+    private final Redis redis;
+    private final Authenticator authenticator;
+    private final ReferenceServerSettings settings;
+
+    LockerHandlers(Database db, Redis redis, Authenticator authenticator, ReferenceServerSettings settings) {
+        this.db = db;
+        this.redis = redis;
+        this.authenticator = authenticator;
+        this.settings = settings;
+    }
+
+    void list(Context ctx) throws SQLException {
+        authenticator.require(ctx);
+        List<Map<String, Object>> lockers = new ArrayList<>();
+        int available = 0;
+        try (var c = db.connection();
+             var statement = c.prepareStatement(LOCKER_COLUMNS + " ORDER BY li.locker_id");
+             var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Map<String, Object> locker = locker(rows);
+                if (!locker.containsKey("owner_serial_id")) {
+                    available++;
+                }
+                lockers.add(locker);
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("lockers", lockers);
+        answer.put("available_count", available);
+        ctx.json(answer);
+    }
+
+    void hold(Context ctx) {
+        Tokens.Principal principal = authenticator.require(ctx);
+        if (!settings.isWithinApplicationWindow(Instant.now())) {
+            throw new ApiError(403, "locker application period is not open");
+        }
+        long lockerId = lockerId(ctx);
+        db.update(EXPIRE_STALE_HOLDS, lockerId, principal.serialId());
+        boolean held;
+        try {
+            held = redis.tryHold(lockerId, principal.serialId(), settings.holdTtlSeconds());
+        } catch (JedisException e) {
+            throw new ApiError(503, "hold service unavailable");
+        }
+        if (!held) {
+            throw ApiError.conflict("Locker already held by someone");
+        }
+        Map<String, Object> locker;
+        try {
+            locker = db.queryOne(INSERT_HOLD, LockerHandlers::lockerWithoutSerial,
+                    lockerId, principal.serialId(), (double) settings.holdTtlSeconds()).orElseThrow();
+        } catch (Database.DatabaseException e) {
+            redis.releaseHoldQuietly(lockerId);
+            if (isConstraintViolation(e)) {
+                throw ApiError.conflict("locker is not available");
+            }
+            throw e;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("message", "locker held successfully");
+        answer.put("locker", locker);
+        answer.put("expires_in", (settings.holdTtlSeconds() / 60) + " minutes");
+        ctx.status(201).json(answer);
+    }
+
+    void confirm(Context ctx) {
+        long lockerId = lockerId(ctx);
+        Tokens.Principal principal = authenticator.require(ctx);
+        try {
+            db.inTransaction(c -> {
+                if (Database.update(c, CONFIRM_HOLD, lockerId, principal.serialId()) == 0) {
+                    throw ApiError.conflict("hold expired or not found");
+                }
+                if (Database.update(c, TAKE_OWNERSHIP, principal.studentId(), principal.serialId(), lockerId) == 0) {
+                    throw ApiError.conflict("locker already has an owner");
+                }
+                return null;
+            });
+        } catch (Database.DatabaseException e) {
+            if (isConstraintViolation(e)) {
+                throw ApiError.conflict("locker already has an owner");
+            }
+            throw e;
+        }
+        ctx.json(Map.of("message", "locker confirmed successfully"));
+    }
+
+    void releaseHold(Context ctx) {
+        long lockerId = lockerId(ctx);
+        Tokens.Principal principal = authenticator.require(ctx);
+        if (db.update(DELETE_HOLD, lockerId, principal.serialId()) == 0) {
+            throw ApiError.notFound("No hold found to release");
+        }
+        redis.releaseHoldQuietly(lockerId);
+        ctx.json(Map.of("message", "hold released successfully"));
+    }
+
+    void release(Context ctx) {
+        long lockerId = lockerId(ctx);
+        Tokens.Principal principal = authenticator.require(ctx);
+        db.inTransaction(c -> {
+            if (Database.update(c, CANCEL_CONFIRMED, lockerId, principal.serialId()) == 0) {
+                throw ApiError.notFound("No confirmed locker to release");
+            }
+            if (Database.update(c, GIVE_UP_OWNERSHIP, lockerId, principal.serialId()) == 0) {
+                throw ApiError.notFound("No confirmed locker to release");
+            }
+            Database.update(c, DELETE_HOLD, lockerId, principal.serialId());
+            return null;
+        });
+        redis.releaseHoldQuietly(lockerId);
+        ctx.json(Map.of("message", "locker released successfully"));
+    }
+
+    void mine(Context ctx) {
+        Tokens.Principal principal = authenticator.require(ctx);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("locker", db.queryOne(LOCKER_COLUMNS + " WHERE li.owner_serial_id = ?",
+                LockerHandlers::lockerWithoutSerial, principal.serialId()).orElse(null));
+        ctx.json(answer);
+    }
+
+    private static long lockerId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("invalid locker id");
+        }
+    }
+
+    /** One locker as {@code GET /lockers} shows it: owner fields only when it has a confirmed owner. */
+    private static Map<String, Object> locker(ResultSet row) throws SQLException {
+        Map<String, Object> locker = lockerWithoutSerial(row);
+        long ownerSerial = row.getLong("owner_serial_id");
+        if (!row.wasNull()) {
+            locker.put("owner_serial_id", ownerSerial);
+        }
+        return locker;
+    }
+
+    private static Map<String, Object> lockerWithoutSerial(ResultSet row) throws SQLException {
+        Map<String, Object> locker = new LinkedHashMap<>();
+        locker.put("locker_id", row.getInt("locker_id"));
+        locker.put("location_id", row.getString("location_name"));
+        String owner = row.getString("owner_student_id");
+        if (owner != null && row.getObject("owner_serial_id") != null) {
+            locker.put("owner", owner);
+        }
+        return locker;
+    }
+
+    /** Unique (23505), foreign-key (23503) or check (23514) violation: the database refused the row. */
+    private static boolean isConstraintViolation(Database.DatabaseException e) {
+        return e.sqlState != null && e.sqlState.startsWith("23");
+    }
+}

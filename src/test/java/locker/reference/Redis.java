@@ -1,0 +1,86 @@
+package locker.reference;
+
+import locker.contract.RedisKeys;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The server's Redis pool: hold keys and the access-token blacklist. */
+final class Redis implements AutoCloseable {
+    private final JedisPool pool;
+    final String host;
+    final int port;
+    final String password;
+
+    Redis(String host, int port, String password, int poolSize) {
+        this.host = host;
+        this.port = port;
+        this.password = password == null || password.isEmpty() ? null : password;
+        JedisPoolConfig config = new JedisPoolConfig();
+        config.setMaxTotal(poolSize);
+        config.setMaxIdle(poolSize);
+        config.setMaxWait(Duration.ofSeconds(5));
+        config.setJmxEnabled(false);
+        pool = new JedisPool(config, host, port, 2_000, this.password);
+    }
+
+    /** {@code SET locker:hold:{id} <serial> NX EX ttl}: true when this caller now holds the locker. */
+    boolean tryHold(long lockerId, long serialId, int ttlSeconds) {
+        try (Jedis jedis = pool.getResource()) {
+            return "OK".equals(jedis.set(RedisKeys.hold(lockerId), Long.toString(serialId),
+                    SetParams.setParams().nx().ex(ttlSeconds)));
+        }
+    }
+
+    /** Deletes a hold key; a Redis failure here only leaves the key to expire. */
+    void releaseHoldQuietly(long lockerId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.del(RedisKeys.hold(lockerId));
+        } catch (JedisException e) {
+            // the key still expires after its TTL
+        }
+    }
+
+    void blacklist(String jti, Instant tokenExpiry) {
+        long seconds = Duration.between(Instant.now(), tokenExpiry).toSeconds() + 1;
+        if (seconds <= 0) {
+            return;
+        }
+        try (Jedis jedis = pool.getResource()) {
+            jedis.setex(RedisKeys.blacklist(jti), seconds, "1");
+        }
+    }
+
+    boolean isBlacklisted(String jti) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.exists(RedisKeys.blacklist(jti));
+        }
+    }
+
+    boolean isReachable() {
+        try (Jedis jedis = pool.getResource()) {
+            return "PONG".equals(jedis.ping());
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+
+    /** A connection outside the pool, for the long-lived subscription to expiry events. */
+    Jedis dedicatedConnection() {
+        Jedis jedis = new Jedis(host, port, 2_000, 0);
+        if (password != null) {
+            jedis.auth(password);
+        }
+        return jedis;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

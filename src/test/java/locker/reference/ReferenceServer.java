@@ -1,0 +1,101 @@
+package locker.reference;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The locker reservation service of {@code shared/locker-api.md}, in Java: the load test's target
+ * when no {@code BASE_URL} is given, and what the project's own tests talk to.
+ */
+public final class ReferenceServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
+    public static final String API = "/api/v1";
+
+    /** Where the server finds its database and Redis. */
+    public record Backends(String jdbcUrl, String dbUser, String dbPassword,
+                           String redisHost, int redisPort, String redisPassword) {}
+
+    private final Database db;
+    private final Redis redis;
+    private final HoldExpiry holdExpiry;
+    private final Javalin app;
+
+    private ReferenceServer(Database db, Redis redis, HoldExpiry holdExpiry, Javalin app) {
+        this.db = db;
+        this.redis = redis;
+        this.holdExpiry = holdExpiry;
+        this.app = app;
+    }
+
+    /** Starts the server on {@code host:port} (port 0 picks a free one). */
+    public static ReferenceServer start(Backends backends, ReferenceServerSettings settings, String host, int port) {
+        Database db = new Database(backends.jdbcUrl(), backends.dbUser(), backends.dbPassword(), settings.dbPoolSize());
+        Redis redis = new Redis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
+                Math.max(8, settings.httpThreads()));
+        Tokens tokens = new Tokens(settings);
+        Authenticator authenticator = new Authenticator(tokens, redis);
+        AuthHandlers auth = new AuthHandlers(db, redis, tokens, authenticator);
+        LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings);
+
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
+        });
+        app.post(API + "/auth/login-or-register", auth::loginOrRegister);
+        app.post(API + "/auth/refresh", auth::refresh);
+        app.post(API + "/auth/logout", auth::logout);
+        app.get(API + "/auth/me", auth::me);
+        app.get(API + "/lockers", lockers::list);
+        app.get(API + "/lockers/me", lockers::mine);
+        app.post(API + "/lockers/{id}/hold", lockers::hold);
+        app.post(API + "/lockers/{id}/confirm", lockers::confirm);
+        app.post(API + "/lockers/{id}/release-hold", lockers::releaseHold);
+        app.post(API + "/lockers/{id}/release", lockers::release);
+        app.get(API + "/health", ctx -> health(ctx, db, redis));
+        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(Map.of("error", "internal server error"));
+        });
+
+        HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval());
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            holdExpiry.close();
+            redis.close();
+            db.close();
+            throw e;
+        }
+        return new ReferenceServer(db, redis, holdExpiry, app);
+    }
+
+    private static void health(Context ctx, Database db, Redis redis) {
+        boolean dbUp = db.isReachable();
+        boolean redisUp = redis.isReachable();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", dbUp && redisUp ? "healthy" : "unhealthy");
+        answer.put("db", dbUp ? "reachable" : "unreachable");
+        answer.put("redis", redisUp ? "reachable" : "unreachable");
+        ctx.status(dbUp && redisUp ? 200 : 500).json(answer);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        holdExpiry.close();
+        redis.close();
+        db.close();
+    }
+}

@@ -1,0 +1,126 @@
+package locker.reference;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * How the reference server behaves. The defaults are the deployed service's; tests shorten the
+ * lifetimes. {@link #fromEnvironment} reads the same names as the deployed server where it has them.
+ *
+ * @param accessTokenTtl    lifetime of an access token (deployed: 10 minutes)
+ * @param refreshTokenTtl   lifetime of a refresh token (deployed: 336 hours)
+ * @param holdTtlSeconds    how long a hold lasts, in Redis and in the database (deployed: 60 s)
+ * @param sweepInterval     how often held rows past their expiry are marked {@code expired} (deployed: 10 s)
+ * @param applicationStart  holds are refused before this instant; null means no limit
+ * @param applicationEnd    holds are refused after this instant; null means no limit
+ * @param dbPoolSize        database connections of the server
+ * @param httpThreads       request threads of the server
+ * @param jwtSecret         HS256 key of access tokens
+ * @param issuer            {@code iss} of access tokens
+ * @param audience          {@code aud} of access tokens
+ */
+public record ReferenceServerSettings(
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        int holdTtlSeconds,
+        Duration sweepInterval,
+        Instant applicationStart,
+        Instant applicationEnd,
+        int dbPoolSize,
+        int httpThreads,
+        String jwtSecret,
+        String issuer,
+        String audience) {
+
+    public ReferenceServerSettings {
+        if (holdTtlSeconds < 1) {
+            throw new IllegalArgumentException("holdTtlSeconds must be at least 1, was " + holdTtlSeconds);
+        }
+        if (applicationStart != null && applicationEnd != null && applicationEnd.isBefore(applicationStart)) {
+            throw new IllegalArgumentException("the application window ends before it starts");
+        }
+    }
+
+    public static ReferenceServerSettings defaults() {
+        return new ReferenceServerSettings(Duration.ofMinutes(10), Duration.ofHours(336), 60, Duration.ofSeconds(10),
+                null, null, 20, 200, randomSecret(), "locker-service", "locker-clients");
+    }
+
+    /**
+     * The defaults, overridden by {@code LOCKER_APPLICATION_START}/{@code _END} (RFC 3339),
+     * {@code JWT_SECRET}, {@code HOLD_TTL_SECONDS}, {@code DB_POOL_SIZE} and {@code HTTP_THREADS}.
+     */
+    public static ReferenceServerSettings fromEnvironment(Map<String, String> env) {
+        ReferenceServerSettings s = defaults();
+        return new ReferenceServerSettings(s.accessTokenTtl, s.refreshTokenTtl,
+                intOr(env, "HOLD_TTL_SECONDS", s.holdTtlSeconds), s.sweepInterval,
+                instantOrNull(env, "LOCKER_APPLICATION_START"), instantOrNull(env, "LOCKER_APPLICATION_END"),
+                intOr(env, "DB_POOL_SIZE", s.dbPoolSize), intOr(env, "HTTP_THREADS", s.httpThreads),
+                env.getOrDefault("JWT_SECRET", s.jwtSecret), s.issuer, s.audience);
+    }
+
+    public ReferenceServerSettings withAccessTokenTtl(Duration ttl) {
+        return new ReferenceServerSettings(ttl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
+                applicationStart, applicationEnd, dbPoolSize, httpThreads, jwtSecret, issuer, audience);
+    }
+
+    public ReferenceServerSettings withHoldTtl(int seconds, Duration sweep) {
+        return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, seconds, sweep,
+                applicationStart, applicationEnd, dbPoolSize, httpThreads, jwtSecret, issuer, audience);
+    }
+
+    public ReferenceServerSettings withApplicationWindow(Instant start, Instant end) {
+        return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
+                start, end, dbPoolSize, httpThreads, jwtSecret, issuer, audience);
+    }
+
+    public ReferenceServerSettings withJwtSecret(String secret) {
+        return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
+                applicationStart, applicationEnd, dbPoolSize, httpThreads, secret, issuer, audience);
+    }
+
+    public ReferenceServerSettings withPools(int dbConnections, int threads) {
+        return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
+                applicationStart, applicationEnd, dbConnections, threads, jwtSecret, issuer, audience);
+    }
+
+    boolean isWithinApplicationWindow(Instant now) {
+        return (applicationStart == null || !now.isBefore(applicationStart))
+                && (applicationEnd == null || !now.isAfter(applicationEnd));
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static int intOr(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static Instant instantOrNull(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be an RFC 3339 time such as 2026-03-02T09:00:00+09:00, was '"
+                    + value + "'");
+        }
+    }
+}

@@ -1,39 +1,39 @@
 package locker.simulation;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
-import locker.stack.EmbeddedStack;
+import locker.config.LoadProfile;
+import locker.scenario.LockerJourney;
 
-import static io.gatling.javaapi.core.CoreDsl.*;
-import static io.gatling.javaapi.http.HttpDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-/** One student logs in and lists the lockers, against BASE_URL or the embedded reference stack. */
+/**
+ * The rush: TOTAL_USERS students each log in, list the lockers, hold one, think, confirm or give it
+ * up, and check "my locker", arriving as PROFILE says. The default simulation of {@code ./mvnw gatling:test}.
+ */
 public class LockerReservationSimulation extends Simulation {
-    private final EmbeddedStack stack = System.getenv("BASE_URL") == null ? EmbeddedStack.start() : null;
-    private final String baseUrl = stack != null ? stack.baseUrl() : System.getenv("BASE_URL");
+    private final LoadTestRun run = LoadTestRun.start(config -> config.totalUsers);
 
     {
-        HttpProtocolBuilder protocol = http.baseUrl(baseUrl + "/api/v1")
-                .acceptHeader("application/json")
-                .contentTypeHeader("application/json");
-        ScenarioBuilder students = scenario("Locker reservation")
-                .exec(http("POST /auth/login-or-register")
-                        .post("/auth/login-or-register")
-                        .body(StringBody("{\"student_id\":\"20231000\",\"name\":\"Test User\",\"phone_number\":\"01000000000\"}"))
-                        .check(status().in(200, 201), jmesPath("access_token").saveAs("accessToken")))
-                .exec(http("GET /lockers")
-                        .get("/lockers")
-                        .header("Authorization", "Bearer #{accessToken}")
-                        .check(status().is(200), jmesPath("lockers[0].locker_id").exists()));
-        setUp(students.injectOpen(atOnceUsers(1))).protocols(protocol)
-                .assertions(global().failedRequests().count().is(0L));
+        InjectionPlan plan = InjectionPlan.of(run.config());
+        LockerJourney journey = run.journey();
+        ChainBuilder eachStudent = plan.profile() == LoadProfile.SOAK
+                ? repeat(plan.journeys()).on(journey.journey().exec(journey.releaseMyLocker()))
+                : journey.journey();
+        setUp(LoadProfiles.populations(plan, name -> scenario(name).feed(run.students()).exec(eachStudent)))
+                .protocols(run.protocol())
+                .maxDuration(run.config().totalTimeout)
+                .assertions(StandardAssertions.of(run.config()));
+    }
+
+    @Override
+    public void before() {
+        run.before();
     }
 
     @Override
     public void after() {
-        if (stack != null) {
-            stack.close();
-        }
+        run.after();
     }
 }

@@ -1,0 +1,13 @@
+package locker.config;
+
+/** How students arrive ({@code PROFILE}). */
+public enum LoadProfile {
+    /** The seed's model: TOTAL_USERS in batches of CONCURRENT_USERS, BATCH_DELAY between batches. */
+    BATCH,
+    /** Everyone within one second: the moment the application window opens. */
+    RUSH,
+    /** Open model: TOTAL_USERS arriving evenly over RAMP_DURATION. */
+    RAMP,
+    /** A steady SOAK_ARRIVAL_RATE for SOAK_DURATION, each student repeating the journey SOAK_REPEATS times. */
+    SOAK
+}

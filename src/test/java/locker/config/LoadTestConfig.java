@@ -1,0 +1,210 @@
+package locker.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every setting of the load test, read once and validated before anything is started or touched.
+ * Each comes from {@code -DNAME=...}, the environment, or {@code src/test/resources/load-test.conf},
+ * in that order; the seed's names are kept. A bad value throws {@link ConfigException} naming it.
+ */
+public final class LoadTestConfig {
+    // ---- target ----
+    /** BASE_URL: the server under test; empty means the embedded reference stack. */
+    public final Optional<String> baseUrl;
+
+    // ---- load ----
+    /** PROFILE: how students arrive (batch, rush, ramp, soak); default batch. */
+    public final LoadProfile profile;
+    /** TOTAL_USERS: students who run the journey; default 1000. */
+    public final int totalUsers;
+    /** CONCURRENT_USERS: batch size of the batch profile, the most running at once; default 50. */
+    public final int concurrentUsers;
+    /** BATCH_DELAY: pause between two batches, seconds; default 0.1. */
+    public final Duration batchDelay;
+    /** RAMP_DURATION: over how long the ramp profile's students arrive, seconds; default 60. */
+    public final Duration rampDuration;
+    /** SOAK_ARRIVAL_RATE: students arriving per second in the soak profile; default 5. */
+    public final double soakArrivalRate;
+    /** SOAK_DURATION: how long students keep arriving in the soak profile, seconds; default 300. */
+    public final Duration soakDuration;
+    /** SOAK_REPEATS: journeys per student in the soak profile; default 3. */
+    public final int soakRepeats;
+    /** TOTAL_TIMEOUT: the whole run is stopped after this many seconds; default 600. */
+    public final Duration totalTimeout;
+    /** RACE_USERS: students of the race simulation, all holding one locker at once; default 10. */
+    public final int raceUsers;
+
+    // ---- the journey ----
+    /** CONFIRMATION_RATE: share of held lockers that are confirmed, 0..1; the rest are given back; default 0.5. */
+    public final double confirmationRate;
+    /** USER_THINK_TIME_MIN: shortest think time between hold and confirm, seconds; default 0.5. */
+    public final Duration thinkTimeMin;
+    /** USER_THINK_TIME_MAX: longest think time, seconds; default 2.0. */
+    public final Duration thinkTimeMax;
+    /** HOLD_RETRIES: after losing a race (409), how many other free lockers a student tries; default 0. */
+    public final int holdRetries;
+    /** PER_USER_LOGGING: the seed's "User 42: ..." lines (auto = on up to 1,000 users); default auto. */
+    public final boolean perUserLogging;
+
+    // ---- HTTP ----
+    /** REQUEST_TIMEOUT: a request not answered within this many seconds fails; default 30. */
+    public final Duration requestTimeout;
+    /** MAX_CONNECTIONS: 0 gives each student its own connection (a browser each); N shares a pool of N; default 0. */
+    public final int maxConnections;
+
+    // ---- test data ----
+    /** STUDENT_ID_START: first test student id; ids run to STUDENT_ID_START + TOTAL_USERS - 1; default 20231000. */
+    public final long studentIdStart;
+    /** TEST_LOCKERS_COUNT: lockers added for the run and removed after it; default 150. */
+    public final int testLockersCount;
+    /** DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD: the server's database, for seeding and restoring. */
+    public final Database database;
+    /** REDIS_HOST, REDIS_PORT, REDIS_PASSWORD: the server's Redis, for removing the run's keys. */
+    public final Redis redis;
+
+    // ---- results ----
+    /** SAVE_DETAILED_RESULTS: one entry per request in the results file; default true. */
+    public final boolean saveDetailedResults;
+    /** RESULTS_FILENAME: the results file, relative to the project folder; default load_test_results.json. */
+    public final String resultsFilename;
+
+    // ---- assertions (the seed's performance goals) ----
+    /** MAX_MEAN_RESPONSE_TIME: seconds; default 1.0. */
+    public final Duration maxMeanResponseTime;
+    /** MAX_P95_RESPONSE_TIME: seconds; default 3.0. */
+    public final Duration maxP95ResponseTime;
+    /** MIN_SUCCESS_RATE: percent of requests that must succeed (lost races are not failures); default 95. */
+    public final double minSuccessRate;
+    /** MIN_THROUGHPUT: requests per second over the run; default 100. */
+    public final double minThroughput;
+
+    /** The names this configuration reads, in the order above (the README's table lists them all). */
+    public final Set<String> settingNames;
+
+    /** Connection settings of the server's PostgreSQL. The password never appears in {@link #toString()}. */
+    public record Database(String host, int port, String name, String user, String password) {
+        @Override
+        public String toString() {
+            return "Database[" + user + "@" + host + ":" + port + "/" + name + "]";
+        }
+    }
+
+    /** Connection settings of the server's Redis. */
+    public record Redis(String host, int port, String password) {
+        @Override
+        public String toString() {
+            return "Redis[" + host + ":" + port + "]";
+        }
+    }
+
+    private LoadTestConfig(SettingReader r) {
+        baseUrl = r.httpUrl("BASE_URL");
+
+        profile = r.choice("PROFILE", LoadProfile.BATCH, LoadProfile.class);
+        totalUsers = r.intBetween("TOTAL_USERS", 1000, 1, 1_000_000);
+        concurrentUsers = r.intBetween("CONCURRENT_USERS", 50, 1, 100_000);
+        batchDelay = r.seconds("BATCH_DELAY", 0.1, 0, 3600);
+        rampDuration = r.seconds("RAMP_DURATION", 60, 1, 86_400);
+        soakArrivalRate = r.doubleBetween("SOAK_ARRIVAL_RATE", 5, 0.01, 100_000);
+        soakDuration = r.seconds("SOAK_DURATION", 300, 1, 86_400);
+        soakRepeats = r.intBetween("SOAK_REPEATS", 3, 1, 1_000);
+        totalTimeout = r.seconds("TOTAL_TIMEOUT", 600, 1, 7 * 86_400);
+        raceUsers = r.intBetween("RACE_USERS", 10, 2, 10_000);
+
+        confirmationRate = r.doubleBetween("CONFIRMATION_RATE", 0.5, 0, 1);
+        thinkTimeMin = r.seconds("USER_THINK_TIME_MIN", 0.5, 0, 3600);
+        thinkTimeMax = r.seconds("USER_THINK_TIME_MAX", 2.0, 0, 3600);
+        holdRetries = r.intBetween("HOLD_RETRIES", 0, 0, 100);
+        PerUserLogging logging = r.choice("PER_USER_LOGGING", PerUserLogging.AUTO, PerUserLogging.class);
+        perUserLogging = logging == PerUserLogging.ON || (logging == PerUserLogging.AUTO && totalUsers <= 1000);
+
+        requestTimeout = r.seconds("REQUEST_TIMEOUT", 30, 0.001, 3600);
+        maxConnections = r.intBetween("MAX_CONNECTIONS", 0, 0, 1_000_000);
+
+        studentIdStart = r.longBetween("STUDENT_ID_START", 20231000L, 10_000_000L, 9_999_999_999L);
+        testLockersCount = r.intBetween("TEST_LOCKERS_COUNT", 150, 0, 1_000_000);
+        database = new Database(r.text("DB_HOST", "localhost"), r.intBetween("DB_PORT", 5432, 1, 65_535),
+                r.text("DB_NAME", "locker_db"), r.text("DB_USER", "postgres"), r.text("DB_PASSWORD", "password"));
+        redis = new Redis(r.text("REDIS_HOST", "localhost"), r.intBetween("REDIS_PORT", 6379, 1, 65_535),
+                r.raw("REDIS_PASSWORD").orElse(null));
+
+        saveDetailedResults = r.flag("SAVE_DETAILED_RESULTS", true);
+        resultsFilename = r.text("RESULTS_FILENAME", "load_test_results.json");
+
+        maxMeanResponseTime = r.seconds("MAX_MEAN_RESPONSE_TIME", 1.0, 0.001, 3600);
+        maxP95ResponseTime = r.seconds("MAX_P95_RESPONSE_TIME", 3.0, 0.001, 3600);
+        minSuccessRate = r.doubleBetween("MIN_SUCCESS_RATE", 95, 0, 100);
+        minThroughput = r.doubleBetween("MIN_THROUGHPUT", 100, 0, 10_000_000);
+
+        checkTogether(r);
+        settingNames = Set.copyOf(r.namesRead());
+        r.throwIfProblems();
+    }
+
+    /** Reads and validates the settings of this run. */
+    public static LoadTestConfig load() {
+        return from(SettingSource.standard());
+    }
+
+    public static LoadTestConfig from(SettingSource source) {
+        return new LoadTestConfig(new SettingReader(source));
+    }
+
+    /** Rules that involve two settings. */
+    private void checkTogether(SettingReader r) {
+        if (thinkTimeMin.compareTo(thinkTimeMax) > 0) {
+            r.problem("USER_THINK_TIME_MIN (" + seconds(thinkTimeMin) + " s) must not be greater than "
+                    + "USER_THINK_TIME_MAX (" + seconds(thinkTimeMax) + " s)");
+        }
+        long lastStudentId = studentIdStart + totalUsers - 1;
+        if (lastStudentId > 9_999_999_999L) {
+            r.problem("STUDENT_ID_START + TOTAL_USERS - 1 must stay within 10 digits (student ids are 8 to 10 digits), "
+                    + "was " + lastStudentId);
+        }
+        if (profile == LoadProfile.RAMP && rampDuration.compareTo(totalTimeout) >= 0) {
+            r.problem("RAMP_DURATION (" + seconds(rampDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
+                    + seconds(totalTimeout) + " s)");
+        }
+        if (profile == LoadProfile.SOAK && soakDuration.compareTo(totalTimeout) >= 0) {
+            r.problem("SOAK_DURATION (" + seconds(soakDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
+                    + seconds(totalTimeout) + " s)");
+        }
+    }
+
+    /** True when the run targets the embedded reference stack. */
+    public boolean usesEmbeddedStack() {
+        return baseUrl.isEmpty();
+    }
+
+    /** The settings as the results file shows them: no password. */
+    public Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("base_url", baseUrl.orElse("embedded reference stack"));
+        d.put("profile", profile.name().toLowerCase(java.util.Locale.ROOT));
+        d.put("total_users", totalUsers);
+        d.put("concurrent_users", concurrentUsers);
+        d.put("confirmation_rate", confirmationRate);
+        d.put("batch_delay", seconds(batchDelay));
+        d.put("user_think_time_min", seconds(thinkTimeMin));
+        d.put("user_think_time_max", seconds(thinkTimeMax));
+        d.put("hold_retries", holdRetries);
+        d.put("request_timeout", seconds(requestTimeout));
+        d.put("total_timeout", seconds(totalTimeout));
+        d.put("max_connections", maxConnections);
+        d.put("student_id_start", studentIdStart);
+        d.put("test_lockers_count", testLockersCount);
+        d.put("db", usesEmbeddedStack() ? "embedded" : database.toString());
+        return d;
+    }
+
+    static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    /** PER_USER_LOGGING values. */
+    enum PerUserLogging { AUTO, ON, OFF }
+}

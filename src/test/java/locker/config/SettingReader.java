@@ -1,0 +1,163 @@
+package locker.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Typed reading of settings with their defaults and allowed ranges. Problems are collected rather
+ * than thrown one at a time, so a user sees every bad setting at once.
+ */
+final class SettingReader {
+    private final SettingSource source;
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> namesRead = new LinkedHashSet<>();
+
+    SettingReader(SettingSource source) {
+        this.source = source;
+    }
+
+    Optional<String> raw(String name) {
+        namesRead.add(name);
+        return source.get(name);
+    }
+
+    String text(String name, String fallback) {
+        return raw(name).orElse(fallback);
+    }
+
+    int intBetween(String name, int fallback, int min, int max) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
+        return fallback;
+    }
+
+    long longBetween(String name, long fallback, long min, long max) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
+        return fallback;
+    }
+
+    double doubleBetween(String name, double fallback, double min, double max) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double parsed = Double.parseDouble(value.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a number from " + min + " to " + max + ", was '" + value.get() + "'");
+        return fallback;
+    }
+
+    /** A duration in seconds (fractions allowed, as in the seed's settings). */
+    Duration seconds(String name, double fallbackSeconds, double minSeconds, double maxSeconds) {
+        double seconds = doubleBetween(name, fallbackSeconds, minSeconds, maxSeconds);
+        return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
+    }
+
+    boolean flag(String name, boolean fallback) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> {
+                return true;
+            }
+            case "false", "no", "off", "0" -> {
+                return false;
+            }
+            default -> {
+                problems.add(name + " must be true or false, was '" + value.get() + "'");
+                return fallback;
+            }
+        }
+    }
+
+    <E extends Enum<E>> E choice(String name, E fallback, Class<E> type) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.get())) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        problems.add(name + " must be one of " + String.join(", ", allowed) + ", was '" + value.get() + "'");
+        return fallback;
+    }
+
+    /** An http(s) URL without a trailing slash; empty when unset. */
+    Optional<String> httpUrl(String name) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = value.get().replaceAll("/+$", "");
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null) {
+                return Optional.of(text);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(name + " must be an http:// or https:// URL with a host, such as http://localhost:3000, was '"
+                + value.get() + "'");
+        return Optional.empty();
+    }
+
+    void problem(String message) {
+        problems.add(message);
+    }
+
+    Set<String> namesRead() {
+        return namesRead;
+    }
+
+    void throwIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+}

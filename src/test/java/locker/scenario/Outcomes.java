@@ -1,0 +1,32 @@
+package locker.scenario;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts of {@link Outcome}s over a run; safe to update from every virtual user at once. */
+public final class Outcomes {
+    private final Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
+
+    public Outcomes() {
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome, new LongAdder());
+        }
+    }
+
+    public void record(Outcome outcome) {
+        counts.get(outcome).increment();
+    }
+
+    public long count(Outcome outcome) {
+        return counts.get(outcome).sum();
+    }
+
+    /** Every outcome by its results-file name, in declaration order. */
+    public Map<String, Long> asMap() {
+        Map<String, Long> map = new LinkedHashMap<>();
+        counts.forEach((outcome, count) -> map.put(outcome.key(), count.sum()));
+        return map;
+    }
+}

@@ -1,0 +1,44 @@
+package locker.simulation;
+
+import io.gatling.javaapi.core.Simulation;
+import locker.scenario.Endpoints;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static locker.scenario.SessionKeys.FREE_LOCKERS;
+import static locker.scenario.SessionKeys.LOCKER_ID;
+
+/**
+ * One student through every step and back: log in, list, hold and give back, hold again, confirm,
+ * check "my locker", release, and see that "my locker" is empty again. For CI and for a first look
+ * at a new server; any failed request fails the run.
+ */
+public class SmokeSimulation extends Simulation {
+    private final LoadTestRun run = LoadTestRun.start(config -> 1);
+
+    {
+        Endpoints endpoints = new Endpoints(run.config().requestTimeout);
+        setUp(scenario("Smoke")
+                .feed(run.students())
+                .exec(endpoints.logIn(), endpoints.listLockers())
+                .exec(session -> session.set(LOCKER_ID, session.<Integer>getList(FREE_LOCKERS).get(0)))
+                .exec(endpoints.hold(201), endpoints.releaseHold())
+                .exec(endpoints.hold(201), endpoints.confirm(), endpoints.myLocker())
+                .exec(endpoints.release())
+                .exec(endpoints.myLockerIsEmpty())
+                .exitHereIfFailed()
+                .injectOpen(atOnceUsers(1)))
+                .protocols(run.protocol())
+                .maxDuration(run.config().totalTimeout)
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    @Override
+    public void before() {
+        run.before();
+    }
+
+    @Override
+    public void after() {
+        run.after();
+    }
+}

@@ -121,6 +121,14 @@ class LoadTestConfigTest {
     }
 
     @Test
+    void theReadmeDocumentsEverySetting() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        LoadTestConfig config = configWith(Map.of());
+        assertThat(config.settingNames).isNotEmpty().allSatisfy(name ->
+                assertThat(readme).as("README settings table row for " + name).contains("| `" + name + "` |"));
+    }
+
+    @Test
     void thePasswordAppearsNowhereInTheDescription() {
         LoadTestConfig config = configWith(Map.of("BASE_URL", "http://localhost:3000", "DB_PASSWORD", "s3cret-pw"));
         assertThat(config.describe().toString()).doesNotContain("s3cret-pw");

@@ -99,6 +99,21 @@ class SimulationsIT {
     }
 
     @Test
+    void theSmokeRunTakesOneStudentThroughEveryStepAndBack() throws Exception {
+        GatlingProcess.Result run = GatlingProcess.run(SmokeSimulation.class, settings(
+                "STUDENT_ID_START", "30004000"), results);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("count of failed events is 0.0 : true");
+        try (Connection db = stack.openConnection()) {
+            assertThat(count(db, """
+                    SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
+                    WHERE a.state = 'cancelled' AND u.student_id = '30004000'""")).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM locker_info WHERE owner_student_id = '30004000'")).isZero();
+        }
+    }
+
+    @Test
     void aBadSettingStopsTheRunBeforeAnythingStarts() throws Exception {
         GatlingProcess.Result run = GatlingProcess.run(LockerReservationSimulation.class, settings(
                 "CONFIRMATION_RATE", "2", "STUDENT_ID_START", "30003000"), results);

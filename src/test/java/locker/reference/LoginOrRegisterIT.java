@@ -3,10 +3,8 @@ package locker.reference;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import locker.contract.SerialId;
-import locker.stack.EmbeddedStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,21 +29,11 @@ class LoginOrRegisterIT {
     private static final String PHONE_NOT_NUMERIC = "only numeric characters are allowed in phone_number";
     private static final String BAD_NAME_LENGTH = "invalid name length";
 
-    private static EmbeddedStack stack;
-    private static ApiClient api;
-    private static StackInspector inspector;
+    @RegisterExtension
+    static final StackExtension STACK = new StackExtension();
 
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-        api = new ApiClient(stack.baseUrl());
-        inspector = new StackInspector(stack);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-    }
+    private final ApiClient api = STACK.api();
+    private final StackInspector inspector = STACK.inspector();
 
     static Stream<Arguments> invalidBodies() {
         return Stream.of(

@@ -105,9 +105,14 @@ final class ApiClient {
 
     /** A POST with a JSON body, or none when {@code body} is null. */
     ApiResponse post(String path, String accessToken, Map<String, ?> body) {
+        return postText(path, accessToken, body == null ? null : toJson(body));
+    }
+
+    /** A POST whose body is the text as given (JSON or not), or none when {@code body} is null. */
+    ApiResponse postText(String path, String accessToken, String body) {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(toJson(body));
+                : HttpRequest.BodyPublishers.ofString(body);
         return send(request(path, accessToken).header("Content-Type", "application/json").POST(publisher));
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,12 +68,23 @@ class LoginOrRegisterIT {
     }
 
     @Test
-    void refusesABodyThatIsNotJson() {
+    void refusesARequestWithoutABody() {
         ApiResponse response = api.post("/auth/login-or-register", null, null);
+
         assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo(MISSING);
     }
 
     /** Student ids outside the range of {@link Student#next()}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "[\"20231000\"]", "{\"student_id\": "})
+    void refusesABodyThatIsNotAJsonObject(String body) {
+        ApiResponse response = api.postText("/auth/login-or-register", null, body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("invalid request body");
+    }
+
     static Stream<Student> identitiesAtTheLimits() {
         return Stream.of(
                 new Student("20390001", "이순신", "0101234567"),

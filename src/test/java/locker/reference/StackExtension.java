@@ -48,8 +48,4 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
     StackInspector inspector() {
         return inspector;
     }
-
-    ReferenceServerSettings settings() {
-        return settings;
-    }
 }

@@ -119,7 +119,9 @@ class LockersIT {
         assertThat(mine.path("locker_id").asInt()).isEqualTo(105);
         assertThat(mine.path("location_id").asText()).isEqualTo(inspector.locationName(105));
         assertThat(mine.path("owner").asText()).isEqualTo(session.student().studentId());
-        assertThat(api.hold(session, 106).status()).isEqualTo(409);
+
+        assertThat(api.hold(session, 501).status()).isEqualTo(409);
+        assertThat(inspector.redisValue(RedisKeys.hold(501))).isEmpty();
     }
 
     @Test

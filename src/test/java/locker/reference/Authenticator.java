@@ -20,8 +20,9 @@ final class Authenticator {
                 throw ApiError.unauthorized();
             }
         } catch (JedisException e) {
-            // Without the blacklist a revoked token cannot be told apart: refuse rather than let it through.
-            throw ApiError.unauthorized();
+            // Without the blacklist a revoked token cannot be told apart: refuse rather than let it through,
+            // as the service being unavailable (the contract's 503 of a hold while Redis is down), not as 401.
+            throw new ApiError(503, "service unavailable");
         }
         return principal;
     }

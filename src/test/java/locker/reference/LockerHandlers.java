@@ -164,9 +164,10 @@ final class LockerHandlers {
         ctx.json(answer);
     }
 
+    /** locker_id is an integer column: a number beyond its range cannot name a locker. */
     private static long lockerId(Context ctx) {
         try {
-            return Long.parseLong(ctx.pathParam("id"));
+            return Integer.parseInt(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("invalid locker id");
         }

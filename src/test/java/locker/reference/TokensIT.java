@@ -1,0 +1,171 @@
+package locker.reference;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import locker.contract.RedisKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Access tokens on protected routes, {@code /auth/me}, {@code /auth/refresh} and {@code /auth/logout}. */
+class TokensIT {
+    @RegisterExtension
+    static final StackExtension STACK = new StackExtension();
+
+    private final ApiClient api = STACK.api();
+    private final StackInspector inspector = STACK.inspector();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /lockers", "GET /lockers/me", "GET /auth/me", "POST /lockers/101/hold",
+            "POST /lockers/101/confirm", "POST /lockers/101/release-hold", "POST /lockers/101/release"})
+    void protectedRoutesRefuseMissingMalformedAndForeignTokens(String route) {
+        Session session = api.newSession();
+        Function<String, ApiResponse> call = token -> call(route, token);
+
+        assertThat(call.apply(null).status()).isEqualTo(401);
+        assertThat(call.apply("").status()).isEqualTo(401);
+        assertThat(call.apply("not.a.jwt").status()).isEqualTo(401);
+        assertThat(call.apply(session.accessToken() + "x").status()).isEqualTo(401);
+        assertThat(call.apply(signedWithAnotherSecret(session.accessToken())).status()).isEqualTo(401);
+        assertThat(call.apply(session.accessToken()).status()).isNotEqualTo(401);
+    }
+
+    @Test
+    void authMeAnswersTheCallersIdentity() {
+        Session session = api.newSession();
+
+        ApiResponse response = api.me(session.accessToken());
+
+        assertThat(response.status()).isEqualTo(200);
+        Student student = session.student();
+        assertThat(response.json().properties()).hasSize(3);
+        assertThat(response.json().path("student_id").asText()).isEqualTo(student.studentId());
+        assertThat(response.json().path("name").asText()).isEqualTo(student.name());
+        assertThat(response.json().path("phone_number").asText()).isEqualTo(student.phoneNumber());
+    }
+
+    @Test
+    void authMeAnswers404WhenTheUserOfAValidTokenIsGone() {
+        Session session = api.newSession();
+        inspector.update("DELETE FROM users WHERE serial_id = ?", session.serialId());
+
+        ApiResponse response = api.me(session.accessToken());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.error()).isEqualTo("user not found");
+    }
+
+    @Test
+    void logoutBlacklistsTheAccessTokenAndRevokesTheRefreshToken() {
+        Session session = api.newSession();
+
+        ApiResponse response = api.logout(session.refreshToken(), session.accessToken());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("message").asText()).isEqualTo("logged out successfully");
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
+        assertThat(api.lockers(session.accessToken()).status()).isEqualTo(401);
+        String blacklistKey = RedisKeys.blacklist(JWT.decode(session.accessToken()).getId());
+        assertThat(inspector.redisValue(blacklistKey)).isPresent();
+        assertThat(inspector.redisTtl(blacklistKey)).isBetween(1L, 601L);
+        assertThat(inspector.value("SELECT revoked_at FROM auth_refresh_tokens WHERE user_serial_id = ?",
+                session.serialId())).isNotNull();
+        assertThat(api.refresh(session.refreshToken(), null).status()).isEqualTo(401);
+        assertThat(api.me(api.login(session.student()).accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutTakesTheAccessTokenFromTheBodyToo() {
+        Session session = api.newSession();
+
+        ApiResponse response = api.post("/auth/logout", null,
+                Map.of("refresh_token", session.refreshToken(), "access_token", session.accessToken()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void logoutWithoutAKnownRefreshTokenIsUnauthorizedAndChangesNothing() {
+        Session session = api.newSession();
+
+        assertThat(api.logout(null, session.accessToken()).status()).isEqualTo(401);
+        assertThat(api.logout("no-such-refresh-token", session.accessToken()).status()).isEqualTo(401);
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(200);
+        assertThat(api.refresh(session.refreshToken(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refreshRotatesBothTokens() {
+        Session session = api.newSession();
+
+        ApiResponse response = api.refresh(session.refreshToken(), session.accessToken());
+
+        assertThat(response.status()).isEqualTo(200);
+        String newAccess = response.json().path("access_token").asText();
+        String newRefresh = response.json().path("refresh_token").asText();
+        assertThat(response.json().path("serial_id").asLong()).isEqualTo(session.serialId());
+        assertThat(newAccess).isNotBlank().isNotEqualTo(session.accessToken());
+        assertThat(newRefresh).isNotBlank().isNotEqualTo(session.refreshToken());
+        assertThat(JWT.decode(newAccess).getSubject()).isEqualTo(Long.toString(session.serialId()));
+
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
+        assertThat(api.refresh(session.refreshToken(), null).status()).isEqualTo(401);
+        assertThat(api.me(newAccess).status()).isEqualTo(200);
+        assertThat(inspector.value("""
+                SELECT count(*) FROM auth_refresh_tokens WHERE user_serial_id = ? AND revoked_at IS NULL""",
+                session.serialId())).isEqualTo(1L);
+        assertThat(api.refresh(newRefresh, newAccess).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refreshBlacklistsAnAccessTokenRidingInTheBody() {
+        Session session = api.newSession();
+
+        ApiResponse response = api.post("/auth/refresh", null,
+                Map.of("refresh_token", session.refreshToken(), "access_token", session.accessToken()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void refreshRefusesAMissingUnknownOrExpiredRefreshToken() {
+        Session session = api.newSession();
+
+        assertThat(api.refresh(null, null).status()).isEqualTo(400);
+        assertThat(api.refresh("no-such-refresh-token", null).status()).isEqualTo(401);
+
+        inspector.update("UPDATE auth_refresh_tokens SET expires_at = now() - interval '1 second'"
+                + " WHERE user_serial_id = ?", session.serialId());
+        assertThat(api.refresh(session.refreshToken(), null).status()).isEqualTo(401);
+    }
+
+    private ApiResponse call(String route, String token) {
+        String[] methodAndPath = route.split(" ");
+        return methodAndPath[0].equals("GET")
+                ? api.get(methodAndPath[1], token)
+                : api.post(methodAndPath[1], token, null);
+    }
+
+    /** The same claims as a genuine token, signed with a key the server does not know. */
+    private static String signedWithAnotherSecret(String genuine) {
+        DecodedJWT jwt = JWT.decode(genuine);
+        return JWT.create()
+                .withSubject(jwt.getSubject())
+                .withClaim("student_id", jwt.getClaim("student_id").asString())
+                .withIssuer(jwt.getIssuer())
+                .withAudience(jwt.getAudience().toArray(String[]::new))
+                .withIssuedAt(jwt.getIssuedAtAsInstant())
+                .withExpiresAt(jwt.getExpiresAtAsInstant())
+                .withJWTId(jwt.getId())
+                .sign(Algorithm.HMAC256("a secret the server does not have"));
+    }
+}

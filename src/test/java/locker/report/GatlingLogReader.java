@@ -36,6 +36,10 @@ public final class GatlingLogReader {
 
     public GatlingLogReader(Path runDirectory) {
         requireSupportedVersion();
+        if (!Object.class.getModule().isOpen("java.lang", GatlingLogReader.class.getModule())) {
+            throw new IllegalStateException("Gatling's log reader needs the JVM option "
+                    + "--add-opens=java.base/java.lang=ALL-UNNAMED");
+        }
         this.runDirectory = runDirectory;
     }
 

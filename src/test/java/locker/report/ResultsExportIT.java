@@ -155,7 +155,7 @@ class ResultsExportIT {
     void aPastRunFolderExportsToTheSameDocument() throws IOException {
         Path copy = runDirectory.resolve("load_test_results.json");
         JsonNode written = JSON.readTree(copy.toFile());
-        Path regenerated = WORK.resolve("regenerated.json");
+        Path regenerated = WORK.resolve("regenerated").resolve("load_test_results.json");
         ResultsExporter.Export export = new ResultsExporter(new ResultsSettings(regenerated, true, WORK)).export(runDirectory);
         JsonNode document = JSON.readTree(JSON.writeValueAsString(export.document()));
         assertThat(document).isEqualTo(written).isEqualTo(results);

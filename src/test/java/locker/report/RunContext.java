@@ -11,10 +11,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the simulation knows and the Gatling report does not, written as {@value #FILE_NAME} into the run's
- * report folder. {@code config} must already be free of secrets; {@code outcomes} uses the keys of
+ * report folder. {@code config} should be free of secrets (keys named like one are dropped); {@code outcomes} uses the keys of
  * {@link #OUTCOME_KEYS}. Assertions are not here: Gatling stores them in simulation.log and the report.
  */
 public record RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
@@ -23,12 +24,24 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
     public static final List<String> OUTCOME_KEYS = List.of("hold_attempts", "holds_won", "lost_race", "confirmed",
             "given_up", "no_locker_available", "ownership_verified", "ownership_mismatched", "released");
 
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i)password|secret|token|credential");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RunContext {
-        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        config = Collections.unmodifiableMap(withoutSecrets(config));
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         invariants = List.copyOf(invariants);
+    }
+
+    // A last guard: results files get shared, so a setting named like a secret never reaches one.
+    private static Map<String, Object> withoutSecrets(Map<String, Object> config) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (!SECRET_KEY.matcher(key).find()) {
+                kept.put(key, value);
+            }
+        });
+        return kept;
     }
 
     public boolean invariantsViolated() {

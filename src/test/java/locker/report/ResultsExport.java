@@ -3,6 +3,7 @@ package locker.report;
 import io.gatling.javaapi.core.Simulation;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,12 @@ public final class ResultsExport {
             System.err.println("[results] no run folder of " + simulationId + " in "
                     + settings.gatlingResultsDirectory().toAbsolutePath() + " (set GATLING_RESULTS_DIR); no "
                     + settings.resultsFile() + " for this run");
+            context.invariants().stream().filter(invariant -> !invariant.passed()).forEach(invariant ->
+                    System.err.println("[results] invariant VIOLATED: " + invariant.description() + " (" + invariant.detail() + ")"));
+            if (context.invariantsViolated()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(
+                        () -> Runtime.getRuntime().halt(INVARIANT_VIOLATED_EXIT_CODE), "results-export"));
+            }
             return;
         }
         Map<String, Object> config = new LinkedHashMap<>(context.config());
@@ -39,7 +46,7 @@ public final class ResultsExport {
     }
 
     private static void exportAtExit(Path runDirectory, ResultsSettings settings) {
-        if (!java.nio.file.Files.isRegularFile(runDirectory.resolve(ReportHtml.INDEX))) {
+        if (!Files.isRegularFile(runDirectory.resolve(ReportHtml.INDEX))) {
             System.err.println("[results] " + runDirectory + " has no HTML report (reports disabled?); nothing exported");
             return;
         }

@@ -40,8 +40,19 @@ final class DatabaseRows {
         return keys;
     }
 
-    static boolean loadTestSchemaExists(Connection c) throws SQLException {
-        return LoadTestSchema.exists(c);
+    /** "absent" without a loadtest schema, else its runs, one per line. */
+    static String loadTestLedger(Connection c) throws SQLException {
+        if (!LoadTestSchema.exists(c)) {
+            return "absent";
+        }
+        StringBuilder runs = new StringBuilder();
+        try (Statement s = c.createStatement();
+             ResultSet result = s.executeQuery("SELECT r::text FROM loadtest.runs r ORDER BY run_id")) {
+            while (result.next()) {
+                runs.append(result.getString(1)).append('\n');
+            }
+        }
+        return runs.toString();
     }
 
     private static List<String> publicTables(Connection c) throws SQLException {

@@ -25,9 +25,6 @@ final class Restorer {
         Set<Long> testSerials = RunLedger.testSerialIds(c, run.id());
         RedisCleanup.Outcome redisOutcome = RedisCleanup.clean(redis, run, testSerials,
                 RunLedger.tokenIds(c, run.id()), heldLockers(c, run.id()));
-        if (redisOutcome.warning() != null) {
-            System.err.println(redisOutcome.warning());
-        }
         c.setAutoCommit(false);
         try {
             RemovedRows removed = removeTestData(c, run.id());

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Seed, real HTTP load by test users, restore, against the embedded stack holding real-looking data. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TestDataRoundTripIT {
+class SeedLoadRestoreIT {
     private static final SeedPlan PLAN = new SeedPlan(40, SeedPlan.DEFAULT_STUDENT_ID_START, 12);
     private static EmbeddedStack stack;
     private static Jedis redis;

@@ -116,7 +116,7 @@ class CrashRecoveryIT {
     private static void awaitSessionsGone() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         try (Connection c = stack.openConnection()) {
-            while (SeedLoadRestoreIT.count(c, "SELECT count(*) FROM pg_stat_activity"
+            while (DatabaseRows.count(c, "SELECT count(*) FROM pg_stat_activity"
                     + " WHERE application_name = 'locker-loadtest test data'") > 0) {
                 assertThat(System.nanoTime()).as("the killed driver's session ended").isLessThan(deadline);
                 Thread.sleep(50);

@@ -40,6 +40,14 @@ final class DatabaseRows {
         return keys;
     }
 
+    /** The single number a query answers. */
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** "absent" without a loadtest schema, else its runs, one per line. */
     static String loadTestLedger(Connection c) throws SQLException {
         if (!LoadTestSchema.exists(c)) {

@@ -11,12 +11,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import redis.clients.jedis.Jedis;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import static locker.data.DatabaseRows.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -154,12 +153,5 @@ class SeedLoadRestoreIT {
             assertThat(DatabaseRows.dump(c)).isEqualTo(before);
         }
         assertThat(DatabaseRows.redisKeys(redis)).isEqualTo(redisBefore);
-    }
-
-    static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 }

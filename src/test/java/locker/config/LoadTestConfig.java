@@ -1,5 +1,9 @@
 package locker.config;
 
+import locker.data.DbTarget;
+import locker.data.RedisTarget;
+import locker.data.SeedPlan;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,15 +66,19 @@ public final class LoadTestConfig {
     /** TEST_LOCKERS_COUNT: lockers added for the run and removed after it; default 150. */
     public final int testLockersCount;
     /** DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD: the server's database, for seeding and restoring. */
-    public final Database database;
+    public final DbTarget database;
     /** REDIS_HOST, REDIS_PORT, REDIS_PASSWORD: the server's Redis, for removing the run's keys. */
-    public final Redis redis;
+    public final RedisTarget redis;
+    /** KEEP_TEST_DATA: leave the run's test data for inspection (scripts/restore.sh or the next run removes it); default false. */
+    public final boolean keepTestData;
 
     // ---- results ----
     /** SAVE_DETAILED_RESULTS: one entry per request in the results file; default true. */
     public final boolean saveDetailedResults;
     /** RESULTS_FILENAME: the results file, relative to the project folder; default load_test_results.json. */
     public final String resultsFilename;
+    /** GATLING_RESULTS_DIR: where Gatling writes its run folders (its --results-folder); default target/gatling. */
+    public final String gatlingResultsDir;
 
     // ---- assertions (the seed's performance goals) ----
     /** MAX_MEAN_RESPONSE_TIME: seconds; default 1.0. */
@@ -84,22 +92,6 @@ public final class LoadTestConfig {
 
     /** The names this configuration reads, in the order above (the README's table lists them all). */
     public final Set<String> settingNames;
-
-    /** Connection settings of the server's PostgreSQL. The password never appears in {@link #toString()}. */
-    public record Database(String host, int port, String name, String user, String password) {
-        @Override
-        public String toString() {
-            return "Database[" + user + "@" + host + ":" + port + "/" + name + "]";
-        }
-    }
-
-    /** Connection settings of the server's Redis. */
-    public record Redis(String host, int port, String password) {
-        @Override
-        public String toString() {
-            return "Redis[" + host + ":" + port + "]";
-        }
-    }
 
     private LoadTestConfig(SettingReader r) {
         baseUrl = r.httpUrl("BASE_URL");
@@ -127,13 +119,15 @@ public final class LoadTestConfig {
 
         studentIdStart = r.longBetween("STUDENT_ID_START", 20231000L, 10_000_000L, 9_999_999_999L);
         testLockersCount = r.intBetween("TEST_LOCKERS_COUNT", 150, 0, 1_000_000);
-        database = new Database(r.text("DB_HOST", "localhost"), r.intBetween("DB_PORT", 5432, 1, 65_535),
+        database = new DbTarget(r.text("DB_HOST", "localhost"), r.intBetween("DB_PORT", 5432, 1, 65_535),
                 r.text("DB_NAME", "locker_db"), r.text("DB_USER", "postgres"), r.text("DB_PASSWORD", "password"));
-        redis = new Redis(r.text("REDIS_HOST", "localhost"), r.intBetween("REDIS_PORT", 6379, 1, 65_535),
+        redis = new RedisTarget(r.text("REDIS_HOST", "localhost"), r.intBetween("REDIS_PORT", 6379, 1, 65_535),
                 r.raw("REDIS_PASSWORD").orElse(null));
+        keepTestData = r.flag("KEEP_TEST_DATA", false);
 
         saveDetailedResults = r.flag("SAVE_DETAILED_RESULTS", true);
         resultsFilename = r.text("RESULTS_FILENAME", "load_test_results.json");
+        gatlingResultsDir = r.text("GATLING_RESULTS_DIR", "target/gatling");
 
         maxMeanResponseTime = r.seconds("MAX_MEAN_RESPONSE_TIME", 1.0, 0.001, 3600);
         maxP95ResponseTime = r.seconds("MAX_P95_RESPONSE_TIME", 3.0, 0.001, 3600);
@@ -199,6 +193,11 @@ public final class LoadTestConfig {
         d.put("test_lockers_count", testLockersCount);
         d.put("db", usesEmbeddedStack() ? "embedded" : database.toString());
         return d;
+    }
+
+    /** The test data of a run with this many students. */
+    public SeedPlan seedPlan(int students) {
+        return new SeedPlan(students, studentIdStart, testLockersCount);
     }
 
     static double seconds(Duration d) {

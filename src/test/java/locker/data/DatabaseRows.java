@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Full contents, for comparing states: every row of every table of {@code public}, and Redis's keys. */
-final class DatabaseRows {
+public final class DatabaseRows {
     private DatabaseRows() {}
 
     /** Table name → its rows, each as the row's text form, sorted. */
-    static Map<String, List<String>> dump(Connection c) throws SQLException {
+    public static Map<String, List<String>> dump(Connection c) throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
         for (String table : publicTables(c)) {
             List<String> rows = new ArrayList<>();
@@ -32,7 +32,7 @@ final class DatabaseRows {
     }
 
     /** Key → value of every string key in Redis. */
-    static Map<String, String> redisKeys(Jedis redis) {
+    public static Map<String, String> redisKeys(Jedis redis) {
         Map<String, String> keys = new TreeMap<>();
         for (String key : redis.keys("*")) {
             keys.put(key, redis.get(key));
@@ -41,7 +41,7 @@ final class DatabaseRows {
     }
 
     /** The single number a query answers. */
-    static long count(Connection c, String sql) throws SQLException {
+    public static long count(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
@@ -49,7 +49,7 @@ final class DatabaseRows {
     }
 
     /** "absent" without a loadtest schema, else its runs, one per line. */
-    static String loadTestLedger(Connection c) throws SQLException {
+    public static String loadTestLedger(Connection c) throws SQLException {
         if (!LoadTestSchema.exists(c)) {
             return "absent";
         }

@@ -1,5 +1,6 @@
 package locker.data;
 
+import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
 import locker.stack.EmbeddedStack;
 import org.flywaydb.core.Flyway;
@@ -153,6 +154,7 @@ class GuardsIT {
 
     static TestData connect(Map<String, String> settings) {
         SettingSource source = new SettingSource(name -> null, settings, new Properties());
-        return TestData.connect(DbTarget.fromSettings(source), RedisTarget.fromSettings(source));
+        LoadTestConfig config = LoadTestConfig.from(source);
+        return TestData.connect(config.database, config.redis);
     }
 }

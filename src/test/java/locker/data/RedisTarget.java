@@ -1,7 +1,5 @@
 package locker.data;
 
-import locker.config.SettingSource;
-
 import java.util.Objects;
 
 /** The Redis of the server under test; {@code password} is null when it has none. */
@@ -14,13 +12,6 @@ public record RedisTarget(String host, int port, String password) {
         }
     }
 
-    /** REDIS_HOST (localhost), REDIS_PORT (6379), REDIS_PASSWORD (none). */
-    public static RedisTarget fromSettings(SettingSource settings) {
-        return new RedisTarget(
-                settings.get("REDIS_HOST").orElse("localhost"),
-                Settings.integer(settings, "REDIS_PORT", 6379),
-                settings.get("REDIS_PASSWORD").orElse(null));
-    }
 
     @Override
     public String toString() {

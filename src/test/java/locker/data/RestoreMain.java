@@ -1,5 +1,6 @@
 package locker.data;
 
+import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
 
 /**
@@ -19,8 +20,9 @@ public final class RestoreMain {
         DbTarget db;
         RedisTarget redis;
         try {
-            db = DbTarget.fromSettings(settings);
-            redis = RedisTarget.fromSettings(settings);
+            LoadTestConfig config = LoadTestConfig.from(settings);
+            db = config.database;
+            redis = config.redis;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;

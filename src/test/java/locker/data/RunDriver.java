@@ -1,5 +1,6 @@
 package locker.data;
 
+import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
 
 import java.util.List;
@@ -23,8 +24,9 @@ public final class RunDriver {
                 sleepForever();
             }
         };
-        TestData data = TestData.connect(DbTarget.fromSettings(settings), RedisTarget.fromSettings(settings), hook);
-        SeedResult seeded = data.seed(SeedPlan.fromSettings(settings));
+        LoadTestConfig config = LoadTestConfig.from(settings);
+        TestData data = TestData.connect(config.database, config.redis, hook);
+        SeedResult seeded = data.seed(config.seedPlan(config.totalUsers));
         List<String> unexpected = new SmallLoad(settings.get("BASE_URL").orElseThrow()).run(seeded.users(),
                 seeded.testLockerIds(), RealLookingData.FREE_FOR_TEST_USERS, data::recordAccessToken);
         if (!unexpected.isEmpty()) {

@@ -1,5 +1,6 @@
 package locker.data;
 
+import locker.config.LoadTestConfig;
 import locker.contract.RedisKeys;
 import locker.stack.EmbeddedStack;
 import org.junit.jupiter.api.AfterAll;
@@ -143,8 +144,8 @@ class SeedLoadRestoreIT {
     }
 
     private static TestData connect() {
-        return TestData.connect(DbTarget.fromSettings(new locker.config.SettingSource(
-                name -> null, stack.clientSettings(), new java.util.Properties())),
+        return TestData.connect(LoadTestConfig.from(new locker.config.SettingSource(
+                name -> null, stack.clientSettings(), new java.util.Properties())).database,
                 new RedisTarget(EmbeddedStack.HOST, stack.redisPort(), null));
     }
 

@@ -1,7 +1,5 @@
 package locker.data;
 
-import locker.config.SettingSource;
-
 /**
  * What a run seeds: {@code totalUsers} test users with student ids {@code studentIdStart},
  * {@code studentIdStart + 1}, ... and {@code testLockersCount} test lockers.
@@ -31,13 +29,6 @@ public record SeedPlan(int totalUsers, long studentIdStart, int testLockersCount
         }
     }
 
-    /** TOTAL_USERS (1000), STUDENT_ID_START (20231000), TEST_LOCKERS_COUNT (150). */
-    public static SeedPlan fromSettings(SettingSource settings) {
-        return new SeedPlan(
-                Settings.integer(settings, "TOTAL_USERS", DEFAULT_TOTAL_USERS),
-                Settings.whole(settings, "STUDENT_ID_START", DEFAULT_STUDENT_ID_START),
-                Settings.integer(settings, "TEST_LOCKERS_COUNT", DEFAULT_TEST_LOCKERS_COUNT));
-    }
 
     public long studentIdEnd() {
         return studentIdStart + totalUsers - 1;

@@ -1,5 +1,6 @@
 package locker.data;
 
+import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
 import locker.stack.EmbeddedStack;
 
@@ -20,8 +21,9 @@ public final class SeedingBenchmark {
     public static void main(String[] args) {
         try (EmbeddedStack stack = EmbeddedStack.start()) {
             SettingSource settings = new SettingSource(name -> null, stack.clientSettings(), new Properties());
-            DbTarget db = DbTarget.fromSettings(settings);
-            RedisTarget redis = RedisTarget.fromSettings(settings);
+            LoadTestConfig config = LoadTestConfig.from(settings);
+            DbTarget db = config.database;
+            RedisTarget redis = config.redis;
             StringBuilder table = new StringBuilder(String.format("%n%-8s %8s %8s %10s %12s%n",
                     "users", "lockers", "attempt", "seed ms", "restore ms"));
             for (int users : SIZES) {

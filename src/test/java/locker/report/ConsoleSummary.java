@@ -70,6 +70,15 @@ public final class ConsoleSummary {
             out.append("  A violated invariant is a defect of the server: this run fails.\n");
         }
 
+        if (context.serverMetrics().get("peaks") instanceof Map<?, ?> peaks && !peaks.isEmpty()) {
+            out.append("\nServer metrics, peak over the run (pools: ")
+                    .append(context.serverMetrics().getOrDefault("pools", Map.of())).append(")\n");
+            peaks.forEach((name, peak) -> line(out, name.toString().replace('_', ' '), peak.toString()));
+        }
+        if (context.testData().get("restore") instanceof String restore) {
+            out.append("\nTest data\n  ").append(restore).append('\n');
+        }
+
         out.append("\nAssertions\n");
         tables.assertions().forEach(assertion -> out.append(String.format("  %-3s %s%n",
                 assertion.passed() ? "OK" : "KO", assertion.description())));

@@ -28,6 +28,7 @@ public final class GatlingFork {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m"));
+            command.add("-DGATLING_RESULTS_DIR=" + resultsDirectory);
             systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                     "--simulation", simulation.getName(), "--results-folder", resultsDirectory.toString()));

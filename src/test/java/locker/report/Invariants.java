@@ -49,7 +49,7 @@ public final class Invariants {
      * Runs every check. {@code confirmedExpected} is the run's successful confirms minus its releases; it is
      * compared with the number of lockers owned by {@code testUsers}.
      */
-    public static List<InvariantResult> check(Connection connection, long confirmedExpected, TestUsers testUsers)
+    public static List<InvariantResult> check(Connection connection, long confirmedExpected, StudentIdRange testUsers)
             throws SQLException {
         List<InvariantResult> results = new ArrayList<>();
         for (Check check : CHECKS) {
@@ -73,7 +73,7 @@ public final class Invariants {
         return new InvariantResult(check.name(), check.description(), offenders.isEmpty(), offenders.size(), detail);
     }
 
-    private static InvariantResult confirmedCount(Connection connection, long expected, TestUsers testUsers)
+    private static InvariantResult confirmedCount(Connection connection, long expected, StudentIdRange testUsers)
             throws SQLException {
         long actual;
         try (PreparedStatement statement = connection.prepareStatement(CONFIRMED_TEST_LOCKERS)) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link Invariants} against the embedded stack's database, each case crafted in a transaction rolled back after it. */
 class InvariantsIT {
-    private static final TestUsers TEST_USERS = new TestUsers(20231000L, 20231999L);
+    private static final StudentIdRange TEST_USERS = new StudentIdRange(20231000L, 20231999L);
     private static EmbeddedStack stack;
     private Connection connection;
 

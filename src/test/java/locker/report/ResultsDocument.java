@@ -26,6 +26,12 @@ public final class ResultsDocument {
         document.put("errors", errors(tables));
         document.put("assertions", assertions(tables, assertionOutcomes));
         document.put("invariants", context.invariants());
+        if (!context.testData().isEmpty()) {
+            document.put("test_data", context.testData());
+        }
+        if (!context.serverMetrics().isEmpty()) {
+            document.put("server_metrics", context.serverMetrics());
+        }
         if (detailedRequests != null) {
             document.put("detailed_results", detailedRequests.stream().map(ResultsDocument::detail).toList());
         }

@@ -41,7 +41,8 @@ public final class ResultsExport {
         }
         Map<String, Object> config = new LinkedHashMap<>(context.config());
         config.put("simulation_class", simulation.getClass().getName());
-        new RunContext(config, context.outcomes(), context.dbConnected(), context.invariants()).writeTo(runDirectory);
+        new RunContext(config, context.outcomes(), context.dbConnected(), context.invariants(),
+                context.serverMetrics(), context.testData()).writeTo(runDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> exportAtExit(runDirectory, settings), "results-export"));
     }
 

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@link #OUTCOME_KEYS}. Assertions are not here: Gatling stores them in simulation.log and the report.
  */
 public record RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
-                         List<InvariantResult> invariants) {
+                         List<InvariantResult> invariants, Map<String, Object> serverMetrics,
+                         Map<String, Object> testData) {
     public static final String FILE_NAME = "run-context.json";
     public static final List<String> OUTCOME_KEYS = List.of("hold_attempts", "holds_won", "lost_race", "confirmed",
             "given_up", "no_locker_available", "ownership_verified", "ownership_mismatched", "released");
@@ -31,6 +32,14 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
         config = Collections.unmodifiableMap(withoutSecrets(config));
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         invariants = List.copyOf(invariants);
+        serverMetrics = serverMetrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(serverMetrics));
+        testData = testData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(testData));
+    }
+
+    /** A context without server metrics or test-data details. */
+    public RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
+                      List<InvariantResult> invariants) {
+        this(config, outcomes, dbConnected, invariants, Map.of(), Map.of());
     }
 
     // A last guard: results files get shared, so a setting named like a secret never reaches one.

@@ -7,6 +7,7 @@ import locker.config.LoadTestConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static locker.scenario.SessionKeys.*;
@@ -21,10 +22,13 @@ public final class LockerJourney {
     private final Outcomes outcomes;
     private final StudentLog log;
     private final LoadTestConfig config;
+    private final Consumer<String> accessTokens;
 
-    public LockerJourney(LoadTestConfig config, Outcomes outcomes) {
+    /** {@code accessTokens} is told every access token a student receives (the restorer removes their traces). */
+    public LockerJourney(LoadTestConfig config, Outcomes outcomes, Consumer<String> accessTokens) {
         this.config = config;
         this.outcomes = outcomes;
+        this.accessTokens = accessTokens;
         this.endpoints = new Endpoints(config.requestTimeout);
         this.log = new StudentLog(config.perUserLogging);
     }
@@ -49,7 +53,13 @@ public final class LockerJourney {
     /** 1. Log in with the student's identity; keep the token. */
     ChainBuilder logIn() {
         return exec(endpoints.logIn())
-                .exec(session -> session.isFailed() ? session : log.say(session, "Login successful"));
+                .exec(session -> {
+                    if (session.isFailed()) {
+                        return session;
+                    }
+                    accessTokens.accept(session.getString(ACCESS_TOKEN));
+                    return log.say(session, "Login successful");
+                });
     }
 
     /** 2. List the lockers and remember which have no owner. */

@@ -1,25 +1,54 @@
 package locker.simulation;
 
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import locker.config.LoadTestConfig;
+import locker.data.DbTarget;
+import locker.data.RedisTarget;
+import locker.data.RestoreMismatchException;
+import locker.data.RestoreReport;
 import locker.data.SeedPlan;
+import locker.data.SeedResult;
+import locker.data.TestData;
 import locker.data.TestUsers;
+import locker.metrics.ServerMetricsSampler;
+import locker.reference.ReferenceServerSettings;
+import locker.report.InvariantResult;
+import locker.report.Invariants;
+import locker.report.ResultsExport;
+import locker.report.RunContext;
+import locker.report.StudentIdRange;
 import locker.scenario.Endpoints;
 import locker.scenario.LockerJourney;
+import locker.scenario.Outcome;
 import locker.scenario.Outcomes;
 import locker.stack.EmbeddedStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * What every simulation of the project shares: the validated settings, the target (BASE_URL or the
- * embedded reference stack, started here and stopped at the end), the run's test students and the
- * outcome counters. Simulations create one in their constructor and call {@link #before()} and
- * {@link #after()} from Gatling's hooks.
+ * What every simulation of the project shares, in the order Gatling runs it:
+ * <ol>
+ *   <li>constructor: the validated settings (a bad one stops here, before anything starts), the target
+ *       (BASE_URL, or the embedded reference stack started here), the run's test students;</li>
+ *   <li>{@link #before()}: seeds the test data and starts sampling the server's metrics;</li>
+ *   <li>{@link #after(Simulation)}: checks the invariants in the database, restores it, hands the run's
+ *       context to the results export (which runs once Gatling has written its report) and stops the stack.</li>
+ * </ol>
  */
 public final class LoadTestRun {
     private static final Logger LOG = LoggerFactory.getLogger(LoadTestRun.class);
@@ -27,53 +56,62 @@ public final class LoadTestRun {
     private final LoadTestConfig config;
     private final EmbeddedStack stack;
     private final String baseUrl;
+    private final SeedPlan plan;
     private final StudentFeeder students;
+    private final DbTarget database;
+    private final RedisTarget redis;
     private final Outcomes outcomes = new Outcomes();
+    private volatile TestData testData;
+    private ServerMetricsSampler metrics;
 
     private LoadTestRun(LoadTestConfig config, EmbeddedStack stack, int studentCount) {
         this.config = config;
         this.stack = stack;
         this.baseUrl = stack != null ? stack.baseUrl() : config.baseUrl.orElseThrow();
-        this.students = new StudentFeeder(
-                TestUsers.of(new SeedPlan(studentCount, config.studentIdStart, config.testLockersCount)));
+        this.plan = config.seedPlan(studentCount);
+        this.students = new StudentFeeder(TestUsers.of(plan));
+        this.database = stack != null
+                ? new DbTarget(EmbeddedStack.HOST, stack.dbPort(), EmbeddedStack.DB_NAME, EmbeddedStack.DB_USER,
+                        EmbeddedStack.DB_PASSWORD)
+                : config.database;
+        this.redis = stack != null ? new RedisTarget(EmbeddedStack.HOST, stack.redisPort(), null) : config.redis;
     }
 
-    /**
-     * Reads and validates the settings (a bad one stops here, before anything starts), then starts
-     * the embedded stack when no BASE_URL is given.
-     */
+    /** Reads the settings and starts the target; {@code studentCount} says how many students the simulation needs. */
     public static LoadTestRun start(ToIntFunction<LoadTestConfig> studentCount) {
         LoadTestConfig config = LoadTestConfig.load();
-        return start(config, studentCount.applyAsInt(config));
-    }
-
-    static LoadTestRun start(LoadTestConfig config, int studentCount) {
         EmbeddedStack stack = null;
         if (config.usesEmbeddedStack()) {
             stack = EmbeddedStack.start();
             LOG.info("embedded reference stack started in {} ms at {}", stack.startupMillis(), stack.baseUrl());
         }
-        return new LoadTestRun(config, stack, studentCount);
+        return new LoadTestRun(config, stack, studentCount.applyAsInt(config));
     }
 
     public LoadTestConfig config() {
         return config;
     }
 
-    public Outcomes outcomes() {
-        return outcomes;
-    }
-
-    public String baseUrl() {
-        return baseUrl;
-    }
-
     public HttpProtocolBuilder protocol() {
         return Endpoints.protocol(baseUrl, config.maxConnections);
     }
 
+    public Endpoints endpoints() {
+        return new Endpoints(config.requestTimeout);
+    }
+
     public LockerJourney journey() {
-        return new LockerJourney(config, outcomes);
+        return new LockerJourney(config, outcomes, this::recordAccessToken);
+    }
+
+    /** A session step that counts an outcome, for simulations that do not go through {@link #journey()}. */
+    public Function<Session, Session> record(Outcome outcome) {
+        return session -> {
+            if (!session.isFailed()) {
+                outcomes.record(outcome);
+            }
+            return session;
+        };
     }
 
     /** The run's one feeder: each virtual user takes the next test student. */
@@ -81,14 +119,113 @@ public final class LoadTestRun {
         return students;
     }
 
+    /** Seeds the test data (or warns and goes on without a database) and starts the metrics sampler. */
     public void before() {
-        // seeding is wired in with the test-data manager
+        testData = TestData.connect(database, redis);
+        SeedResult seeded = testData.seed(plan);
+        seeded.earlierRun().ifPresent(report -> LOG.warn("an earlier run had not been restored; restored it first: {}",
+                report.summary()));
+        metrics = new ServerMetricsSampler(metricsConnection(), metricsRedis(), stack != null, Duration.ofSeconds(1));
     }
 
-    public void after() {
-        LOG.info("outcomes: {}", outcomes.asMap());
-        if (stack != null) {
-            stack.close();
+    /**
+     * Checks the invariants, restores the database, and hands everything to the results export; a
+     * restore that finds rows changed by others fails the run after the export.
+     */
+    public void after(Simulation simulation) {
+        Map<String, Object> serverMetrics = stopMetrics();
+        boolean connected = testData != null && testData.isConnected();
+        List<InvariantResult> invariants = connected ? checkInvariants() : List.of();
+        Map<String, Object> testDataSummary = new LinkedHashMap<>();
+        testDataSummary.put("student_ids", plan.studentIdStart() + "-" + plan.studentIdEnd());
+        testDataSummary.put("test_lockers", plan.testLockersCount());
+        RestoreMismatchException mismatch = null;
+        try {
+            if (testData != null && config.keepTestData && connected) {
+                testDataSummary.put("restore", "kept for inspection (KEEP_TEST_DATA): scripts/restore.sh or the next"
+                        + " run removes it");
+                LOG.warn("test data kept (KEEP_TEST_DATA); scripts/restore.sh or the next run removes it");
+            } else if (testData != null) {
+                RestoreReport restored = testData.restore();
+                testDataSummary.put("restore", restored.summary());
+                testDataSummary.put("restored_exactly", restored.exact());
+            }
+        } catch (RestoreMismatchException e) {
+            mismatch = e;
+            testDataSummary.put("restore", e.report().summary());
+            testDataSummary.put("restored_exactly", false);
+        } finally {
+            if (testData != null) {
+                testData.close();
+            }
+            if (stack != null) {
+                stack.close();
+            }
         }
+        LOG.info("outcomes: {}", outcomes.asMap());
+        Map<String, Object> described = new LinkedHashMap<>(config.describe());
+        described.put("base_url", baseUrl);
+        ResultsExport.afterRun(simulation, new RunContext(described, outcomes.asMap(), connected, invariants,
+                serverMetrics, testDataSummary));
+        if (mismatch != null) {
+            throw mismatch;
+        }
+    }
+
+    private void recordAccessToken(String accessToken) {
+        TestData data = testData;
+        if (data != null) {
+            data.recordAccessToken(accessToken);
+        }
+    }
+
+    private List<InvariantResult> checkInvariants() {
+        long confirmedNow = outcomes.count(Outcome.CONFIRMED) - outcomes.count(Outcome.RELEASED);
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+            return Invariants.check(c, confirmedNow, new StudentIdRange(plan.studentIdStart(), plan.studentIdEnd()));
+        } catch (SQLException e) {
+            LOG.warn("invariants not checked: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private Optional<Connection> metricsConnection() {
+        try {
+            return Optional.of(DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password()));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Jedis> metricsRedis() {
+        try {
+            Jedis jedis = new Jedis(redis.host(), redis.port(), 1_000);
+            if (redis.password() != null) {
+                jedis.auth(redis.password());
+            }
+            jedis.ping();
+            return Optional.of(jedis);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Object> stopMetrics() {
+        if (metrics == null) {
+            return Map.of();
+        }
+        metrics.close();
+        Map<String, Object> pools = new LinkedHashMap<>();
+        pools.put("gatling_connections", config.maxConnections == 0 ? "one per student" : config.maxConnections);
+        if (stack != null) {
+            ReferenceServerSettings server = stack.serverSettings();
+            pools.put("server_db_pool", server.dbPoolSize());
+            pools.put("server_http_threads", server.httpThreads());
+        }
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("pools", pools);
+        described.put("peaks", metrics.peaks());
+        described.put("series", metrics.describe());
+        return described;
     }
 }

@@ -3,29 +3,29 @@ package locker.simulation;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import locker.scenario.Endpoints;
+import locker.scenario.Outcome;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static locker.scenario.SessionKeys.*;
 
 /**
- * The race: RACE_USERS students log in, pick the same free locker (the lowest free id) and hold it
- * at the same instant. Exactly one may win: every hold is answered 201 or 409, and exactly one
- * student (the one answered 201) goes on to confirm, then gives the locker back.
+ * The race: RACE_USERS students log in, pick the same free locker (the lowest free id), wait until all
+ * of them are lined up, and hold it at the same instant. Exactly one may win: every hold is answered
+ * 201 or 409, and exactly one student (the one answered 201) goes on to confirm.
  */
 public class LockerRaceSimulation extends Simulation {
-    /** Time for every racer to log in and list the lockers before the start signal. */
-    private static final Duration LINE_UP_TIME = Duration.ofSeconds(2);
+    /** How long racers wait for the others to line up before they start anyway (one may have failed). */
+    private static final Duration MOST_TO_WAIT = Duration.ofSeconds(30);
 
     private final LoadTestRun run = LoadTestRun.start(config -> config.raceUsers);
-    private final AtomicReference<Instant> startSignal = new AtomicReference<>();
+    private final AtomicInteger linedUp = new AtomicInteger();
 
     {
-        Endpoints endpoints = new Endpoints(run.config().requestTimeout);
+        Endpoints endpoints = run.endpoints();
         int racers = run.config().raceUsers;
         setUp(scenario("Race for one locker")
                 .feed(run.students())
@@ -33,10 +33,15 @@ public class LockerRaceSimulation extends Simulation {
                 .exec(endpoints.logIn(), endpoints.listLockers())
                 .exitHereIfFailed()
                 .exec(this::pickLowestFreeLocker)
-                .pause(this::untilStartSignal)
+                .exitHereIfFailed()
+                .exec(session -> {
+                    linedUp.incrementAndGet();
+                    return session;
+                })
+                .asLongAsDuring(session -> linedUp.get() < racers, MOST_TO_WAIT).on(pause(Duration.ofMillis(5)))
                 .exec(endpoints.hold())
                 .doIf(session -> session.getInt(HOLD_STATUS) == 201).then(
-                        exec(endpoints.confirm(), endpoints.release()))
+                        exec(endpoints.confirm()).exec(run.record(Outcome.CONFIRMED)))
                 .injectOpen(atOnceUsers(racers)))
                 .protocols(run.protocol())
                 .maxDuration(run.config().totalTimeout)
@@ -54,12 +59,6 @@ public class LockerRaceSimulation extends Simulation {
         return session.set(LOCKER_ID, free.stream().mapToInt(Integer::intValue).min().orElseThrow());
     }
 
-    private Duration untilStartSignal(Session session) {
-        Instant signal = startSignal.updateAndGet(current -> current != null ? current : Instant.now().plus(LINE_UP_TIME));
-        Duration wait = Duration.between(Instant.now(), signal);
-        return wait.isNegative() ? Duration.ZERO : wait;
-    }
-
     @Override
     public void before() {
         run.before();
@@ -67,6 +66,6 @@ public class LockerRaceSimulation extends Simulation {
 
     @Override
     public void after() {
-        run.after();
+        run.after(this);
     }
 }

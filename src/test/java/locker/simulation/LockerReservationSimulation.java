@@ -34,6 +34,6 @@ public class LockerReservationSimulation extends Simulation {
 
     @Override
     public void after() {
-        run.after();
+        run.after(this);
     }
 }

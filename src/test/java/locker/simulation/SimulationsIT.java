@@ -1,33 +1,42 @@
 package locker.simulation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.config.LoadTestConfig;
+import locker.config.SettingSource;
+import locker.data.DatabaseRows;
+import locker.data.TestData;
+import locker.report.GatlingFork;
 import locker.stack.EmbeddedStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the simulations against one embedded stack, each in its own JVM, then looks at the database
- * behind the API's back.
+ * Runs the simulations against one embedded stack, each in its own JVM as {@code ./mvnw gatling:test}
+ * does, then looks at the database behind the API's back: during the run's aftermath (test data kept)
+ * and after the restore (every table as before the run).
  */
 class SimulationsIT {
-    private static final Pattern OUTCOMES = Pattern.compile("outcomes: \\{([^}]*)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static EmbeddedStack stack;
 
     @TempDir
     Path results;
+    private Map<String, List<String>> tablesBefore;
 
     @BeforeAll
     static void startStack() {
@@ -39,107 +48,107 @@ class SimulationsIT {
         stack.close();
     }
 
-    private Map<String, String> settings(String... pairs) {
-        Map<String, String> settings = new HashMap<>(stack.clientSettings());
-        for (int i = 0; i < pairs.length; i += 2) {
-            settings.put(pairs[i], pairs[i + 1]);
-        }
-        return settings;
+    @BeforeEach
+    void rememberTheDatabase() throws SQLException {
+        tablesBefore = contractTables();
     }
 
     @Test
     void theRushLeavesOneOwnerPerLockerAndTheConfirmsInTheDatabase() throws Exception {
-        GatlingProcess.Result run = GatlingProcess.run(LockerReservationSimulation.class, settings(
-                "TOTAL_USERS", "80", "CONCURRENT_USERS", "40", "STUDENT_ID_START", "30001000",
-                "USER_THINK_TIME_MIN", "0.05", "USER_THINK_TIME_MAX", "0.2", "MIN_THROUGHPUT", "0"), results);
+        GatlingFork.Result run = run(LockerReservationSimulation.class, "TOTAL_USERS", "80", "CONCURRENT_USERS", "40",
+                "TEST_LOCKERS_COUNT", "30", "USER_THINK_TIME_MIN", "0.05", "USER_THINK_TIME_MAX", "0.2",
+                "MIN_THROUGHPUT", "0", "KEEP_TEST_DATA", "true");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        Map<String, Long> outcomes = outcomes(run.output());
+        JsonNode outcomes = results().path("summary").path("scenario_outcomes");
+        long confirmed = outcomes.path("confirmed").asLong();
+        assertThat(confirmed).isPositive();
+        assertThat(outcomes.path("ownership_verified").asLong()).isEqualTo(confirmed);
+        assertThat(outcomes.path("ownership_mismatched").asLong()).isZero();
+        assertThat(outcomes.path("holds_won").asLong()).isEqualTo(confirmed + outcomes.path("given_up").asLong());
+        assertThat(results().path("invariants")).isNotEmpty().allSatisfy(invariant ->
+                assertThat(invariant.path("passed").asBoolean()).as(invariant.toString()).isTrue());
         try (Connection db = stack.openConnection()) {
-            long ownedByRun = count(db, "SELECT count(*) FROM locker_info WHERE owner_student_id LIKE '3000%'");
-            long confirmedByRun = count(db, """
+            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM locker_info WHERE owner_student_id LIKE '2023%'"))
+                    .isEqualTo(confirmed);
+            assertThat(DatabaseRows.count(db, """
                     SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
-                    WHERE a.state = 'confirmed' AND u.student_id LIKE '3000%'""");
-            assertThat(ownedByRun).isEqualTo(outcomes.get("confirmed")).isEqualTo(confirmedByRun);
-            assertThat(outcomes.get("ownership_verified")).isEqualTo(outcomes.get("confirmed"));
-            assertThat(outcomes.get("ownership_mismatched")).isZero();
-            assertThat(outcomes.get("holds_won")).isEqualTo(outcomes.get("confirmed") + outcomes.get("given_up"));
-            assertThat(count(db, """
+                    WHERE a.state = 'confirmed' AND u.student_id LIKE '2023%'""")).isEqualTo(confirmed);
+            assertThat(DatabaseRows.count(db, """
                     SELECT count(*) FROM (SELECT owner_serial_id FROM locker_info WHERE owner_serial_id IS NOT NULL
                                           GROUP BY owner_serial_id HAVING count(*) > 1) twice""")).isZero();
-            assertThat(count(db, """
+            assertThat(DatabaseRows.count(db, """
                     SELECT count(*) FROM (SELECT locker_id FROM locker_assignments WHERE state IN ('hold', 'confirmed')
                                           GROUP BY locker_id HAVING count(*) > 1) twice""")).isZero();
             // given-up holds were deleted, so no hold row of the run is left
-            assertThat(count(db, """
+            assertThat(DatabaseRows.count(db, """
                     SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
-                    WHERE a.state = 'hold' AND u.student_id LIKE '3000%'""")).isZero();
+                    WHERE a.state = 'hold' AND u.student_id LIKE '2023%'""")).isZero();
         }
-        assertThat(run.output()).contains("User 1: Starting scenario", "Login successful", "Attempting to hold locker");
+        assertThat(run.output()).contains("Starting scenario", "Login successful", "Attempting to hold locker",
+                "LOAD TEST RESULTS");
+
+        try (TestData data = TestData.connect(settings().database, settings().redis)) {
+            assertThat(data.restore().exact()).isTrue();
+        }
+        assertThat(contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
     void exactlyOneRacerWinsTheLocker() throws Exception {
-        GatlingProcess.Result run = GatlingProcess.run(LockerRaceSimulation.class, settings(
-                "RACE_USERS", "10", "STUDENT_ID_START", "30002000"), results);
+        GatlingFork.Result run = run(LockerRaceSimulation.class, "RACE_USERS", "10");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
                 .contains("POST /lockers/{id}/hold: count of all events is 10.0 : true")
                 .contains("POST /lockers/{id}/confirm: count of all events is 1.0 : true");
-        try (Connection db = stack.openConnection()) {
-            // the winner confirmed and gave the locker back: one cancelled row, nothing active
-            assertThat(count(db, """
-                    SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
-                    WHERE a.state = 'cancelled' AND u.student_id LIKE '30002%'""")).isEqualTo(1);
-            assertThat(count(db, """
-                    SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
-                    WHERE a.state IN ('hold', 'confirmed') AND u.student_id LIKE '30002%'""")).isZero();
-        }
+        assertThat(results().path("summary").path("failed_requests").asLong()).isZero();
+        assertThat(contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
     void theSmokeRunTakesOneStudentThroughEveryStepAndBack() throws Exception {
-        GatlingProcess.Result run = GatlingProcess.run(SmokeSimulation.class, settings(
-                "STUDENT_ID_START", "30004000"), results);
+        GatlingFork.Result run = run(SmokeSimulation.class);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("count of failed events is 0.0 : true");
-        try (Connection db = stack.openConnection()) {
-            assertThat(count(db, """
-                    SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
-                    WHERE a.state = 'cancelled' AND u.student_id = '30004000'""")).isEqualTo(1);
-            assertThat(count(db, "SELECT count(*) FROM locker_info WHERE owner_student_id = '30004000'")).isZero();
-        }
+        assertThat(results().path("endpoints").path("POST /lockers/{id}/release").path("ok").asLong()).isEqualTo(1);
+        assertThat(contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
     void aBadSettingStopsTheRunBeforeAnythingStarts() throws Exception {
-        GatlingProcess.Result run = GatlingProcess.run(LockerReservationSimulation.class, settings(
-                "CONFIRMATION_RATE", "2", "STUDENT_ID_START", "30003000"), results);
+        GatlingFork.Result run = run(LockerReservationSimulation.class, "CONFIRMATION_RATE", "2");
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).contains("CONFIRMATION_RATE must be a number from 0.0 to 1.0, was '2'");
+        assertThat(contractTables()).isEqualTo(tablesBefore);
+    }
+
+    private GatlingFork.Result run(Class<?> simulation, String... pairs) {
+        Map<String, String> settings = new HashMap<>(stack.clientSettings());
+        settings.put("RESULTS_FILENAME", results.resolve("results.json").toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            settings.put(pairs[i], pairs[i + 1]);
+        }
+        return GatlingFork.run(simulation, results, settings);
+    }
+
+    private JsonNode results() throws IOException {
+        return JSON.readTree(results.resolve("results.json").toFile());
+    }
+
+    private static LoadTestConfig settings() {
+        return LoadTestConfig.from(new SettingSource(name -> null, stack.clientSettings(), new Properties()));
+    }
+
+    /** The contract's tables, row by row (the load test's own schema is left out). */
+    private static Map<String, List<String>> contractTables() throws SQLException {
         try (Connection db = stack.openConnection()) {
-            assertThat(count(db, "SELECT count(*) FROM users WHERE student_id LIKE '30003%'")).isZero();
-        }
-    }
-
-    private static Map<String, Long> outcomes(String output) {
-        Matcher matcher = OUTCOMES.matcher(output);
-        assertThat(matcher.find()).as("outcomes line in:\n" + output).isTrue();
-        Map<String, Long> outcomes = new HashMap<>();
-        for (String pair : matcher.group(1).split(", ")) {
-            String[] kv = pair.split("=");
-            outcomes.put(kv[0], Long.parseLong(kv[1]));
-        }
-        return outcomes;
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
+            Map<String, List<String>> tables = new HashMap<>(DatabaseRows.dump(db));
+            tables.keySet().removeIf(name -> !List.of("users", "locker_locations", "locker_info", "locker_assignments",
+                    "auth_refresh_tokens").contains(name));
+            return tables;
         }
     }
 }

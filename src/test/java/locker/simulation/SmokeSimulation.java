@@ -2,6 +2,7 @@ package locker.simulation;
 
 import io.gatling.javaapi.core.Simulation;
 import locker.scenario.Endpoints;
+import locker.scenario.Outcome;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static locker.scenario.SessionKeys.FREE_LOCKERS;
@@ -16,14 +17,15 @@ public class SmokeSimulation extends Simulation {
     private final LoadTestRun run = LoadTestRun.start(config -> 1);
 
     {
-        Endpoints endpoints = new Endpoints(run.config().requestTimeout);
+        Endpoints endpoints = run.endpoints();
         setUp(scenario("Smoke")
                 .feed(run.students())
                 .exec(endpoints.logIn(), endpoints.listLockers())
                 .exec(session -> session.set(LOCKER_ID, session.<Integer>getList(FREE_LOCKERS).get(0)))
                 .exec(endpoints.hold(201), endpoints.releaseHold())
-                .exec(endpoints.hold(201), endpoints.confirm(), endpoints.myLocker())
-                .exec(endpoints.release())
+                .exec(endpoints.hold(201), endpoints.confirm()).exec(run.record(Outcome.CONFIRMED))
+                .exec(endpoints.myLocker())
+                .exec(endpoints.release()).exec(run.record(Outcome.RELEASED))
                 .exec(endpoints.myLockerIsEmpty())
                 .exitHereIfFailed()
                 .injectOpen(atOnceUsers(1)))
@@ -39,6 +41,6 @@ public class SmokeSimulation extends Simulation {
 
     @Override
     public void after() {
-        run.after();
+        run.after(this);
     }
 }

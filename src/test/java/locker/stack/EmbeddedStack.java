@@ -31,11 +31,13 @@ public final class EmbeddedStack implements AutoCloseable {
     private final int redisPort;
     private RedisServer redis;
     private final ReferenceServer server;
+    private final ReferenceServerSettings serverSettings;
     private final long startupMillis;
 
     private EmbeddedStack(EmbeddedPostgres postgres, int redisPort, RedisServer redis, ReferenceServer server,
-                          long startupMillis) {
+                          ReferenceServerSettings serverSettings, long startupMillis) {
         this.postgres = postgres;
+        this.serverSettings = serverSettings;
         this.redisPort = redisPort;
         this.redis = redis;
         this.server = server;
@@ -71,7 +73,8 @@ public final class EmbeddedStack implements AutoCloseable {
             ReferenceServer server = ReferenceServer.start(
                     new ReferenceServer.Backends(jdbcUrl, DB_USER, DB_PASSWORD, HOST, redisPort, null),
                     settings, HOST, serverPort);
-            return new EmbeddedStack(postgres, redisPort, redis, server, (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedStack(postgres, redisPort, redis, server, settings,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | SQLException | RuntimeException e) {
             stopQuietly(redis);
             closeQuietly(postgres);
@@ -93,6 +96,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public int redisPort() {
         return redisPort;
+    }
+
+    /** How the reference server of this stack behaves (pool sizes, lifetimes). */
+    public ReferenceServerSettings serverSettings() {
+        return serverSettings;
     }
 
     public long startupMillis() {

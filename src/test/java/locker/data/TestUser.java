@@ -1,4 +1,4 @@
 package locker.data;
 
-/** TEMPORARY stand-in until the test-data branch is merged. */
+/** One seeded student, as login-or-register takes it; {@code serialId} is the one the server derives. */
 public record TestUser(String studentId, String name, String phoneNumber, long serialId) {}

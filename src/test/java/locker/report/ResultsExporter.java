@@ -1,0 +1,74 @@
+package locker.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one run's report folder (index.html, simulation.log, run-context.json) into the results JSON and
+ * the console summary. The JSON goes to {@code RESULTS_FILENAME} and, as a per-run copy, into the folder.
+ */
+public final class ResultsExporter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ResultsSettings settings;
+
+    public ResultsExporter(ResultsSettings settings) {
+        this.settings = settings;
+    }
+
+    public record Export(Map<String, Object> document, String console, List<Path> files, boolean invariantsViolated) {}
+
+    /** Exports, prints the console summary to stdout and returns what was done. */
+    public Export export(Path runDirectory) {
+        ReportHtml.Tables tables = ReportHtml.read(runDirectory);
+        RunContext context = RunContext.readFrom(runDirectory);
+        GatlingLogReader log = new GatlingLogReader(runDirectory);
+        List<GatlingLogReader.RequestEntry> requests = log.requests();
+        Map<String, Object> document = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
+                settings.saveDetailedResults() ? requests : null);
+        List<Path> files = outputFiles(runDirectory);
+        files.forEach(file -> write(file, document));
+        String console = ConsoleSummary.render(tables, context, requests, runDirectory.resolve(ReportHtml.INDEX), files);
+        System.out.print(console);
+        System.out.flush();
+        return new Export(document, console, files, context.invariantsViolated());
+    }
+
+    private List<Path> outputFiles(Path runDirectory) {
+        List<Path> files = new ArrayList<>();
+        files.add(settings.resultsFile());
+        Path copy = runDirectory.resolve(settings.resultsFile().getFileName());
+        if (!copy.toAbsolutePath().normalize().equals(settings.resultsFile().toAbsolutePath().normalize())) {
+            files.add(copy);
+        }
+        return files;
+    }
+
+    private static void write(Path file, Map<String, Object> document) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            JSON.writeValue(file.toFile(), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** {@code scripts/summarize.sh}: re-exports a past run folder; exit status 3 when an invariant was violated. */
+    public static void main(String[] args) {
+        if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]).resolve(ReportHtml.INDEX))) {
+            System.err.println("usage: summarize.sh target/gatling/<run folder with index.html>");
+            System.exit(2);
+        }
+        Export export = new ResultsExporter(ResultsSettings.standard()).export(Path.of(args[0]));
+        System.exit(export.invariantsViolated() ? ResultsExport.INVARIANT_VIOLATED_EXIT_CODE : 0);
+    }
+}

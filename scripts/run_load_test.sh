@@ -66,13 +66,14 @@ is_number "$cooldown" || die "--cooldown needs a number of seconds, was '$cooldo
 is_number "$threshold" && [[ $threshold =~ [1-9] ]] || die "--threshold needs a percentage above 0, was '$threshold'"
 [[ $simulation == *.* ]] || simulation=locker.simulation.$simulation
 
+if [[ -n $out && $out != /* ]]; then out=$PWD/$out; fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 # Java: the one the wrapper will use (JAVA_HOME, else the PATH's).
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v "$java_cmd" >/dev/null || die "Java 17 or newer is needed: '$java_cmd' not found (install a JDK or set JAVA_HOME)"
-java_version=$("$java_cmd" -version 2>&1 | sed -nE '1s/.*version "([0-9]+)(\.([0-9]+))?.*/\1 \3/p')
+java_version=$("$java_cmd" -version 2>&1 | sed -nE '/version "/{s/.*version "([0-9]+)(\.([0-9]+))?.*/\1 \3/p;q;}')
 read -r java_major java_minor <<<"$java_version"
 [[ ${java_major:-} == 1 ]] && java_major=${java_minor:-0}
 is_uint "${java_major:-}" && ((java_major >= 17)) || die "Java 17 or newer is needed, '$java_cmd' is: $("$java_cmd" -version 2>&1 | head -1)"

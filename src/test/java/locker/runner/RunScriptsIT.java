@@ -50,36 +50,6 @@ class RunScriptsIT {
         return all;
     }
 
-    /**
-     * True once a class of locker.simulation calls the results export (ResultsExport.afterRun), so that a run
-     * leaves RESULTS_FILENAME. Until then runs leave no results file and the repeat test checks that the script
-     * says so; once it is wired in, the test checks the comparison against the files.
-     */
-    private static boolean simulationsExportResults() throws IOException {
-        byte[] reference = "locker/report/ResultsExport".getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> classes = Files.list(Path.of("target/test-classes/locker/simulation"))) {
-            for (Path file : classes.filter(f -> f.toString().endsWith(".class")).toList()) {
-                if (contains(Files.readAllBytes(file), reference)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(byte[] bytes, byte[] part) {
-        outer:
-        for (int i = 0; i + part.length <= bytes.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (bytes[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
     @Test
     void anImpossibleAssertionMakesTheRunFail() throws Exception {
         Result run = script("run_load_test.sh", with(TINY_RUN, "MAX_MEAN_RESPONSE_TIME=0.001",
@@ -112,27 +82,20 @@ class RunScriptsIT {
         assertThat(Files.readString(out.resolve("run-2/gatling.log"))).contains("BUILD SUCCESS");
         assertThat(Path.of("target/runner-it-repeat.json")).doesNotExist();   // moved into the run folders
 
-        if (simulationsExportResults()) {
-            JsonNode summary = new ObjectMapper().readTree(out.resolve("repeat_summary.json").toFile());
-            for (int i = 0; i < 2; i++) {
-                Path file = out.resolve("run-" + (i + 1) + "/runner-it-repeat.json");
-                JsonNode results = new ObjectMapper().readTree(file.toFile());
-                JsonNode figures = summary.at("/runs/" + i + "/figures");
-                assertThat(summary.at("/runs/" + i + "/file").asText()).isEqualTo(file.toRealPath().toString());
-                assertThat(figures.get("throughput")).isEqualTo(results.at("/summary/average_throughput"));
-                assertThat(figures.get("mean_response_time")).isEqualTo(results.at("/summary/average_response_time"));
-                assertThat(figures.get("p95_response_time")).isEqualTo(results.at("/summary/p95_response_time"));
-                assertThat(figures.get("success_rate")).isEqualTo(results.at("/summary/success_rate"));
-                assertThat(figures.get("confirmed").asDouble())
-                        .isEqualTo(results.at("/summary/scenario_outcomes/confirmed").asDouble());
-            }
-            assertThat(run.output()).contains("== Comparison of the runs", "throughput (req/s)");
-        } else {
-            // Until the simulations call the results export, runs leave no results file to compare.
-            assertThat(run.output()).contains("results: none (this run wrote no target/runner-it-repeat.json)",
-                    "== No comparison: only 0 of 2 runs left a results file");
-            assertThat(out.resolve("repeat_summary.json")).doesNotExist();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("repeat_summary.json").toFile());
+        for (int i = 0; i < 2; i++) {
+            Path file = out.resolve("run-" + (i + 1) + "/runner-it-repeat.json");
+            JsonNode results = new ObjectMapper().readTree(file.toFile());
+            JsonNode figures = summary.at("/runs/" + i + "/figures");
+            assertThat(summary.at("/runs/" + i + "/file").asText()).isEqualTo(file.toRealPath().toString());
+            assertThat(figures.get("throughput")).isEqualTo(results.at("/summary/average_throughput"));
+            assertThat(figures.get("mean_response_time")).isEqualTo(results.at("/summary/average_response_time"));
+            assertThat(figures.get("p95_response_time")).isEqualTo(results.at("/summary/p95_response_time"));
+            assertThat(figures.get("success_rate")).isEqualTo(results.at("/summary/success_rate"));
+            assertThat(figures.get("confirmed").asDouble())
+                    .isEqualTo(results.at("/summary/scenario_outcomes/confirmed").asDouble());
         }
+        assertThat(run.output()).contains("== Comparison of the runs", "throughput (req/s)");
     }
 
     @Test

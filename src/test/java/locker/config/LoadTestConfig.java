@@ -25,9 +25,9 @@ public final class LoadTestConfig {
     public final LoadProfile profile;
     /** TOTAL_USERS: students who run the journey; default 1000. */
     public final int totalUsers;
-    /** CONCURRENT_USERS: batch size of the batch profile, the most running at once; default 50. */
+    /** CONCURRENT_USERS: the batch profile runs at most this many students at once; default 50. */
     public final int concurrentUsers;
-    /** BATCH_DELAY: pause between two batches, seconds; default 0.1. */
+    /** BATCH_DELAY: the batch profile's pause before a slot takes its next student, seconds; default 0.1. */
     public final Duration batchDelay;
     /** RAMP_DURATION: over how long the ramp profile's students arrive, seconds; default 60. */
     public final Duration rampDuration;

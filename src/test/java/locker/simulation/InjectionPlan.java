@@ -4,8 +4,6 @@ import locker.config.LoadProfile;
 import locker.config.LoadTestConfig;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -13,48 +11,37 @@ import java.util.OptionalInt;
  * checked without running Gatling. {@link LoadProfiles} turns a plan into Gatling injection steps.
  *
  * @param profile        the profile the plan is for
- * @param batchSizes     batch: students per batch, in order; each batch starts when the one before has finished
- * @param batchDelay     batch: pause before every batch but the first
- * @param users          rush and ramp: students arriving evenly over {@code arrivalWindow}
+ * @param users          batch, rush and ramp: students in all
+ * @param slots          batch: students running at once; each slot takes the next student when its
+ *                       current one is done and {@code batchDelay} has passed
+ * @param batchDelay     batch: pause between two students of a slot
  * @param arrivalWindow  rush, ramp and soak: how long students keep arriving
  * @param arrivalRate    soak: students per second
  * @param journeys       journeys per student (soak repeats; 1 otherwise)
  */
-public record InjectionPlan(LoadProfile profile, List<Integer> batchSizes, Duration batchDelay, int users,
+public record InjectionPlan(LoadProfile profile, int users, int slots, Duration batchDelay,
                             Duration arrivalWindow, double arrivalRate, int journeys) {
 
     public static InjectionPlan of(LoadTestConfig config) {
         return switch (config.profile) {
-            case BATCH -> new InjectionPlan(LoadProfile.BATCH, batches(config.totalUsers, config.concurrentUsers),
-                    config.batchDelay, 0, Duration.ZERO, 0, 1);
-            case RUSH -> new InjectionPlan(LoadProfile.RUSH, List.of(), Duration.ZERO, config.totalUsers,
+            case BATCH -> new InjectionPlan(LoadProfile.BATCH, config.totalUsers,
+                    Math.min(config.concurrentUsers, config.totalUsers), config.batchDelay, Duration.ZERO, 0, 1);
+            case RUSH -> new InjectionPlan(LoadProfile.RUSH, config.totalUsers, 0, Duration.ZERO,
                     Duration.ofSeconds(1), 0, 1);
-            case RAMP -> new InjectionPlan(LoadProfile.RAMP, List.of(), Duration.ZERO, config.totalUsers,
+            case RAMP -> new InjectionPlan(LoadProfile.RAMP, config.totalUsers, 0, Duration.ZERO,
                     config.rampDuration, 0, 1);
-            case SOAK -> new InjectionPlan(LoadProfile.SOAK, List.of(), Duration.ZERO, 0,
+            case SOAK -> new InjectionPlan(LoadProfile.SOAK, 0, 0, Duration.ZERO,
                     config.soakDuration, config.soakArrivalRate, config.soakRepeats);
         };
     }
 
-    /** Students the plan starts in all (for soak, the expected number: rate times duration). */
+    /** Students the plan runs in all (for soak, the expected number: rate times duration). */
     public long totalUsers() {
-        return switch (profile) {
-            case BATCH -> batchSizes.stream().mapToLong(Integer::longValue).sum();
-            case RUSH, RAMP -> users;
-            case SOAK -> Math.round(arrivalRate * arrivalWindow.toNanos() / 1e9);
-        };
+        return profile == LoadProfile.SOAK ? Math.round(arrivalRate * arrivalWindow.toNanos() / 1e9) : users;
     }
 
     /** The most students running at once that the plan allows; empty for open models (no cap). */
     public OptionalInt concurrencyCap() {
-        return profile == LoadProfile.BATCH ? batchSizes.stream().mapToInt(Integer::intValue).max() : OptionalInt.empty();
-    }
-
-    private static List<Integer> batches(int total, int batchSize) {
-        List<Integer> sizes = new ArrayList<>();
-        for (int left = total; left > 0; left -= batchSize) {
-            sizes.add(Math.min(batchSize, left));
-        }
-        return List.copyOf(sizes);
+        return profile == LoadProfile.BATCH ? OptionalInt.of(slots) : OptionalInt.empty();
     }
 }

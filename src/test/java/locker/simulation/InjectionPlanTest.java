@@ -18,19 +18,20 @@ class InjectionPlanTest {
     }
 
     @Test
-    void batchRunsEveryStudentInBatchesNoLargerThanTheConcurrency() {
+    void batchRunsEveryStudentNeverMoreThanTheConcurrencyAtOnce() {
         InjectionPlan plan = planFor(Map.of("TOTAL_USERS", "1000", "CONCURRENT_USERS", "300", "BATCH_DELAY", "2"));
         assertThat(plan.profile()).isEqualTo(LoadProfile.BATCH);
-        assertThat(plan.batchSizes()).containsExactly(300, 300, 300, 100);
+        assertThat(plan.slots()).isEqualTo(300);
         assertThat(plan.totalUsers()).isEqualTo(1000);
         assertThat(plan.concurrencyCap()).hasValue(300);
         assertThat(plan.batchDelay()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
-    void batchWithMoreConcurrencyThanStudentsIsOneBatch() {
+    void batchWithMoreConcurrencyThanStudentsRunsThemAllAtOnce() {
         InjectionPlan plan = planFor(Map.of("TOTAL_USERS", "7", "CONCURRENT_USERS", "50"));
-        assertThat(plan.batchSizes()).containsExactly(7);
+        assertThat(plan.slots()).isEqualTo(7);
+        assertThat(plan.totalUsers()).isEqualTo(7);
         assertThat(plan.concurrencyCap()).hasValue(7);
     }
 

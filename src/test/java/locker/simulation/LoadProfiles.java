@@ -1,44 +1,34 @@
 package locker.simulation;
 
-import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
 
-import java.util.List;
-import java.util.function.Function;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 
-/** Turns an {@link InjectionPlan} into Gatling populations. */
+/** Turns an {@link InjectionPlan} into the Gatling population of the students. */
 final class LoadProfiles {
     private LoadProfiles() {}
 
-    /**
-     * The populations of a plan. {@code scenarioNamed} builds the scenario under a given name: the batch
-     * profile runs one copy per batch, chained so that a batch starts only when the one before is done.
-     */
-    static PopulationBuilder populations(InjectionPlan plan, Function<String, ScenarioBuilder> scenarioNamed) {
+    /** The students of a plan: each takes the next record of {@code students} and runs {@code eachStudent}. */
+    static PopulationBuilder populations(InjectionPlan plan, Iterator<Map<String, Object>> students,
+                                         ChainBuilder eachStudent) {
+        ChainBuilder oneStudent = feed(students).exec(eachStudent);
         return switch (plan.profile()) {
-            case BATCH -> batches(plan, scenarioNamed);
-            case RUSH, RAMP -> scenarioNamed.apply("Students")
+            case BATCH -> {
+                // `slots` virtual users share the students: never more than `slots` at once, exactly `users` in all
+                AtomicInteger notStarted = new AtomicInteger(plan.users());
+                ChainBuilder slot = asLongAs(session -> notStarted.getAndDecrement() > 0).on(
+                        plan.batchDelay().isZero() ? oneStudent : oneStudent.pause(plan.batchDelay()));
+                yield scenario("Students").exec(slot).injectOpen(atOnceUsers(plan.slots()));
+            }
+            case RUSH, RAMP -> scenario("Students").exec(oneStudent)
                     .injectOpen(rampUsers(plan.users()).during(plan.arrivalWindow()));
-            case SOAK -> scenarioNamed.apply("Students")
+            case SOAK -> scenario("Students").exec(oneStudent)
                     .injectOpen(constantUsersPerSec(plan.arrivalRate()).during(plan.arrivalWindow()));
         };
-    }
-
-    private static PopulationBuilder batches(InjectionPlan plan, Function<String, ScenarioBuilder> scenarioNamed) {
-        List<Integer> sizes = plan.batchSizes();
-        PopulationBuilder next = null;
-        for (int i = sizes.size() - 1; i >= 0; i--) {
-            String name = sizes.size() == 1 ? "Students" : "Students, batch " + (i + 1) + " of " + sizes.size();
-            ScenarioBuilder scenario = scenarioNamed.apply(name);
-            OpenInjectionStep arrive = atOnceUsers(sizes.get(i));
-            PopulationBuilder batch = i == 0 || plan.batchDelay().isZero()
-                    ? scenario.injectOpen(arrive)
-                    : scenario.injectOpen(nothingFor(plan.batchDelay()), arrive);
-            next = next == null ? batch : batch.andThen(next);
-        }
-        return next;
     }
 }

@@ -6,7 +6,6 @@ import locker.config.LoadProfile;
 import locker.scenario.LockerJourney;
 
 import static io.gatling.javaapi.core.CoreDsl.repeat;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * The rush: TOTAL_USERS students each log in, list the lockers, hold one, think, confirm or give it
@@ -21,7 +20,7 @@ public class LockerReservationSimulation extends Simulation {
         ChainBuilder eachStudent = plan.profile() == LoadProfile.SOAK
                 ? repeat(plan.journeys()).on(journey.journey().exec(journey.releaseMyLocker()))
                 : journey.journey();
-        setUp(LoadProfiles.populations(plan, name -> scenario(name).feed(run.students()).exec(eachStudent)))
+        setUp(LoadProfiles.populations(plan, run.students(), eachStudent))
                 .protocols(run.protocol())
                 .maxDuration(run.config().totalTimeout)
                 .assertions(StandardAssertions.of(run.config()));

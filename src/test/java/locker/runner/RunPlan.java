@@ -66,8 +66,8 @@ public final class RunPlan {
     private static String profile(LoadTestConfig config) {
         String name = config.profile.name().toLowerCase(Locale.ROOT);
         return switch (config.profile) {
-            case BATCH -> name + " (" + config.concurrentUsers + " per batch, " + seconds(config.batchDelay)
-                    + " s between batches)";
+            case BATCH -> name + " (at most " + config.concurrentUsers + " at once, " + seconds(config.batchDelay)
+                    + " s before each next student)";
             case RUSH -> name + " (all within one second)";
             case RAMP -> name + " (arriving over " + seconds(config.rampDuration) + " s)";
             case SOAK -> name + " (" + number(config.soakArrivalRate) + " per second for "

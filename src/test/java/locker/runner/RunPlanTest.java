@@ -21,7 +21,7 @@ class RunPlanTest {
 
         assertThat(plan).contains("target:       embedded reference stack",
                 "users:        200 (student ids 20231000 to 20231199)",
-                "profile:      batch (25 per batch, 0.1 s between batches)",
+                "profile:      batch (at most 25 at once, 0.1 s before each next student)",
                 "assertions:   mean < 1 s, 95th < 3 s, success > 95 %, throughput > 100 req/s",
                 "results file: load_test_results.json");
         assertThat(plan).doesNotContain("database:");

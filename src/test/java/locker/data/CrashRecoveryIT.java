@@ -1,12 +1,10 @@
 package locker.data;
 
 import locker.stack.EmbeddedStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import redis.clients.jedis.Jedis;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,8 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,34 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashRecoveryIT {
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(60);
-    private static EmbeddedStack stack;
-    private static Jedis redis;
-    private static Map<String, List<String>> before;
-    private static Map<String, String> redisBefore;
+    @RegisterExtension
+    static final RealLookingStack WORLD = new RealLookingStack();
 
-    @BeforeAll
-    static void start() throws SQLException {
-        stack = EmbeddedStack.start();
-        redis = new Jedis(EmbeddedStack.HOST, stack.redisPort());
-        try (Connection c = stack.openConnection()) {
-            RealLookingData.insert(c, redis);
-            before = DatabaseRows.dump(c);
-        }
-        redisBefore = DatabaseRows.redisKeys(redis);
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
-        stack.close();
-    }
 
     @AfterEach
     void databaseAndRedisAreExactlyAsBefore() throws SQLException {
-        try (Connection c = stack.openConnection()) {
-            assertThat(DatabaseRows.dump(c)).isEqualTo(before);
-        }
-        assertThat(DatabaseRows.redisKeys(redis)).isEqualTo(redisBefore);
+        WORLD.assertTablesAsBefore();
+        WORLD.assertRedisAsBefore();
     }
 
     @ParameterizedTest
@@ -64,7 +40,7 @@ class CrashRecoveryIT {
         killDriverAt(phase);
         ProcessBuilder script = new ProcessBuilder(Path.of("scripts/restore.sh").toAbsolutePath().toString())
                 .redirectErrorStream(true);
-        script.environment().putAll(stack.clientSettings());
+        script.environment().putAll(WORLD.stack().clientSettings());
         script.environment().put("LOADTEST_CLASSPATH", System.getProperty("java.class.path"));
         Process restore = script.start();
         String output = readAll(restore);
@@ -78,7 +54,7 @@ class CrashRecoveryIT {
     @ValueSource(strings = {"seed", "load", "restore"})
     void theNextRunRecoversAKilledRun(String phase) throws Exception {
         killDriverAt(phase);
-        try (TestData next = GuardsIT.connect(stack.clientSettings())) {
+        try (TestData next = GuardsIT.connect(WORLD.stack().clientSettings())) {
             SeedResult seeded = next.seed(plan());
             assertThat(seeded.earlierRun().isPresent()).isEqualTo(!phase.equals("seed"));
             seeded.earlierRun().ifPresent(report -> assertThat(report.exact()).isTrue());
@@ -91,7 +67,7 @@ class CrashRecoveryIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RunDriver.class.getName(), phase)
                 .redirectErrorStream(true);
-        builder.environment().putAll(stack.clientSettings());
+        builder.environment().putAll(WORLD.stack().clientSettings());
         builder.environment().put("TOTAL_USERS", Integer.toString(plan().totalUsers()));
         builder.environment().put("TEST_LOCKERS_COUNT", Integer.toString(plan().testLockersCount()));
         Process driver = builder.start();
@@ -115,7 +91,7 @@ class CrashRecoveryIT {
     /** A killed client's database sessions end once PostgreSQL sees the closed socket. */
     private static void awaitSessionsGone() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        try (Connection c = stack.openConnection()) {
+        try (Connection c = WORLD.stack().openConnection()) {
             while (DatabaseRows.count(c, "SELECT count(*) FROM pg_stat_activity"
                     + " WHERE application_name = 'locker-loadtest test data'") > 0) {
                 assertThat(System.nanoTime()).as("the killed driver's session ended").isLessThan(deadline);

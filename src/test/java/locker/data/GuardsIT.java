@@ -4,11 +4,9 @@ import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
 import locker.stack.EmbeddedStack;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,41 +22,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The seeder's refusals change nothing; an unrestored run is restored first; Redis down still restores. */
 class GuardsIT {
     private static final SeedPlan PLAN = new SeedPlan(30, SeedPlan.DEFAULT_STUDENT_ID_START, 10);
-    private static EmbeddedStack stack;
-    private static Jedis redis;
-    private static Map<String, List<String>> before;
+    @RegisterExtension
+    static final RealLookingStack WORLD = new RealLookingStack();
 
-    @BeforeAll
-    static void start() throws SQLException {
-        stack = EmbeddedStack.start();
-        redis = new Jedis(EmbeddedStack.HOST, stack.redisPort());
-        try (Connection c = stack.openConnection()) {
-            RealLookingData.insert(c, redis);
-            before = DatabaseRows.dump(c);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
-        stack.close();
-    }
 
     @AfterEach
     void everyTestLeavesTheDatabaseAsBefore() throws SQLException {
-        try (Connection c = stack.openConnection()) {
-            assertThat(DatabaseRows.dump(c)).isEqualTo(before);
-        }
+        WORLD.assertTablesAsBefore();
     }
 
     @Test
     void aRealUserWithAnIdInTheTestRangeIsRefusedAndNothingChanges() throws SQLException {
-        try (Connection c = stack.openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = WORLD.stack().openConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO users (serial_id, student_id, name, phone_number) VALUES (1, '20231007', '홍길동', '01099998888')");
             try {
                 Map<String, List<String>> withCollision = DatabaseRows.dump(c);
                 String ledger = DatabaseRows.loadTestLedger(c);
-                try (TestData data = connect(stack.clientSettings())) {
+                try (TestData data = connect(WORLD.stack().clientSettings())) {
                     assertThatThrownBy(() -> data.seed(PLAN)).isInstanceOf(TestDataRefusedException.class)
                             .hasMessageContaining("student_id 20231007 (serial_id 1)")
                             .hasMessageContaining("Nothing was changed; choose another STUDENT_ID_START");
@@ -74,17 +54,17 @@ class GuardsIT {
     @Test
     void aDatabaseWithoutTheContractsSchemaIsRefusedAndNothingChanges() throws SQLException {
         String wrongDb = "wrong_schema_db";
-        try (Connection c = stack.openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = WORLD.stack().openConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + wrongDb);
         }
-        String url = "jdbc:postgresql://" + EmbeddedStack.HOST + ":" + stack.dbPort() + "/" + wrongDb;
+        String url = "jdbc:postgresql://" + EmbeddedStack.HOST + ":" + WORLD.stack().dbPort() + "/" + wrongDb;
         Flyway.configure().dataSource(url, EmbeddedStack.DB_USER, "").locations("classpath:db/reference").load().migrate();
         try (Connection c = DriverManager.getConnection(url, EmbeddedStack.DB_USER, "");
              Statement s = c.createStatement()) {
             s.execute("DROP INDEX uniq_active_assignment_per_user");
             s.execute("ALTER TABLE users ADD COLUMN email text");
             Map<String, List<String>> wrong = DatabaseRows.dump(c);
-            Map<String, String> settings = new java.util.HashMap<>(stack.clientSettings());
+            Map<String, String> settings = new java.util.HashMap<>(WORLD.stack().clientSettings());
             settings.put("DB_NAME", wrongDb);
             try (TestData data = connect(settings)) {
                 assertThatThrownBy(() -> data.seed(PLAN)).isInstanceOf(TestDataRefusedException.class)
@@ -100,18 +80,18 @@ class GuardsIT {
 
     @Test
     void whileARunIsAliveASecondRunAndARestoreAreRefused() throws SQLException {
-        try (TestData running = connect(stack.clientSettings())) {
+        try (TestData running = connect(WORLD.stack().clientSettings())) {
             running.seed(PLAN);
             Map<String, List<String>> seeded;
-            try (Connection c = stack.openConnection()) {
+            try (Connection c = WORLD.stack().openConnection()) {
                 seeded = DatabaseRows.dump(c);
             }
-            try (TestData second = connect(stack.clientSettings())) {
+            try (TestData second = connect(WORLD.stack().clientSettings())) {
                 assertThatThrownBy(() -> second.seed(PLAN)).isInstanceOf(TestDataRefusedException.class)
                         .hasMessageContaining("another load-test process").hasMessageContaining("scripts/restore.sh");
                 assertThatThrownBy(second::restore).isInstanceOf(TestDataRefusedException.class);
             }
-            try (Connection c = stack.openConnection()) {
+            try (Connection c = WORLD.stack().openConnection()) {
                 assertThat(DatabaseRows.dump(c)).isEqualTo(seeded);
             }
             assertThat(running.restore().exact()).isTrue();
@@ -120,10 +100,10 @@ class GuardsIT {
 
     @Test
     void theNextRunRestoresAnUnrestoredRunFirstAndSaysSo() {
-        try (TestData died = connect(stack.clientSettings())) {
+        try (TestData died = connect(WORLD.stack().clientSettings())) {
             died.seed(PLAN);
         }
-        try (TestData next = connect(stack.clientSettings())) {
+        try (TestData next = connect(WORLD.stack().clientSettings())) {
             ConsoleCapture.Captured<SeedResult> seeded = ConsoleCapture.capture(() -> next.seed(PLAN));
             assertThat(seeded.output()).contains("was never restored; restoring it first", "restored (run #");
             assertThat(seeded.result().earlierRun()).hasValueSatisfying(report -> assertThat(report.exact()).isTrue());
@@ -133,11 +113,11 @@ class GuardsIT {
 
     @Test
     void withRedisDownTheDatabaseIsStillRestoredAndTheRemainingKeysAreNamed() {
-        try (TestData data = connect(stack.clientSettings())) {
+        try (TestData data = connect(WORLD.stack().clientSettings())) {
             SeedResult seeded = data.seed(PLAN);
-            assertThat(new SmallLoad(stack.baseUrl()).run(seeded.users(), seeded.testLockerIds(),
+            assertThat(new SmallLoad(WORLD.stack().baseUrl()).run(seeded.users(), seeded.testLockerIds(),
                     RealLookingData.FREE_FOR_TEST_USERS, data::recordAccessToken)).isEmpty();
-            stack.stopRedis();
+            WORLD.stack().stopRedis();
             try {
                 RestoreReport report = data.restore();
                 assertThat(report.exact()).isTrue();
@@ -145,9 +125,8 @@ class GuardsIT {
                         "locker:hold:104", "locker:hold:105", "locker:hold:{" + seeded.firstTestLockerId() + "–",
                         "blacklist:");
             } finally {
-                stack.restartRedis();
-                redis.close();
-                redis = new Jedis(EmbeddedStack.HOST, stack.redisPort());
+                WORLD.stack().restartRedis();
+                WORLD.reconnectRedis();
             }
         }
     }

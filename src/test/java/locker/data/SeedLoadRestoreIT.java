@@ -3,13 +3,11 @@ package locker.data;
 import locker.config.LoadTestConfig;
 import locker.contract.RedisKeys;
 import locker.stack.EmbeddedStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import redis.clients.jedis.Jedis;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,27 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedLoadRestoreIT {
     private static final SeedPlan PLAN = new SeedPlan(40, SeedPlan.DEFAULT_STUDENT_ID_START, 12);
-    private static EmbeddedStack stack;
-    private static Jedis redis;
-    private static Map<String, List<String>> before;
-    private static Map<String, String> redisBefore;
+    @RegisterExtension
+    static final RealLookingStack WORLD = new RealLookingStack();
 
-    @BeforeAll
-    static void start() throws SQLException {
-        stack = EmbeddedStack.start();
-        redis = new Jedis(EmbeddedStack.HOST, stack.redisPort());
-        try (Connection c = stack.openConnection()) {
-            RealLookingData.insert(c, redis);
-            before = DatabaseRows.dump(c);
-        }
-        redisBefore = DatabaseRows.redisKeys(redis);
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
-        stack.close();
-    }
 
     @Test
     @Order(1)
@@ -53,23 +33,23 @@ class SeedLoadRestoreIT {
             SeedResult seeded = data.seed(PLAN);
             assertThat(seeded.dbConnected()).isTrue();
             assertThat(seeded.testLockerIds()).hasSize(12).allMatch(id -> id >= 10000);
-            try (Connection c = stack.openConnection()) {
+            try (Connection c = WORLD.stack().openConnection()) {
                 assertThat(count(c, "SELECT count(*) FROM users WHERE student_id BETWEEN '20231000' AND '20231039'"))
                         .isEqualTo(40);
                 assertThat(count(c, "SELECT count(DISTINCT location_id) FROM locker_info WHERE locker_id >= 10000"))
                         .isEqualTo(7);
             }
 
-            List<String> unexpected = new SmallLoad(stack.baseUrl()).run(seeded.users(), seeded.testLockerIds(),
+            List<String> unexpected = new SmallLoad(WORLD.stack().baseUrl()).run(seeded.users(), seeded.testLockerIds(),
                     RealLookingData.FREE_FOR_TEST_USERS, data::recordAccessToken);
             assertThat(unexpected).as("every call answered as the contract says (logins 200: seeded users found)").isEmpty();
-            try (Connection c = stack.openConnection()) {
+            try (Connection c = WORLD.stack().openConnection()) {
                 assertThat(count(c, "SELECT count(*) FROM locker_info WHERE locker_id = 104 AND owner_serial_id IS NOT NULL"))
                         .as("a test user owns a real locker").isEqualTo(1);
             }
-            assertThat(redis.get(RedisKeys.hold(RealLookingData.FREE_FOR_TEST_USERS.get(1))))
+            assertThat(WORLD.redis().get(RedisKeys.hold(RealLookingData.FREE_FOR_TEST_USERS.get(1))))
                     .isEqualTo(Long.toString(seeded.users().get(11).serialId()));
-            assertThat(redis.keys(RedisKeys.BLACKLIST_PREFIX + "*")).hasSize(4);
+            assertThat(WORLD.redis().keys(RedisKeys.BLACKLIST_PREFIX + "*")).hasSize(4);
 
             RestoreReport report = data.restore();
 
@@ -95,7 +75,7 @@ class SeedLoadRestoreIT {
             assertThat(data.restore().status()).isEqualTo(RestoreReport.Status.NOTHING_TO_RESTORE);
         }
         assertDatabaseAndRedisAsBefore();
-        try (Connection c = stack.openConnection()) {
+        try (Connection c = WORLD.stack().openConnection()) {
             assertThat(count(c, "SELECT count(*) FROM loadtest.runs WHERE restored_exactly")).isEqualTo(2);
             assertThat(count(c, "SELECT count(*) FROM loadtest.snapshot_users")).isZero();
         }
@@ -107,7 +87,7 @@ class SeedLoadRestoreIT {
         Map<String, List<String>> withRealActivity;
         try (TestData data = connect()) {
             SeedResult seeded = data.seed(PLAN);
-            SmallLoad load = new SmallLoad(stack.baseUrl());
+            SmallLoad load = new SmallLoad(WORLD.stack().baseUrl());
             assertThat(load.run(seeded.users(), seeded.testLockerIds(), RealLookingData.FREE_FOR_TEST_USERS,
                     data::recordAccessToken)).isEmpty();
             SmallLoad.Session real = load.login(RealLookingData.LATECOMER, 200);
@@ -124,7 +104,7 @@ class SeedLoadRestoreIT {
                                 "auth_refresh_tokens: 1 added", "left as they are");
                     });
         }
-        try (Connection c = stack.openConnection()) {
+        try (Connection c = WORLD.stack().openConnection()) {
             withRealActivity = DatabaseRows.dump(c);
             assertThat(count(c, "SELECT count(*) FROM locker_info WHERE locker_id = 106 AND owner_serial_id = "
                     + RealLookingData.LATECOMER.serialId())).isEqualTo(1);
@@ -136,23 +116,21 @@ class SeedLoadRestoreIT {
                     .isEqualTo(1);
         }
         for (String table : List.of("locker_locations", "flyway_schema_history")) {
-            assertThat(withRealActivity.get(table)).isEqualTo(before.get(table));
+            assertThat(withRealActivity.get(table)).isEqualTo(WORLD.tablesBefore().get(table));
         }
-        assertThat(withRealActivity.get("users")).hasSameSizeAs(before.get("users"));
-        assertThat(withRealActivity.get("locker_assignments")).containsAll(before.get("locker_assignments"));
-        assertThat(withRealActivity.get("auth_refresh_tokens")).containsAll(before.get("auth_refresh_tokens"));
+        assertThat(withRealActivity.get("users")).hasSameSizeAs(WORLD.tablesBefore().get("users"));
+        assertThat(withRealActivity.get("locker_assignments")).containsAll(WORLD.tablesBefore().get("locker_assignments"));
+        assertThat(withRealActivity.get("auth_refresh_tokens")).containsAll(WORLD.tablesBefore().get("auth_refresh_tokens"));
     }
 
     private static TestData connect() {
         return TestData.connect(LoadTestConfig.from(new locker.config.SettingSource(
-                name -> null, stack.clientSettings(), new java.util.Properties())).database,
-                new RedisTarget(EmbeddedStack.HOST, stack.redisPort(), null));
+                name -> null, WORLD.stack().clientSettings(), new java.util.Properties())).database,
+                new RedisTarget(EmbeddedStack.HOST, WORLD.stack().redisPort(), null));
     }
 
     private static void assertDatabaseAndRedisAsBefore() throws SQLException {
-        try (Connection c = stack.openConnection()) {
-            assertThat(DatabaseRows.dump(c)).isEqualTo(before);
-        }
-        assertThat(DatabaseRows.redisKeys(redis)).isEqualTo(redisBefore);
+        WORLD.assertTablesAsBefore();
+        WORLD.assertRedisAsBefore();
     }
 }

@@ -1,7 +1,6 @@
 package locker.simulation;
 
 import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.core.Simulation;
 import locker.scenario.Endpoints;
 import locker.scenario.Outcome;
 
@@ -17,19 +16,18 @@ import static locker.scenario.SessionKeys.*;
  * of them are lined up, and hold it at the same instant. Exactly one may win: every hold is answered
  * 201 or 409, and exactly one student (the one answered 201) goes on to confirm.
  */
-public class LockerRaceSimulation extends Simulation {
+public class LockerRaceSimulation extends LoadTestSimulation {
     /** How long racers wait for the others to line up before they start anyway (one may have failed). */
     private static final Duration MOST_TO_WAIT = Duration.ofSeconds(30);
 
-    private final LoadTestRun run = LoadTestRun.start(config -> config.raceUsers);
     private final AtomicInteger linedUp = new AtomicInteger();
 
-    {
+    public LockerRaceSimulation() {
+        super(config -> config.raceUsers);
         Endpoints endpoints = run.endpoints();
         int racers = run.config().raceUsers;
         setUp(scenario("Race for one locker")
                 .feed(run.students())
-                .exec(session -> session.set(JOURNEY_OVER, false))
                 .exec(endpoints.logIn(), endpoints.listLockers())
                 .exitHereIfFailed()
                 .exec(this::pickLowestFreeLocker)
@@ -57,15 +55,5 @@ public class LockerRaceSimulation extends Simulation {
             return session.markAsFailed();
         }
         return session.set(LOCKER_ID, free.stream().mapToInt(Integer::intValue).min().orElseThrow());
-    }
-
-    @Override
-    public void before() {
-        run.before();
-    }
-
-    @Override
-    public void after() {
-        run.after(this);
     }
 }

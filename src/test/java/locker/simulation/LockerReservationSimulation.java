@@ -1,7 +1,6 @@
 package locker.simulation;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Simulation;
 import locker.config.LoadProfile;
 import locker.scenario.LockerJourney;
 
@@ -11,10 +10,9 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
  * The rush: TOTAL_USERS students each log in, list the lockers, hold one, think, confirm or give it
  * up, and check "my locker", arriving as PROFILE says. The default simulation of {@code ./mvnw gatling:test}.
  */
-public class LockerReservationSimulation extends Simulation {
-    private final LoadTestRun run = LoadTestRun.start(config -> config.totalUsers);
-
-    {
+public class LockerReservationSimulation extends LoadTestSimulation {
+    public LockerReservationSimulation() {
+        super(config -> config.totalUsers);
         InjectionPlan plan = InjectionPlan.of(run.config());
         LockerJourney journey = run.journey();
         ChainBuilder eachStudent = plan.profile() == LoadProfile.SOAK
@@ -24,15 +22,5 @@ public class LockerReservationSimulation extends Simulation {
                 .protocols(run.protocol())
                 .maxDuration(run.config().totalTimeout)
                 .assertions(StandardAssertions.of(run.config()));
-    }
-
-    @Override
-    public void before() {
-        run.before();
-    }
-
-    @Override
-    public void after() {
-        run.after(this);
     }
 }

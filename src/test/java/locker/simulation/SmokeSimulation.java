@@ -1,6 +1,5 @@
 package locker.simulation;
 
-import io.gatling.javaapi.core.Simulation;
 import locker.scenario.Endpoints;
 import locker.scenario.Outcome;
 
@@ -13,10 +12,9 @@ import static locker.scenario.SessionKeys.LOCKER_ID;
  * check "my locker", release, and see that "my locker" is empty again. For CI and for a first look
  * at a new server; any failed request fails the run.
  */
-public class SmokeSimulation extends Simulation {
-    private final LoadTestRun run = LoadTestRun.start(config -> 1);
-
-    {
+public class SmokeSimulation extends LoadTestSimulation {
+    public SmokeSimulation() {
+        super(config -> 1);
         Endpoints endpoints = run.endpoints();
         setUp(scenario("Smoke")
                 .feed(run.students())
@@ -32,15 +30,5 @@ public class SmokeSimulation extends Simulation {
                 .protocols(run.protocol())
                 .maxDuration(run.config().totalTimeout)
                 .assertions(global().failedRequests().count().is(0L));
-    }
-
-    @Override
-    public void before() {
-        run.before();
-    }
-
-    @Override
-    public void after() {
-        run.after(this);
     }
 }

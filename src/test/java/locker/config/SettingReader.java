@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Typed reading of settings with their defaults and allowed ranges. Problems are collected rather
@@ -33,53 +34,32 @@ final class SettingReader {
     }
 
     int intBetween(String name, int fallback, int min, int max) {
-        Optional<String> value = raw(name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.get());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(name + " must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
-        return fallback;
+        return between(name, fallback, min, max, Integer::valueOf, "a whole number");
     }
 
     long longBetween(String name, long fallback, long min, long max) {
-        Optional<String> value = raw(name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long parsed = Long.parseLong(value.get());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(name + " must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
-        return fallback;
+        return between(name, fallback, min, max, Long::valueOf, "a whole number");
     }
 
     double doubleBetween(String name, double fallback, double min, double max) {
+        return between(name, fallback, min, max, Double::valueOf, "a number");
+    }
+
+    private <T extends Comparable<T>> T between(String name, T fallback, T min, T max, Function<String, T> parse,
+                                                String kind) {
         Optional<String> value = raw(name);
         if (value.isEmpty()) {
             return fallback;
         }
         try {
-            double parsed = Double.parseDouble(value.get());
-            if (parsed >= min && parsed <= max) {
+            T parsed = parse.apply(value.get());
+            if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(name + " must be a number from " + min + " to " + max + ", was '" + value.get() + "'");
+        problems.add(name + " must be " + kind + " from " + min + " to " + max + ", was '" + value.get() + "'");
         return fallback;
     }
 

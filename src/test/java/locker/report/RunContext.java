@@ -2,11 +2,13 @@ package locker.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import locker.scenario.Outcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,7 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
                          List<InvariantResult> invariants, Map<String, Object> serverMetrics,
                          Map<String, Object> testData) {
     public static final String FILE_NAME = "run-context.json";
-    public static final List<String> OUTCOME_KEYS = List.of("hold_attempts", "holds_won", "lost_race", "confirmed",
-            "given_up", "no_locker_available", "ownership_verified", "ownership_mismatched", "released");
+    public static final List<String> OUTCOME_KEYS = Arrays.stream(Outcome.values()).map(Outcome::key).toList();
 
     private static final Pattern SECRET_KEY = Pattern.compile("(?i)password|secret|token|credential");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

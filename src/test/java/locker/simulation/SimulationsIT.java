@@ -117,6 +117,25 @@ class SimulationsIT {
     }
 
     @Test
+    void withoutADatabaseTheRunGoesOnAndSaysSo() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        GatlingFork.Result run = run(SmokeSimulation.class, "BASE_URL", stack.baseUrl(),
+                "DB_PORT", Integer.toString(closedPort), "STUDENT_ID_START", "40000000");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("WARNING: no database", "may remain on the server");
+        assertThat(results().path("config").path("db_connected").asBoolean(true)).isFalse();
+        assertThat(results().path("invariants")).isEmpty();
+        // login-or-register registered the student itself, as the warning says
+        try (Connection db = stack.openConnection()) {
+            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id = '40000000'")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aBadSettingStopsTheRunBeforeAnythingStarts() throws Exception {
         GatlingFork.Result run = run(LockerReservationSimulation.class, "CONFIRMATION_RATE", "2");
 

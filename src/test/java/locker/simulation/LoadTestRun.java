@@ -81,6 +81,11 @@ public final class LoadTestRun {
     public static LoadTestRun start(ToIntFunction<LoadTestConfig> studentCount) {
         LoadTestConfig config = LoadTestConfig.load();
         EmbeddedStack stack = null;
+        if (!config.usesEmbeddedStack() && Long.toString(config.studentIdStart).length() != 10) {
+            LOG.warn("STUDENT_ID_START={} is not a 10-digit student id: the deployed server accepts only 10 digits"
+                    + " (the reference server 8 to 10); set for example STUDENT_ID_START=2023100000",
+                    config.studentIdStart);
+        }
         if (config.usesEmbeddedStack()) {
             stack = EmbeddedStack.start();
             LOG.info("embedded reference stack started in {} ms at {}", stack.startupMillis(), stack.baseUrl());

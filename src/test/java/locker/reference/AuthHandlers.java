@@ -48,7 +48,7 @@ final class AuthHandlers {
             boolean inserted = Database.queryOne(c, UPSERT_USER, row -> row.getBoolean("inserted"),
                     serialId, request.studentId(), request.name(), request.phoneNumber()).orElseThrow();
             String refreshToken = storeRefreshToken(c, serialId, ctx);
-            ctx.status(inserted ? 201 : 200).json(tokenAnswer(serialId, request.studentId(), refreshToken));
+            Json.send(ctx.status(inserted ? 201 : 200), tokenAnswer(serialId, request.studentId(), refreshToken));
         }
     }
 
@@ -66,7 +66,7 @@ final class AuthHandlers {
                     .orElseThrow(ApiError::unauthorized);
             blacklistPresentedAccessToken(ctx, body);
             String next = storeRefreshToken(c, owner.serialId(), ctx);
-            ctx.json(tokenAnswer(owner.serialId(), owner.studentId(), next));
+            Json.send(ctx, tokenAnswer(owner.serialId(), owner.studentId(), next));
         }
     }
 
@@ -80,7 +80,7 @@ final class AuthHandlers {
             throw ApiError.unauthorized();
         }
         blacklistPresentedAccessToken(ctx, body);
-        ctx.json(Map.of("message", "logged out successfully"));
+        Json.send(ctx, Map.of("message", "logged out successfully"));
     }
 
     void me(Context ctx) {
@@ -94,7 +94,7 @@ final class AuthHandlers {
                             return answer;
                         }, principal.serialId())
                 .orElseThrow(() -> ApiError.notFound("user not found"));
-        ctx.json(user);
+        Json.send(ctx, user);
     }
 
     private String storeRefreshToken(Connection c, long serialId, Context ctx) throws SQLException {

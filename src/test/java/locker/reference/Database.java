@@ -31,7 +31,7 @@ final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(Math.min(4, poolSize));
+        config.setMinimumIdle(poolSize); // a fixed pool: no connection is opened in the middle of a rush
         config.setConnectionTimeout(10_000);
         config.setPoolName("reference-server");
         config.addDataSourceProperty("prepareThreshold", "1");

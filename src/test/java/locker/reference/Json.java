@@ -1,5 +1,6 @@
 package locker.reference;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -7,7 +8,12 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 
-/** Reading request bodies: a missing body or field reads as empty, anything that is not JSON is a 400. */
+/**
+ * JSON in and out. Reading request bodies: a missing body or field reads as empty, anything that is not
+ * JSON is a 400. Answers are written as UTF-8 bytes straight away: the location names are Korean, and
+ * going through a Java string first (Javalin's {@code ctx.json}) costs a UTF-16 copy and a re-encoding of
+ * every locker list.
+ */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -26,6 +32,15 @@ final class Json {
             return node;
         } catch (IOException e) {
             throw ApiError.badRequest("invalid request body");
+        }
+    }
+
+    /** Answers {@code body} as JSON with the context's status. */
+    static void send(Context ctx, Object body) {
+        try {
+            ctx.contentType("application/json").result(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer of maps, lists and values always serialises", e);
         }
     }
 

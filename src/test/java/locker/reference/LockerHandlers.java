@@ -70,7 +70,7 @@ final class LockerHandlers {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("lockers", lockers);
         answer.put("available_count", available);
-        ctx.json(answer);
+        Json.send(ctx, answer);
     }
 
     void hold(Context ctx) {
@@ -104,7 +104,7 @@ final class LockerHandlers {
         answer.put("message", "locker held successfully");
         answer.put("locker", locker);
         answer.put("expires_in", (settings.holdTtlSeconds() / 60) + " minutes");
-        ctx.status(201).json(answer);
+        Json.send(ctx.status(201), answer);
     }
 
     void confirm(Context ctx) {
@@ -126,7 +126,7 @@ final class LockerHandlers {
             }
             throw e;
         }
-        ctx.json(Map.of("message", "locker confirmed successfully"));
+        Json.send(ctx, Map.of("message", "locker confirmed successfully"));
     }
 
     void releaseHold(Context ctx) {
@@ -136,7 +136,7 @@ final class LockerHandlers {
             throw ApiError.notFound("No hold found to release");
         }
         redis.releaseHoldQuietly(lockerId);
-        ctx.json(Map.of("message", "hold released successfully"));
+        Json.send(ctx, Map.of("message", "hold released successfully"));
     }
 
     void release(Context ctx) {
@@ -153,7 +153,7 @@ final class LockerHandlers {
             return null;
         });
         redis.releaseHoldQuietly(lockerId);
-        ctx.json(Map.of("message", "locker released successfully"));
+        Json.send(ctx, Map.of("message", "locker released successfully"));
     }
 
     void mine(Context ctx) {
@@ -161,7 +161,7 @@ final class LockerHandlers {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("locker", db.queryOne(LOCKER_COLUMNS + " WHERE li.owner_serial_id = ?",
                 LockerHandlers::lockerWithoutSerial, principal.serialId()).orElse(null));
-        ctx.json(answer);
+        Json.send(ctx, answer);
     }
 
     /** locker_id is an integer column: a number beyond its range cannot name a locker. */

@@ -2,10 +2,15 @@ package locker.reference;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import com.sun.management.UnixOperatingSystemMXBean;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +21,17 @@ import java.util.Map;
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
     public static final String API = "/api/v1";
+    /**
+     * Connections waiting to be accepted. The JDK's default of 50 is far below a rush: the kernel drops the
+     * other SYNs and the clients retry after 1 s, 3 s, ..., which shows up as multi-second logins.
+     */
+    static final int ACCEPT_QUEUE = 4096;
+    /**
+     * Open connections the server accepts; more wait in the accept queue. In the embedded stack the students'
+     * connections and the server's share this process's file descriptors (two per connection), besides the
+     * pools' and the JVM's own; at a quarter of the limit a rush of 10,000 cannot exhaust them.
+     */
+    static final int MAX_OPEN_CONNECTIONS = (int) Math.max(256, fileDescriptorLimit() / 4);
 
     /** Where the server finds its database and Redis. */
     public record Backends(String jdbcUrl, String dbUser, String dbPassword,
@@ -47,6 +63,14 @@ public final class ReferenceServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
+            config.jetty.modifyServer(server -> server.addBean(new ConnectionLimit(MAX_OPEN_CONNECTIONS, server)));
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
         });
         app.post(API + "/auth/login-or-register", auth::loginOrRegister);
         app.post(API + "/auth/refresh", auth::refresh);
@@ -59,15 +83,15 @@ public final class ReferenceServer implements AutoCloseable {
         app.post(API + "/lockers/{id}/release-hold", lockers::releaseHold);
         app.post(API + "/lockers/{id}/release", lockers::release);
         app.get(API + "/health", ctx -> health(ctx, db, redis));
-        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
+        app.exception(ApiError.class, (e, ctx) -> Json.send(ctx.status(e.status), Map.of("error", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(Map.of("error", "internal server error"));
+            Json.send(ctx.status(500), Map.of("error", "internal server error"));
         });
 
         HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval());
         try {
-            app.start(host, port);
+            app.start();
         } catch (RuntimeException e) {
             holdExpiry.close();
             redis.close();
@@ -84,7 +108,12 @@ public final class ReferenceServer implements AutoCloseable {
         answer.put("status", dbUp && redisUp ? "healthy" : "unhealthy");
         answer.put("db", dbUp ? "reachable" : "unreachable");
         answer.put("redis", redisUp ? "reachable" : "unreachable");
-        ctx.status(dbUp && redisUp ? 200 : 500).json(answer);
+        Json.send(ctx.status(dbUp && redisUp ? 200 : 500), answer);
+    }
+
+    private static long fileDescriptorLimit() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : 4096;
     }
 
     public int port() {

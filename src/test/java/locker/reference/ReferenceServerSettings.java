@@ -38,12 +38,21 @@ public record ReferenceServerSettings(
 
     public ReferenceServerSettings {
         if (holdTtlSeconds < 1) {
-            throw new IllegalArgumentException("holdTtlSeconds must be at least 1, was " + holdTtlSeconds);
+            throw new IllegalArgumentException("HOLD_TTL_SECONDS must be at least 1, was " + holdTtlSeconds);
         }
         if (applicationStart != null && applicationEnd != null && applicationEnd.isBefore(applicationStart)) {
             throw new IllegalArgumentException("the application window ends before it starts");
         }
+        if (dbPoolSize < 1) {
+            throw new IllegalArgumentException("DB_POOL_SIZE must be at least 1, was " + dbPoolSize);
+        }
+        if (httpThreads < MIN_HTTP_THREADS) {
+            // Jetty keeps threads for accepting and selecting; fewer than this leaves none for requests
+            throw new IllegalArgumentException("HTTP_THREADS must be at least " + MIN_HTTP_THREADS + ", was " + httpThreads);
+        }
     }
+
+    static final int MIN_HTTP_THREADS = 8;
 
     public static ReferenceServerSettings defaults() {
         return new ReferenceServerSettings(Duration.ofMinutes(10), Duration.ofHours(336), 60, Duration.ofSeconds(10),
@@ -81,11 +90,6 @@ public record ReferenceServerSettings(
     public ReferenceServerSettings withJwtSecret(String secret) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
                 applicationStart, applicationEnd, dbPoolSize, httpThreads, secret, issuer, audience);
-    }
-
-    public ReferenceServerSettings withPools(int dbConnections, int threads) {
-        return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                applicationStart, applicationEnd, dbConnections, threads, jwtSecret, issuer, audience);
     }
 
     boolean isWithinApplicationWindow(Instant now) {

@@ -2,19 +2,38 @@ package locker.stack;
 
 import locker.reference.ReferenceServerSettings;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code scripts/reference-server.sh}: starts the embedded stack and keeps it up until interrupted.
  * Once ready it prints, one {@code NAME=value} line each, the settings a client needs.
- * {@code PORT} fixes the server's port (default: a free one).
+ * {@code PORT} fixes the server's port (default: a free one); {@code SERVER_WARM_UP} warms the server up
+ * for that many seconds before it is announced (default 0). Every setting is checked before anything
+ * starts: a bad one is reported and the exit status is 2.
  */
 public final class ReferenceStackMain {
     private ReferenceStackMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "0"));
-        EmbeddedStack stack = EmbeddedStack.start(ReferenceServerSettings.fromEnvironment(System.getenv()), port);
+        Map<String, String> env = System.getenv();
+        int port;
+        Duration warmUp;
+        ReferenceServerSettings settings;
+        try {
+            port = wholeNumber(env, "PORT", 0, 65_535);
+            warmUp = Duration.ofSeconds(wholeNumber(env, "SERVER_WARM_UP", 0, 600));
+            settings = ReferenceServerSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            System.err.println("reference-server: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        EmbeddedStack stack = EmbeddedStack.start(settings, port);
+        if (!warmUp.isZero()) {
+            System.err.println("reference stack warmed up: " + ServerWarmUp.run(stack, warmUp));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -24,5 +43,22 @@ public final class ReferenceStackMain {
         stack.clientSettings().forEach((name, value) -> System.out.println(name + "=" + value));
         System.out.flush();
         stopped.await();
+    }
+
+    private static int wholeNumber(Map<String, String> env, String name, int min, int max) {
+        String value = env.getOrDefault(name, "").trim();
+        if (value.isEmpty()) {
+            return min;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", was '"
+                + value + "'");
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -60,13 +61,12 @@ public final class Endpoints {
                         jmesPath("serial_id").ofLong().saveAs(SERIAL_ID)));
     }
 
-    /** Lists the lockers; keeps how many there are and the ids of those without an owner. */
+    /** Lists the lockers; keeps how many there are and the ids of those without an owner ({@link LockerList}). */
     public HttpRequestActionBuilder listLockers() {
         return timed(http(LIST_LOCKERS).get("/lockers")
                 .header("Authorization", BEARER)
                 .check(status().is(200),
-                        jmesPath("length(lockers)").ofInt().saveAs(LOCKER_COUNT),
-                        jmesPath("lockers[?owner_serial_id == null].locker_id").ofList().saveAs(FREE_LOCKERS)));
+                        bodyBytes().transform(LockerList::parse).saveAs(LOCKERS)));
     }
 
     /** Holds the session's locker: 201 won it, 409 someone else was first; both are answers, kept in HOLD_STATUS. */

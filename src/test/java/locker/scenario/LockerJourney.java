@@ -66,7 +66,7 @@ public final class LockerJourney {
     ChainBuilder listLockers() {
         return exec(endpoints.listLockers())
                 .exec(session -> session.isFailed() ? session : log.say(session,
-                        "Got " + session.getInt(LOCKER_COUNT) + " lockers (" + freeLockers(session).size() + " free)"));
+                        "Got " + session.<LockerList>get(LOCKERS).count() + " lockers (" + freeLockers(session).size() + " free)"));
     }
 
     /** 3. Hold a random free locker; after a lost race, try up to HOLD_RETRIES others. */
@@ -174,7 +174,7 @@ public final class LockerJourney {
     }
 
     private static List<Integer> freeLockers(Session session) {
-        return session.contains(FREE_LOCKERS) ? session.getList(FREE_LOCKERS) : List.of();
+        return session.contains(LOCKERS) ? session.<LockerList>get(LOCKERS).free() : List.of();
     }
 
     private static List<Integer> untriedFreeLockers(Session session) {

@@ -12,8 +12,8 @@ public final class SessionKeys {
     public static final String SERIAL_ID = "serialId";
 
     // list lockers
-    public static final String LOCKER_COUNT = "lockerCount";
-    public static final String FREE_LOCKERS = "freeLockers";
+    /** A {@link LockerList}. */
+    public static final String LOCKERS = "lockers";
 
     // hold
     public static final String LOCKER_ID = "lockerId";

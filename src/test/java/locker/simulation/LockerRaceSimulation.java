@@ -2,6 +2,7 @@ package locker.simulation;
 
 import io.gatling.javaapi.core.Session;
 import locker.scenario.Endpoints;
+import locker.scenario.LockerList;
 import locker.scenario.Outcome;
 
 import java.time.Duration;
@@ -50,7 +51,7 @@ public class LockerRaceSimulation extends LoadTestSimulation {
     }
 
     private Session pickLowestFreeLocker(Session session) {
-        List<Integer> free = session.getList(FREE_LOCKERS);
+        List<Integer> free = session.<LockerList>get(LOCKERS).free();
         if (free.isEmpty()) {
             return session.markAsFailed();
         }

@@ -136,6 +136,26 @@ class SimulationsIT {
     }
 
     @Test
+    void anErrorAnswerToTheListIsAFailedRequestNotACrash() throws Exception {
+        // without Redis the server cannot check tokens: the list is answered 503 with an error body
+        stack.stopRedis();
+        GatlingFork.Result run;
+        try {
+            run = run(SmokeSimulation.class);
+        } finally {
+            stack.restartRedis();
+        }
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("status.find.is(200), found 503")
+                .doesNotContain("crashed", "Exception");
+        JsonNode list = results().path("endpoints").path(locker.scenario.Endpoints.LIST_LOCKERS);
+        assertThat(list.path("ko").asLong()).isEqualTo(1);
+        assertThat(results().path("errors").get(0).path("status").asInt()).isEqualTo(503);
+        assertThat(contractTables()).isEqualTo(tablesBefore);
+    }
+
+    @Test
     void aBadSettingStopsTheRunBeforeAnythingStarts() throws Exception {
         GatlingFork.Result run = run(LockerReservationSimulation.class, "CONFIRMATION_RATE", "2");
 

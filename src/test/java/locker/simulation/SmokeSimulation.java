@@ -1,10 +1,11 @@
 package locker.simulation;
 
 import locker.scenario.Endpoints;
+import locker.scenario.LockerList;
 import locker.scenario.Outcome;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
-import static locker.scenario.SessionKeys.FREE_LOCKERS;
+import static locker.scenario.SessionKeys.LOCKERS;
 import static locker.scenario.SessionKeys.LOCKER_ID;
 
 /**
@@ -19,7 +20,8 @@ public class SmokeSimulation extends LoadTestSimulation {
         setUp(scenario("Smoke")
                 .feed(run.students())
                 .exec(endpoints.logIn(), endpoints.listLockers())
-                .exec(session -> session.set(LOCKER_ID, session.<Integer>getList(FREE_LOCKERS).get(0)))
+                .exitHereIfFailed()
+                .exec(session -> session.set(LOCKER_ID, session.<LockerList>get(LOCKERS).free().get(0)))
                 .exec(endpoints.hold(201), endpoints.releaseHold())
                 .exec(endpoints.hold(201), endpoints.confirm()).exec(run.record(Outcome.CONFIRMED))
                 .exec(endpoints.myLocker())

@@ -2,8 +2,9 @@
 # Starts embedded PostgreSQL, embedded Redis and the reference locker server, and keeps them up
 # until Ctrl-C. Once ready it prints BASE_URL=..., DB_HOST=..., REDIS_PORT=... lines, so that
 #   eval "$(scripts/reference-server.sh | head -8)"   (in another shell) or a copy by hand
-# points any client at it. PORT=3000 fixes the server's port; LOCKER_APPLICATION_START/_END,
-# HOLD_TTL_SECONDS and JWT_SECRET change its behaviour.
+# points any client at it. PORT=3000 fixes the server's port; SERVER_WARM_UP=5 warms the server up for
+# 5 s before it is announced; LOCKER_APPLICATION_START/_END, HOLD_TTL_SECONDS, JWT_SECRET, DB_POOL_SIZE and
+# HTTP_THREADS change its behaviour. A bad setting is reported before anything starts (exit status 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh

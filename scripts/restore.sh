@@ -4,15 +4,9 @@
 # table equals the snapshot taken before it. Safe to run any number of times.
 # Settings as for the load test: DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD, REDIS_HOST,
 # REDIS_PORT, REDIS_PASSWORD (environment, -D via JAVA_TOOL_OPTIONS, or load-test.conf).
-# LOADTEST_CLASSPATH skips the build and runs with that classpath.
 # Exit status: 0 restored (or nothing to restore), 1 restored but other rows changed meanwhile,
 # 2 no database or bad settings, 3 refused because a live run still holds the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ -n "${LOADTEST_CLASSPATH:-}" ]]; then
-  classpath="$LOADTEST_CLASSPATH"
-else
-  source scripts/lib/classpath.sh
-  classpath="$(test_classpath)"
-fi
-exec java -cp "$classpath" locker.data.RestoreMain
+source scripts/lib/classpath.sh
+exec java -cp "$(test_classpath)" locker.data.RestoreMain

@@ -1,5 +1,10 @@
 # Sourced by the scripts: builds the test classes once and prints the classpath to run them with.
+# LOADTEST_CLASSPATH, when set, is that classpath: nothing is built (the project's tests use it).
 test_classpath() {
+  if [[ -n ${LOADTEST_CLASSPATH:-} ]]; then
+    echo "$LOADTEST_CLASSPATH"
+    return
+  fi
   local cp_file=target/test-classpath.txt
   ./mvnw -q -B test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2

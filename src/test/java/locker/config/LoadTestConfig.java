@@ -19,6 +19,8 @@ public final class LoadTestConfig {
     // ---- target ----
     /** BASE_URL: the server under test; empty means the embedded reference stack. */
     public final Optional<String> baseUrl;
+    /** SERVER_WARM_UP: seconds the embedded stack is warmed up before the run (0: not at all); default 5. */
+    public final Duration serverWarmUp;
 
     // ---- load ----
     /** PROFILE: how students arrive (batch, rush, ramp, soak); default batch. */
@@ -95,6 +97,7 @@ public final class LoadTestConfig {
 
     private LoadTestConfig(SettingReader r) {
         baseUrl = r.httpUrl("BASE_URL");
+        serverWarmUp = r.seconds("SERVER_WARM_UP", 5, 0, 600);
 
         profile = r.choice("PROFILE", LoadProfile.BATCH, LoadProfile.class);
         totalUsers = r.intBetween("TOTAL_USERS", 1000, 1, 1_000_000);
@@ -178,6 +181,9 @@ public final class LoadTestConfig {
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("base_url", baseUrl.orElse("embedded reference stack"));
+        if (usesEmbeddedStack()) {
+            d.put("server_warm_up", seconds(serverWarmUp));
+        }
         d.put("profile", profile.name().toLowerCase(java.util.Locale.ROOT));
         d.put("total_users", totalUsers);
         d.put("concurrent_users", concurrentUsers);

@@ -24,6 +24,7 @@ import locker.scenario.LockerJourney;
 import locker.scenario.Outcome;
 import locker.scenario.Outcomes;
 import locker.stack.EmbeddedStack;
+import locker.stack.ServerWarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -89,6 +90,9 @@ public final class LoadTestRun {
         if (config.usesEmbeddedStack()) {
             stack = EmbeddedStack.start();
             LOG.info("embedded reference stack started in {} ms at {}", stack.startupMillis(), stack.baseUrl());
+            if (!config.serverWarmUp.isZero()) {
+                LOG.info("embedded reference stack warmed up: {}", ServerWarmUp.run(stack, config.serverWarmUp));
+            }
         }
         return new LoadTestRun(config, stack, studentCount.applyAsInt(config));
     }

@@ -1,0 +1,214 @@
+package locker.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.RedisKeys;
+import locker.contract.SerialId;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Warms up a freshly started embedded stack before it is measured. A new JVM runs its first thousands of
+ * requests in the interpreter while the JIT compiles, so a run of a few seconds would mostly measure
+ * that start-up; the deployed server is a long-running process. For the given time, {@value #WORKERS}
+ * throwaway students log in, list, hold, confirm or give back, check "my locker" and release, over
+ * plain HTTP. Then every trace of them is removed: the database and Redis hold exactly what they held
+ * before (sequence counters aside), which {@code ServerWarmUpIT} checks.
+ */
+public final class ServerWarmUp {
+    /** Students warming up at once: enough to use the server's thread and connection pools. */
+    static final int WORKERS = 32;
+    /** Warm-up student ids: 9 digits, so that they never look like real (10-digit) students. */
+    static final long FIRST_STUDENT_ID = 909_000_000L;
+    private static final String NAME = "웜업학생";
+    private static final String API = "/api/v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a warm-up did. */
+    public record Result(long requests, long failures, Duration took) {
+        @Override
+        public String toString() {
+            return String.format("%d requests (%d unexpected answers) in %.1f s", requests, failures,
+                    took.toMillis() / 1000.0);
+        }
+    }
+
+    private final EmbeddedStack stack;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final Set<Long> serialIds = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    private ServerWarmUp(EmbeddedStack stack) {
+        this.stack = stack;
+    }
+
+    /**
+     * Warms up the stack for {@code duration}, then removes the warm-up students. If the warm-up fails,
+     * the stack is closed and the failure thrown: a half-warmed stack with leftovers is never measured.
+     */
+    public static Result run(EmbeddedStack stack, Duration duration) {
+        ServerWarmUp warmUp = new ServerWarmUp(stack);
+        long started = System.nanoTime();
+        try {
+            warmUp.drive(duration);
+            warmUp.removeTraces();
+        } catch (RuntimeException | SQLException | InterruptedException e) {
+            stack.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the warm-up of the embedded stack failed: " + e.getMessage(), e);
+        }
+        return new Result(warmUp.requests.get(), warmUp.failures.get(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void drive(Duration duration) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+            Thread thread = new Thread(runnable, "server-warm-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int worker = 0; worker < WORKERS; worker++) {
+                long studentId = FIRST_STUDENT_ID + worker;
+                running.add(workers.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        journey(studentId);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** One student's way through the rush; every hold it wins ends released, so no locker stays taken. */
+    private void journey(long studentId) throws IOException, InterruptedException {
+        String student = Long.toString(studentId);
+        String phone = "0109" + student.substring(student.length() - 7);
+        serialIds.add(SerialId.of(student, NAME, phone));
+        JsonNode login = expect(post("/auth/login-or-register", null, JSON.createObjectNode()
+                .put("student_id", student).put("name", NAME).put("phone_number", phone)), 200, 201);
+        String token = login.path("access_token").asText();
+        List<Integer> free = new ArrayList<>();
+        for (JsonNode locker : expect(get("/lockers", token), 200).path("lockers")) {
+            if (locker.path("owner_serial_id").isMissingNode()) {
+                free.add(locker.path("locker_id").asInt());
+            }
+        }
+        if (free.isEmpty()) {
+            return;
+        }
+        String locker = "/lockers/" + free.get(ThreadLocalRandom.current().nextInt(free.size()));
+        HttpResponse<String> hold = post(locker + "/hold", token, null);
+        expect(hold, 201, 409);
+        if (hold.statusCode() != 201) {
+            return;
+        }
+        if (ThreadLocalRandom.current().nextBoolean()) {
+            expect(post(locker + "/release-hold", token, null), 200);
+            return;
+        }
+        expect(post(locker + "/confirm", token, null), 200);
+        expect(get("/lockers/me", token), 200);
+        expect(post(locker + "/release", token, null), 200);
+    }
+
+    /** Deletes the warm-up students (their assignments and tokens go with them) and any hold key of theirs. */
+    private void removeTraces() throws SQLException {
+        try (Connection db = stack.openConnection()) {
+            db.setAutoCommit(false);
+            Array serials = db.createArrayOf("bigint", serialIds.toArray());
+            update(db, "UPDATE locker_info SET owner_student_id = NULL, owner_serial_id = NULL "
+                    + "WHERE owner_serial_id = ANY(?)", serials);
+            update(db, "DELETE FROM users WHERE serial_id = ANY(?)", serials);
+            db.commit();
+        }
+        try (Jedis redis = new Jedis(EmbeddedStack.HOST, stack.redisPort())) {
+            ScanParams holds = new ScanParams().match(RedisKeys.HOLD_PREFIX + "*").count(1000);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = redis.scan(cursor, holds);
+                for (String key : page.getResult()) {
+                    String holder = redis.get(key);
+                    if (holder != null && serialIds.contains(Long.parseLong(holder))) {
+                        redis.del(key);
+                    }
+                }
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
+    }
+
+    private static void update(Connection db, String sql, Array serials) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setArray(1, serials);
+            statement.executeUpdate();
+        }
+    }
+
+    private JsonNode expect(HttpResponse<String> response, int... statuses) throws IOException {
+        requests.incrementAndGet();
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            }
+        }
+        // another warm-up student may have been quicker; count it and go on
+        failures.incrementAndGet();
+        return JSON.createObjectNode();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, JsonNode body) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString());
+        return http.send(request(path, token).POST(publisher).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.baseUrl() + API + path))
+                .timeout(Duration.ofSeconds(30));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+}

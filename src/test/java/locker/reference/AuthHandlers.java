@@ -12,10 +12,16 @@ import java.util.Optional;
 
 /** {@code /auth/*}: login-or-register, refresh, logout and "who am I". */
 final class AuthHandlers {
-    private static final String UPSERT_USER = """
-            INSERT INTO users (serial_id, student_id, name, phone_number) VALUES (?, ?, ?, ?)
-            ON CONFLICT (student_id, name, phone_number) DO UPDATE SET updated_at = now()
-            RETURNING serial_id, (xmax = 0) AS inserted""";
+    /** The upsert and the new refresh token in one statement: one round trip and one commit per login. */
+    private static final String UPSERT_USER_WITH_TOKEN = """
+            WITH u AS (
+                INSERT INTO users (serial_id, student_id, name, phone_number) VALUES (?, ?, ?, ?)
+                ON CONFLICT (student_id, name, phone_number) DO UPDATE SET updated_at = now()
+                RETURNING serial_id, (xmax = 0) AS inserted),
+            t AS (
+                INSERT INTO auth_refresh_tokens (user_serial_id, token_hash, expires_at, user_agent, ip)
+                SELECT serial_id, ?, now() + make_interval(secs => ?), ?, ? FROM u)
+            SELECT inserted FROM u""";
     private static final String INSERT_REFRESH_TOKEN = """
             INSERT INTO auth_refresh_tokens (user_serial_id, token_hash, expires_at, user_agent, ip)
             VALUES (?, ?, now() + make_interval(secs => ?), ?, ?)""";
@@ -39,17 +45,16 @@ final class AuthHandlers {
         this.authenticator = authenticator;
     }
 
-    void loginOrRegister(Context ctx) throws SQLException {
+    void loginOrRegister(Context ctx) {
         JsonNode body = Json.body(ctx);
         LoginRequest request = LoginRequest.validate(
                 Json.text(body, "student_id"), Json.text(body, "name"), Json.text(body, "phone_number"));
         long serialId = SerialId.of(request.studentId(), request.name(), request.phoneNumber());
-        try (Connection c = db.connection()) {
-            boolean inserted = Database.queryOne(c, UPSERT_USER, row -> row.getBoolean("inserted"),
-                    serialId, request.studentId(), request.name(), request.phoneNumber()).orElseThrow();
-            String refreshToken = storeRefreshToken(c, serialId, ctx);
-            Json.send(ctx.status(inserted ? 201 : 200), tokenAnswer(serialId, request.studentId(), refreshToken));
-        }
+        String refreshToken = tokens.newRefreshToken();
+        boolean inserted = db.queryOne(UPSERT_USER_WITH_TOKEN, row -> row.getBoolean(1),
+                serialId, request.studentId(), request.name(), request.phoneNumber(),
+                Tokens.hash(refreshToken), refreshTokenSeconds(), ctx.userAgent(), clip(ctx.ip(), 45)).orElseThrow();
+        Json.send(ctx.status(inserted ? 201 : 200), tokenAnswer(serialId, request.studentId(), refreshToken));
     }
 
     void refresh(Context ctx) throws SQLException {
@@ -99,9 +104,13 @@ final class AuthHandlers {
 
     private String storeRefreshToken(Connection c, long serialId, Context ctx) throws SQLException {
         String refreshToken = tokens.newRefreshToken();
-        Database.update(c, INSERT_REFRESH_TOKEN, serialId, Tokens.hash(refreshToken),
-                (double) tokens.refreshTokenTtl().toSeconds(), ctx.userAgent(), clip(ctx.ip(), 45));
+        Database.update(c, INSERT_REFRESH_TOKEN, serialId, Tokens.hash(refreshToken), refreshTokenSeconds(),
+                ctx.userAgent(), clip(ctx.ip(), 45));
         return refreshToken;
+    }
+
+    private double refreshTokenSeconds() {
+        return tokens.refreshTokenTtl().toSeconds();
     }
 
     private Map<String, Object> tokenAnswer(long serialId, String studentId, String refreshToken) {

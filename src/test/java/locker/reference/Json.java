@@ -1,12 +1,15 @@
 package locker.reference;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.javalin.http.Context;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.sql.SQLException;
 
 /**
  * JSON in and out. Reading request bodies: a missing body or field reads as empty, anything that is not
@@ -42,6 +45,23 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer of maps, lists and values always serialises", e);
         }
+    }
+
+    /** Work that writes an answer with a JSON generator. */
+    @FunctionalInterface
+    interface Writing {
+        void write(JsonGenerator json) throws IOException, SQLException;
+    }
+
+    /** Answers what {@code writing} writes, as JSON with the context's status. */
+    static void send(Context ctx, Writing writing) throws SQLException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(body)) {
+            writing.write(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory does not fail", e);
+        }
+        ctx.contentType("application/json").result(body.toByteArray());
     }
 
     static String text(JsonNode body, String field) {

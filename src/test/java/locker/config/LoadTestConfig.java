@@ -43,6 +43,12 @@ public final class LoadTestConfig {
     public final Duration totalTimeout;
     /** RACE_USERS: students of the race simulation, all holding one locker at once; default 10. */
     public final int raceUsers;
+    /** BENCHMARK_REQUESTS: what the reference server benchmark repeats (list, cycle); default list. */
+    public final BenchmarkRequests benchmarkRequests;
+    /** BENCHMARK_USERS: students of the reference server benchmark, each sending without pause; default 200. */
+    public final int benchmarkUsers;
+    /** BENCHMARK_DURATION: how long the reference server benchmark's students send, seconds; default 20. */
+    public final Duration benchmarkDuration;
 
     // ---- the journey ----
     /** CONFIRMATION_RATE: share of held lockers that are confirmed, 0..1; the rest are given back; default 0.5. */
@@ -109,6 +115,9 @@ public final class LoadTestConfig {
         soakRepeats = r.intBetween("SOAK_REPEATS", 3, 1, 1_000);
         totalTimeout = r.seconds("TOTAL_TIMEOUT", 600, 1, 7 * 86_400);
         raceUsers = r.intBetween("RACE_USERS", 10, 2, 10_000);
+        benchmarkRequests = r.choice("BENCHMARK_REQUESTS", BenchmarkRequests.LIST, BenchmarkRequests.class);
+        benchmarkUsers = r.intBetween("BENCHMARK_USERS", 200, 1, 100_000);
+        benchmarkDuration = r.seconds("BENCHMARK_DURATION", 20, 1, 86_400);
 
         confirmationRate = r.doubleBetween("CONFIRMATION_RATE", 0.5, 0, 1);
         thinkTimeMin = r.seconds("USER_THINK_TIME_MIN", 0.5, 0, 3600);

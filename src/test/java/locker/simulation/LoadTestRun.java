@@ -89,7 +89,8 @@ public final class LoadTestRun {
         }
         if (config.usesEmbeddedStack()) {
             stack = EmbeddedStack.start();
-            LOG.info("embedded reference stack started in {} ms at {}", stack.startupMillis(), stack.baseUrl());
+            LOG.info("embedded reference stack started in {} ms at {} (PostgreSQL on port {}, Redis on port {})",
+                    stack.startupMillis(), stack.baseUrl(), stack.dbPort(), stack.redisPort());
             if (!config.serverWarmUp.isZero()) {
                 LOG.info("embedded reference stack warmed up: {}", ServerWarmUp.run(stack, config.serverWarmUp));
             }

@@ -1,0 +1,83 @@
+package locker.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code scripts/benchmark.sh} as a user runs it, on its two shortest steps. */
+class BenchmarkScriptIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String output) {}
+
+    private Result benchmark(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("scripts/benchmark.sh"));
+        command.addAll(List.of(arguments));
+        Path log = dir.resolve("benchmark.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("LOADTEST_CLASSPATH", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the benchmark ended within 5 minutes").isTrue();
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBadOptionIsRefusedBeforeAnythingRuns() throws Exception {
+        Result result = benchmark("--only", "headline,warp");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).isEqualTo("benchmark: --only takes headline, rush, large-rush, server, seeding, "
+                + "startup; was 'warp'\n");
+        assertThat(benchmark("--help").output()).startsWith("usage: scripts/benchmark.sh [--quick]");
+    }
+
+    @Test
+    void theStartUpSplitAndTheSeedingFiguresComeFromRealRuns() throws Exception {
+        Path out = dir.resolve("benchmark_results.json");
+        Result result = benchmark("--quick", "--only", "seeding,startup", "--out", out.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("figure", "start-up split of ./mvnw gatling:test", "written: " + out);
+        JsonNode rows = JSON.readTree(out.toFile()).path("rows");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).path("figure").asText()).isEqualTo("seed / restore 1,000 users + 150 lockers");
+        assertThat(rows.get(0).path("details").path("attempts")).hasSize(2);
+        assertThat(rows.get(1).path("figure").asText()).isEqualTo("seed / restore 100,000 users + 150 lockers");
+
+        JsonNode startup = rows.get(2).path("details");
+        JsonNode run = startup.path("runs").get(0);
+        assertThat(run.path("exit_status").asInt()).isZero();
+        double phases = 0;
+        for (JsonNode phase : startup.path("phases_seconds")) {
+            phases += phase.asDouble();
+        }
+        assertThat(phases).isCloseTo(run.path("wall_seconds").asDouble(), within(0.01));
+        assertThat(startup.path("phases_seconds").path("run").asDouble()).isPositive();
+        // the figures are those of the run's own results file
+        JsonNode results = JSON.readTree(Path.of(run.path("results_file").asText()).toFile());
+        assertThat(run.path("figures").path("requests").asLong())
+                .isEqualTo(results.path("summary").path("total_requests").asLong())
+                .isEqualTo(results.path("detailed_results").size());
+        assertThat(run.path("figures").path("p95").asDouble())
+                .isEqualTo(results.path("summary").path("p95_response_time").asDouble());
+        // where the run's CPU went: Gatling, the embedded server, PostgreSQL
+        JsonNode cpu = run.path("cpu_seconds_during_run");
+        assertThat(cpu.path("load JVM: gatling").asDouble()).isPositive();
+        assertThat(cpu.path("load JVM: reference server").asDouble()).isPositive();
+        assertThat(cpu.path("PostgreSQL").asDouble()).isPositive();
+    }
+}

@@ -1,0 +1,68 @@
+package locker.simulation;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import locker.config.BenchmarkRequests;
+import locker.config.LoadTestConfig;
+import locker.scenario.Endpoints;
+import locker.scenario.LockerList;
+import locker.scenario.Outcome;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static locker.scenario.SessionKeys.LOCKERS;
+import static locker.scenario.SessionKeys.LOCKER_ID;
+
+/**
+ * The server's ceiling: BENCHMARK_USERS students send BENCHMARK_REQUESTS over and over, without pause, for
+ * BENCHMARK_DURATION. {@code list} repeats {@code GET /lockers}; {@code cycle} holds, confirms and releases a
+ * locker of the student's own, so that no two students compete. Logging in and the first list are not
+ * counted; any failed request fails the run.
+ */
+public class ReferenceServerBenchmarkSimulation extends LoadTestSimulation {
+    /** How long students wait for the others to have listed the lockers before they start anyway. */
+    private static final Duration MOST_TO_WAIT = Duration.ofSeconds(30);
+
+    private final AtomicInteger listed = new AtomicInteger();
+    private final AtomicInteger lockersTaken = new AtomicInteger();
+
+    public ReferenceServerBenchmarkSimulation() {
+        super(config -> config.benchmarkUsers);
+        LoadTestConfig config = run.config();
+        Endpoints endpoints = run.endpoints();
+        int users = config.benchmarkUsers;
+        boolean cycle = config.benchmarkRequests == BenchmarkRequests.CYCLE;
+        ChainBuilder repeated = cycle
+                ? exec(endpoints.hold(201), endpoints.confirm()).exec(run.record(Outcome.CONFIRMED))
+                        .exec(endpoints.release()).exec(run.record(Outcome.RELEASED))
+                : exec(endpoints.listLockers());
+        ChainBuilder takeALocker = exec(this::takeALockerOfOwn).exec(crashLoadGeneratorIf(
+                "fewer free lockers than BENCHMARK_USERS: raise TEST_LOCKERS_COUNT", session -> !session.contains(LOCKER_ID)));
+        setUp(scenario("Reference server benchmark: " + config.benchmarkRequests.name().toLowerCase())
+                .feed(run.students())
+                .exec(endpoints.logIn().silent(), endpoints.listLockers().silent())
+                .exitHereIfFailed()
+                .exec(session -> {
+                    listed.incrementAndGet();
+                    return session;
+                })
+                // everyone lists before anyone holds, so that all see the same free lockers and take different ones
+                .asLongAsDuring(session -> listed.get() < users, MOST_TO_WAIT).on(pause(Duration.ofMillis(5)))
+                .doIf(session -> cycle).then(takeALocker)
+                // a cycle begun is finished, so that no locker stays taken
+                .during(config.benchmarkDuration, false).on(repeated)
+                .injectOpen(atOnceUsers(users)))
+                .protocols(run.protocol())
+                .maxDuration(config.totalTimeout)
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    private Session takeALockerOfOwn(Session session) {
+        List<Integer> free = session.<LockerList>get(LOCKERS).free();
+        int index = lockersTaken.getAndIncrement();
+        return index < free.size() ? session.set(LOCKER_ID, free.get(index)) : session;
+    }
+}

@@ -4,7 +4,9 @@ import locker.benchmark.BenchmarkReport.Row;
 import locker.benchmark.GatlingRun.Milestone;
 import locker.data.SeedingBenchmark;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static locker.benchmark.BenchmarkReport.median;
 import static locker.benchmark.BenchmarkReport.medianRun;
@@ -45,6 +50,7 @@ public final class Benchmark {
     static final double SEED_SECONDS_1K = 1;
     static final double SEED_SECONDS_100K = 10;
     static final String SERVER_LOCKERS = "200";
+    private static final Pattern STACK_STARTED = Pattern.compile("embedded reference stack started in (\\d+) ms");
 
     /** The parts of the benchmark, as {@code --only} names them. */
     enum Step {
@@ -272,9 +278,13 @@ public final class Benchmark {
                 .collect(Collectors.joining(", "));
         Map<String, Object> details = details(List.of(run));
         details.put("phases_seconds", phases);
+        Optional<Double> stack = stackStartSeconds(run.run().log());
+        stack.ifPresent(seconds -> details.put("stack_start_seconds", seconds));
         report.add(new Row("start-up split of ./mvnw gatling:test", "–",
-                number(run.run().wallTime().toMillis() / 1000.0, 1) + " s: " + split, null, "./mvnw gatling:test",
-                details));
+                number(run.run().wallTime().toMillis() / 1000.0, 1) + " s: " + split
+                        + stack.map(s -> "; of the JVM + stack, the stack (PostgreSQL, Redis, server) " + number(s, 1) + " s")
+                        .orElse(""),
+                null, "./mvnw gatling:test", details));
     }
 
     /**
@@ -302,6 +312,16 @@ public final class Benchmark {
         }
         phases.put("end of Maven", seconds(previous, run.ended()));
         return phases;
+    }
+
+    /** How long the embedded stack took to start, as the run logged it. */
+    static Optional<Double> stackStartSeconds(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.map(STACK_STARTED::matcher).filter(Matcher::find).findFirst()
+                    .map(m -> Integer.parseInt(m.group(1)) / 1000.0);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** A run and, when it left a results file, its figures. */

@@ -67,6 +67,8 @@ class BenchmarkScriptIT {
         }
         assertThat(phases).isCloseTo(run.path("wall_seconds").asDouble(), within(0.01));
         assertThat(startup.path("phases_seconds").path("run").asDouble()).isPositive();
+        assertThat(startup.path("stack_start_seconds").asDouble())
+                .isPositive().isLessThan(startup.path("phases_seconds").path("JVM + stack").asDouble());
         // the figures are those of the run's own results file
         JsonNode results = JSON.readTree(Path.of(run.path("results_file").asText()).toFile());
         assertThat(run.path("figures").path("requests").asLong())

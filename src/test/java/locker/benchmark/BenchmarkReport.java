@@ -2,6 +2,7 @@ package locker.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import locker.runner.RunComparison;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,12 +99,7 @@ final class BenchmarkReport {
 
     /** The median of a figure over runs: the middle one, or the mean of the middle two. */
     static <T> double median(List<T> runs, ToDoubleFunction<T> figure) {
-        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
-        if (values.length == 0) {
-            throw new IllegalArgumentException("no runs");
-        }
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return RunComparison.median(runs.stream().mapToDouble(figure).toArray());
     }
 
     /** The run whose figure is the median (for an even count, the lower of the middle two). */

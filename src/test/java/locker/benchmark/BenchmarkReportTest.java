@@ -22,7 +22,7 @@ class BenchmarkReportTest {
         assertThat(BenchmarkReport.medianRun(List.of("c", "a", "b"), s -> s.charAt(0))).isEqualTo("b");
         assertThat(BenchmarkReport.medianRun(List.of("d", "a", "c", "b"), s -> s.charAt(0))).isEqualTo("b");
         assertThatThrownBy(() -> BenchmarkReport.median(List.<Double>of(), Double::doubleValue))
-                .hasMessage("no runs");
+                .hasMessage("no values");
     }
 
     @Test

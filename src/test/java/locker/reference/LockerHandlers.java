@@ -68,13 +68,13 @@ final class LockerHandlers {
                 json.writeStartObject();
                 json.writeArrayFieldStart("lockers");
                 while (rows.next()) {
+                    Locker locker = Locker.read(rows);
                     json.writeStartObject();
-                    writeLocker(json, rows);
-                    long ownerSerial = rows.getLong(OWNER_SERIAL_ID);
-                    if (rows.wasNull()) {
+                    locker.writeFields(json);
+                    if (locker.ownerSerialId() == null) {
                         available++;
                     } else {
-                        json.writeNumberField("owner_serial_id", ownerSerial);
+                        json.writeNumberField("owner_serial_id", locker.ownerSerialId());
                     }
                     json.writeEndObject();
                 }
@@ -103,7 +103,7 @@ final class LockerHandlers {
         }
         Map<String, Object> locker;
         try {
-            locker = db.queryOne(INSERT_HOLD, LockerHandlers::lockerWithoutSerial,
+            locker = db.queryOne(INSERT_HOLD, row -> Locker.read(row).asMap(),
                     lockerId, principal.serialId(), (double) settings.holdTtlSeconds()).orElseThrow();
         } catch (Database.DatabaseException e) {
             redis.releaseHoldQuietly(lockerId);
@@ -172,7 +172,7 @@ final class LockerHandlers {
         Tokens.Principal principal = authenticator.require(ctx);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("locker", db.queryOne(LOCKER_COLUMNS + " WHERE li.owner_serial_id = ?",
-                LockerHandlers::lockerWithoutSerial, principal.serialId()).orElse(null));
+                row -> Locker.read(row).asMap(), principal.serialId()).orElse(null));
         Json.send(ctx, answer);
     }
 
@@ -185,27 +185,41 @@ final class LockerHandlers {
         }
     }
 
-    /** A locker without its owner's serial id, as hold and "my locker" answer it. */
-    private static Map<String, Object> lockerWithoutSerial(ResultSet row) throws SQLException {
-        Map<String, Object> locker = new LinkedHashMap<>();
-        locker.put("locker_id", row.getInt(LOCKER_ID));
-        locker.put("location_id", row.getString(LOCATION_NAME));
-        String owner = row.getString(OWNER_STUDENT_ID);
-        row.getLong(OWNER_SERIAL_ID);
-        if (owner != null && !row.wasNull()) {
-            locker.put("owner", owner);
+    /**
+     * A row of {@link #LOCKER_COLUMNS}. Every answer shows {@code owner} only when the locker has a confirmed
+     * owner; {@code GET /lockers} also shows {@code owner_serial_id}.
+     */
+    private record Locker(int id, String location, String ownerStudentId, Long ownerSerialId) {
+        static Locker read(ResultSet row) throws SQLException {
+            int id = row.getInt(LOCKER_ID);
+            String location = row.getString(LOCATION_NAME);
+            String owner = row.getString(OWNER_STUDENT_ID);
+            long serial = row.getLong(OWNER_SERIAL_ID);
+            return new Locker(id, location, owner, row.wasNull() ? null : serial);
         }
-        return locker;
-    }
 
-    /** The same fields, straight into a JSON object being written. */
-    private static void writeLocker(JsonGenerator json, ResultSet row) throws SQLException, IOException {
-        json.writeNumberField("locker_id", row.getInt(LOCKER_ID));
-        json.writeStringField("location_id", row.getString(LOCATION_NAME));
-        String owner = row.getString(OWNER_STUDENT_ID);
-        row.getLong(OWNER_SERIAL_ID);
-        if (owner != null && !row.wasNull()) {
-            json.writeStringField("owner", owner);
+        private String shownOwner() {
+            return ownerSerialId == null ? null : ownerStudentId;
+        }
+
+        /** As hold and "my locker" answer it. */
+        Map<String, Object> asMap() {
+            Map<String, Object> locker = new LinkedHashMap<>();
+            locker.put("locker_id", id);
+            locker.put("location_id", location);
+            if (shownOwner() != null) {
+                locker.put("owner", shownOwner());
+            }
+            return locker;
+        }
+
+        /** The same fields, into a JSON object being written. */
+        void writeFields(JsonGenerator json) throws IOException {
+            json.writeNumberField("locker_id", id);
+            json.writeStringField("location_id", location);
+            if (shownOwner() != null) {
+                json.writeStringField("owner", shownOwner());
+            }
         }
     }
 

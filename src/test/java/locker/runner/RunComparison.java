@@ -57,7 +57,7 @@ public final class RunComparison {
         List<Double> values = runs.stream().map(run -> run.figure(figure)).toList();
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double median = median(sorted);
         double min = sorted[0];
         double max = sorted[n - 1];
         List<Integer> flagged = new ArrayList<>();
@@ -69,6 +69,17 @@ public final class RunComparison {
         }
         return new FigureStats(figure, values, min, median, max, percentOf(max - min, median),
                 percentOf(values.get(n - 1) - values.get(0), values.get(0)), List.copyOf(flagged));
+    }
+
+    /** The middle value, or the mean of the middle two. */
+    public static double median(double... values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** {@code part} as a percentage of {@code whole}; 0 when both are 0, null (undefined) when only whole is. */

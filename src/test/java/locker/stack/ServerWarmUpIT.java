@@ -3,8 +3,6 @@ package locker.stack;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
 import locker.data.DatabaseRows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -25,22 +23,11 @@ class ServerWarmUpIT {
     private static final String STUDENT = "2019123456";
     private static final String NAME = "김철수";
     private static final String PHONE = "01012345678";
-    private static EmbeddedStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-    }
-
     @Test
     void theWarmUpServesThousandsOfRequestsAndLeavesNoTrace() throws SQLException {
         long owner = SerialId.of(STUDENT, NAME, PHONE);
-        try (Connection db = stack.openConnection(); Jedis redis = new Jedis(EmbeddedStack.HOST, stack.redisPort())) {
+        try (EmbeddedStack stack = EmbeddedStack.start(); Connection db = stack.openConnection();
+             Jedis redis = new Jedis(EmbeddedStack.HOST, stack.redisPort())) {
             insert(db, "INSERT INTO users (serial_id, student_id, name, phone_number) VALUES (?, ?, ?, ?)",
                     owner, STUDENT, NAME, PHONE);
             insert(db, "UPDATE locker_info SET owner_student_id = ?, owner_serial_id = ? WHERE locker_id = 101",

@@ -24,9 +24,11 @@ import java.util.Map;
  * @param outcomes      the scenario's outcome counts
  * @param heapPeakMiB   highest heap use sampled in the load JVM (which hosts the embedded stack), or null
  * @param assertionsMet whether every Gatling assertion held
+ * @param durationSeconds the run's duration as the report gives it (whole seconds)
  */
 record RunFigures(long requests, long failed, double wallSeconds, double wallRate, double gatlingRate, double mean,
-                  double p95, double p99, Map<String, Long> outcomes, Double heapPeakMiB, boolean assertionsMet) {
+                  double p95, double p99, Map<String, Long> outcomes, Double heapPeakMiB, boolean assertionsMet,
+                  double durationSeconds) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static RunFigures read(Path resultsFile) {
@@ -63,7 +65,13 @@ record RunFigures(long requests, long failed, double wallSeconds, double wallRat
                 wallSeconds > 0 ? requests / wallSeconds : 0, summary.path("average_throughput").asDouble(),
                 summary.path("average_response_time").asDouble(), summary.path("p95_response_time").asDouble(),
                 summary.path("p99_response_time").asDouble(), outcomes,
-                heap.isNumber() ? heap.asDouble() : null, assertionsMet);
+                heap.isNumber() ? heap.asDouble() : null, assertionsMet,
+                results.path("config").path("test_duration").asDouble());
+    }
+
+    /** An outcome's count, 0 when the run did not report it. */
+    long outcome(String name) {
+        return outcomes.getOrDefault(name, 0L);
     }
 
     static boolean exists(Path resultsFile) {

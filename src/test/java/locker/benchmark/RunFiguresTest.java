@@ -17,6 +17,7 @@ class RunFiguresTest {
                 {"summary": {"total_requests": 4, "failed_requests": 1, "average_throughput": 4.0,
                              "average_response_time": 0.25, "p95_response_time": 0.5, "p99_response_time": 0.6,
                              "scenario_outcomes": {"confirmed": 1, "lost_race": 2}},
+                 "config": {"test_duration": 3},
                  "assertions": [{"passed": true}, {"passed": %s}],
                  "detailed_results": %s %s}""".formatted(extra.isEmpty() ? "true" : "false", detailed, extra));
     }
@@ -36,6 +37,8 @@ class RunFiguresTest {
         assertThat(figures.outcomes()).containsEntry("confirmed", 1L).containsEntry("lost_race", 2L);
         assertThat(figures.heapPeakMiB()).isNull();
         assertThat(figures.assertionsMet()).isTrue();
+        assertThat(figures.durationSeconds()).isEqualTo(3.0);
+        assertThat(figures.outcome("given_up")).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
+import locker.reference.ReferenceServer;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -16,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +43,6 @@ public final class ServerWarmUp {
     /** Warm-up student ids: 9 digits, so that they never look like real (10-digit) students. */
     static final long FIRST_STUDENT_ID = 909_000_000L;
     private static final String NAME = "웜업학생";
-    private static final String API = "/api/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a warm-up did. */
@@ -56,9 +55,13 @@ public final class ServerWarmUp {
     }
 
     private final EmbeddedStack stack;
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("server-warm-up"));
+    /** The HTTP client's own threads, apart from the students' (which block in send), ended with the warm-up. */
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemon("server-warm-up-http"));
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
+            .executor(httpThreads)
             .build();
     private final Set<Long> serialIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
@@ -90,11 +93,6 @@ public final class ServerWarmUp {
 
     private void drive(Duration duration) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
-            Thread thread = new Thread(runnable, "server-warm-up");
-            thread.setDaemon(true);
-            return thread;
-        });
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int worker = 0; worker < WORKERS; worker++) {
@@ -115,7 +113,16 @@ public final class ServerWarmUp {
             }
         } finally {
             workers.shutdownNow();
+            httpThreads.shutdownNow();
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** One student's way through the rush; every hold it wins ends released, so no locker stays taken. */
@@ -207,7 +214,7 @@ public final class ServerWarmUp {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.baseUrl() + API + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.baseUrl() + ReferenceServer.API + path))
                 .timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }

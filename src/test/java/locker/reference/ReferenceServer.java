@@ -2,7 +2,6 @@ package locker.reference;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import com.sun.management.UnixOperatingSystemMXBean;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -10,7 +9,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,12 +24,6 @@ public final class ReferenceServer implements AutoCloseable {
      * other SYNs and the clients retry after 1 s, 3 s, ..., which shows up as multi-second logins.
      */
     static final int ACCEPT_QUEUE = 4096;
-    /**
-     * Open connections the server accepts; more wait in the accept queue. In the embedded stack the students'
-     * connections and the server's share this process's file descriptors (two per connection), besides the
-     * pools' and the JVM's own; at a quarter of the limit a rush of 10,000 cannot exhaust them.
-     */
-    static final int MAX_OPEN_CONNECTIONS = (int) Math.max(256, fileDescriptorLimit() / 4);
 
     /** Where the server finds its database and Redis. */
     public record Backends(String jdbcUrl, String dbUser, String dbPassword,
@@ -63,7 +55,7 @@ public final class ReferenceServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
-            config.jetty.modifyServer(server -> server.addBean(new ConnectionLimit(MAX_OPEN_CONNECTIONS, server)));
+            config.jetty.modifyServer(server -> server.addBean(new ConnectionLimit(settings.maxOpenConnections(), server)));
             config.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(host);
@@ -109,11 +101,6 @@ public final class ReferenceServer implements AutoCloseable {
         answer.put("db", dbUp ? "reachable" : "unreachable");
         answer.put("redis", redisUp ? "reachable" : "unreachable");
         Json.send(ctx.status(dbUp && redisUp ? 200 : 500), answer);
-    }
-
-    private static long fileDescriptorLimit() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : 4096;
     }
 
     public int port() {

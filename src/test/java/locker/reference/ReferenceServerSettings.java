@@ -1,5 +1,8 @@
 package locker.reference;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import java.util.Map;
  * @param applicationEnd    holds are refused after this instant; null means no limit
  * @param dbPoolSize        database connections of the server
  * @param httpThreads       request threads of the server
+ * @param maxOpenConnections connections the server keeps open at once; more wait in the accept queue
  * @param jwtSecret         HS256 key of access tokens
  * @param issuer            {@code iss} of access tokens
  * @param audience          {@code aud} of access tokens
@@ -32,6 +36,7 @@ public record ReferenceServerSettings(
         Instant applicationEnd,
         int dbPoolSize,
         int httpThreads,
+        int maxOpenConnections,
         String jwtSecret,
         String issuer,
         String audience) {
@@ -46,6 +51,9 @@ public record ReferenceServerSettings(
         if (dbPoolSize < 1) {
             throw new IllegalArgumentException("DB_POOL_SIZE must be at least 1, was " + dbPoolSize);
         }
+        if (maxOpenConnections < 1) {
+            throw new IllegalArgumentException("maxOpenConnections must be at least 1, was " + maxOpenConnections);
+        }
         if (httpThreads < MIN_HTTP_THREADS) {
             // Jetty keeps threads for accepting and selecting; fewer than this leaves none for requests
             throw new IllegalArgumentException("HTTP_THREADS must be at least " + MIN_HTTP_THREADS + ", was " + httpThreads);
@@ -56,7 +64,18 @@ public record ReferenceServerSettings(
 
     public static ReferenceServerSettings defaults() {
         return new ReferenceServerSettings(Duration.ofMinutes(10), Duration.ofHours(336), 60, Duration.ofSeconds(10),
-                null, null, 20, 200, randomSecret(), "locker-service", "locker-clients");
+                null, null, 20, 200, defaultMaxOpenConnections(), randomSecret(), "locker-service", "locker-clients");
+    }
+
+    /**
+     * A quarter of this process's file descriptors. In the embedded stack the students' connections and the
+     * server's share them (two per connection), besides the pools' and the JVM's own; at a quarter a rush of
+     * 10,000 cannot exhaust them.
+     */
+    private static int defaultMaxOpenConnections() {
+        long descriptors = ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : 4096;
+        return (int) Math.max(256, Math.min(Integer.MAX_VALUE, descriptors / 4));
     }
 
     /**
@@ -68,28 +87,34 @@ public record ReferenceServerSettings(
         return new ReferenceServerSettings(s.accessTokenTtl, s.refreshTokenTtl,
                 intOr(env, "HOLD_TTL_SECONDS", s.holdTtlSeconds), s.sweepInterval,
                 instantOrNull(env, "LOCKER_APPLICATION_START"), instantOrNull(env, "LOCKER_APPLICATION_END"),
-                intOr(env, "DB_POOL_SIZE", s.dbPoolSize), intOr(env, "HTTP_THREADS", s.httpThreads),
+                intOr(env, "DB_POOL_SIZE", s.dbPoolSize), intOr(env, "HTTP_THREADS", s.httpThreads), s.maxOpenConnections,
                 env.getOrDefault("JWT_SECRET", s.jwtSecret), s.issuer, s.audience);
     }
 
     public ReferenceServerSettings withAccessTokenTtl(Duration ttl) {
         return new ReferenceServerSettings(ttl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                applicationStart, applicationEnd, dbPoolSize, httpThreads, jwtSecret, issuer, audience);
+                applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
     }
 
     public ReferenceServerSettings withHoldTtl(int seconds, Duration sweep) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, seconds, sweep,
-                applicationStart, applicationEnd, dbPoolSize, httpThreads, jwtSecret, issuer, audience);
+                applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
     }
 
     public ReferenceServerSettings withApplicationWindow(Instant start, Instant end) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                start, end, dbPoolSize, httpThreads, jwtSecret, issuer, audience);
+                start, end, dbPoolSize, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
+    }
+
+    /** The same server, keeping at most {@code connections} open at once. */
+    public ReferenceServerSettings withMaxOpenConnections(int connections) {
+        return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
+                applicationStart, applicationEnd, dbPoolSize, httpThreads, connections, jwtSecret, issuer, audience);
     }
 
     public ReferenceServerSettings withJwtSecret(String secret) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                applicationStart, applicationEnd, dbPoolSize, httpThreads, secret, issuer, audience);
+                applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, secret, issuer, audience);
     }
 
     boolean isWithinApplicationWindow(Instant now) {

@@ -51,6 +51,8 @@ public final class Benchmark {
     static final double SEED_SECONDS_1K = 1;
     static final double SEED_SECONDS_100K = 10;
     static final String SERVER_LOCKERS = "200";
+    private static final String NO_RESULTS = "no results: ";
+    private static final String STARTUP_FIGURE = "start-up split of ./mvnw gatling:test";
     private static final Pattern STACK_STARTED = Pattern.compile("embedded reference stack started in (\\d+) ms");
 
     /** The parts of the benchmark, as {@code --only} names them. */
@@ -121,7 +123,8 @@ public final class Benchmark {
               --quick        one run each, a rush of 3,000, 10 s per server figure (under 5 minutes)
               --out FILE     the JSON file (default benchmark_results.json)
               --only STEPS   some of: headline, rush, large-rush, server, seeding, startup
-            Each run's output is kept in target/benchmark/<date-time>/.
+            Each run's output is kept in target/benchmark/<date-time>/. A goal not met is a figure, not an
+            error: the exit status is 1 only when a run left no results, 2 for bad options.
             """;
 
     private final Options options;
@@ -156,6 +159,10 @@ public final class Benchmark {
         System.out.print(benchmark.report.table());
         benchmark.report.write(options.out());
         System.out.println("\nwritten: " + options.out().toAbsolutePath() + "; logs: " + benchmark.logs);
+        if (benchmark.report.rows().stream().anyMatch(row -> row.measured().startsWith(NO_RESULTS))) {
+            System.err.println("benchmark: a run left no results; see its log");
+            System.exit(1);
+        }
     }
 
     private void run() {
@@ -276,6 +283,10 @@ public final class Benchmark {
 
     private void startup() {
         Measured run = measure("default", Map.of(), Optional.empty());
+        if (run.figures() == null) {
+            report.add(failedRow(STARTUP_FIGURE, "–", List.of(run), "./mvnw gatling:test"));
+            return;
+        }
         Map<String, Double> phases = phases(run.run());
         String split = phases.entrySet().stream()
                 .map(e -> e.getKey() + " " + number(e.getValue(), 1))
@@ -284,7 +295,7 @@ public final class Benchmark {
         details.put("phases_seconds", phases);
         Optional<Double> stack = stackStartSeconds(run.run().log());
         stack.ifPresent(seconds -> details.put("stack_start_seconds", seconds));
-        report.add(new Row("start-up split of ./mvnw gatling:test", "–",
+        report.add(new Row(STARTUP_FIGURE, "–",
                 number(run.run().wallTime().toMillis() / 1000.0, 1) + " s: " + split
                         + stack.map(s -> "; of the JVM + stack, the stack (PostgreSQL, Redis, server) " + number(s, 1) + " s")
                         .orElse(""),
@@ -393,7 +404,7 @@ public final class Benchmark {
     }
 
     private static Row failedRow(String figure, String goal, List<Measured> runs, String command) {
-        return new Row(figure, goal, "no results: " + list(runs, m -> "exit status " + m.run().exitCode()
+        return new Row(figure, goal, NO_RESULTS + list(runs, m -> "exit status " + m.run().exitCode()
                 + ", see " + m.run().log()), false, command, details(runs));
     }
 

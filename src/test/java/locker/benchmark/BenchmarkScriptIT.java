@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +26,16 @@ class BenchmarkScriptIT {
     private record Result(int exitCode, String output) {}
 
     private Result benchmark(String... arguments) throws Exception {
+        return benchmark(Map.of(), arguments);
+    }
+
+    private Result benchmark(Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("scripts/benchmark.sh"));
         command.addAll(List.of(arguments));
         Path log = dir.resolve("benchmark.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LOADTEST_CLASSPATH", System.getProperty("java.class.path"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the benchmark ended within 5 minutes").isTrue();
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
@@ -43,6 +49,20 @@ class BenchmarkScriptIT {
         assertThat(result.output()).isEqualTo("benchmark: --only takes headline, rush, large-rush, server, seeding, "
                 + "startup; was 'warp'\n");
         assertThat(benchmark("--help").output()).startsWith("usage: scripts/benchmark.sh [--quick]");
+    }
+
+    @Test
+    void aRunThatLeavesNoResultsMakesTheBenchmarkFail() throws Exception {
+        Path out = dir.resolve("benchmark_results.json");
+        // every run reads the settings from the environment too: this one stops before it starts
+        Result result = benchmark(Map.of("CONFIRMATION_RATE", "2"), "--quick", "--only", "startup", "--out", out.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("no results file (exit status 1", "benchmark: a run left no results");
+        JsonNode row = JSON.readTree(out.toFile()).path("rows").get(0);
+        assertThat(row.path("measured").asText()).startsWith("no results: exit status 1, see ");
+        assertThat(Files.readString(Path.of(row.path("details").path("runs").get(0).path("log").asText())))
+                .contains("CONFIRMATION_RATE must be a number from 0.0 to 1.0, was '2'");
     }
 
     @Test

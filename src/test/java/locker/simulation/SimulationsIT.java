@@ -136,6 +136,24 @@ class SimulationsIT {
     }
 
     @Test
+    void theServerBenchmarkCyclesLockersOfTheirOwnWithoutALostRace() throws Exception {
+        GatlingFork.Result result = run(ReferenceServerBenchmarkSimulation.class, "BENCHMARK_REQUESTS", "cycle",
+                "BENCHMARK_USERS", "20", "BENCHMARK_DURATION", "2");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        JsonNode endpoints = results().path("endpoints");
+        long holds = endpoints.path(locker.scenario.Endpoints.HOLD).path("ok").asLong();
+        assertThat(holds).isGreaterThan(20);
+        // every hold is a 201 (a 409 would fail the run), confirmed and released: one cycle begun is finished
+        assertThat(endpoints.path(locker.scenario.Endpoints.CONFIRM).path("ok").asLong()).isEqualTo(holds);
+        assertThat(endpoints.path(locker.scenario.Endpoints.RELEASE).path("ok").asLong()).isEqualTo(holds);
+        // logging in and the first list are not counted
+        assertThat(endpoints.has(locker.scenario.Endpoints.LOGIN)).isFalse();
+        assertThat(results().path("summary").path("failed_requests").asLong()).isZero();
+        assertThat(contractTables()).isEqualTo(tablesBefore);
+    }
+
+    @Test
     void anErrorAnswerToTheListIsAFailedRequestNotACrash() throws Exception {
         // without Redis the server cannot check tokens: the list is answered 503 with an error body
         stack.stopRedis();

@@ -4,9 +4,7 @@ import locker.benchmark.BenchmarkReport.Row;
 import locker.benchmark.GatlingRun.Milestone;
 import locker.data.SeedingBenchmark;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static locker.benchmark.BenchmarkReport.median;
 import static locker.benchmark.BenchmarkReport.medianRun;
@@ -53,7 +48,6 @@ public final class Benchmark {
     static final String SERVER_LOCKERS = "200";
     private static final String NO_RESULTS = "no results: ";
     private static final String STARTUP_FIGURE = "start-up split of ./mvnw gatling:test";
-    private static final Pattern STACK_STARTED = Pattern.compile("embedded reference stack started in (\\d+) ms");
 
     /** The parts of the benchmark, as {@code --only} names them. */
     enum Step {
@@ -293,7 +287,7 @@ public final class Benchmark {
                 .collect(Collectors.joining(", "));
         Map<String, Object> details = details(List.of(run));
         details.put("phases_seconds", phases);
-        Optional<Double> stack = stackStartSeconds(run.run().log());
+        Optional<Double> stack = run.run().stackStartSeconds();
         stack.ifPresent(seconds -> details.put("stack_start_seconds", seconds));
         report.add(new Row(STARTUP_FIGURE, "–",
                 number(run.run().wallTime().toMillis() / 1000.0, 1) + " s: " + split
@@ -327,16 +321,6 @@ public final class Benchmark {
         }
         phases.put("end of Maven", seconds(previous, run.ended()));
         return phases;
-    }
-
-    /** How long the embedded stack took to start, as the run logged it. */
-    static Optional<Double> stackStartSeconds(Path log) {
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.map(STACK_STARTED::matcher).filter(Matcher::find).findFirst()
-                    .map(m -> Integer.parseInt(m.group(1)) / 1000.0);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     /** A run and, when it left a results file, its figures. */

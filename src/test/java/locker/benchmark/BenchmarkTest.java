@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,7 +71,7 @@ class BenchmarkTest {
         milestones.put(Milestone.REPORT_WRITTEN, start.plusMillis(23_800));
         milestones.put(Milestone.EXPORTED, start.plusMillis(24_000));
         GatlingRun.Result run = new GatlingRun.Result(0, Path.of("run.log"), Path.of("run.json"), start,
-                start.plusMillis(24_400), start.plusMillis(3_100), milestones, Map.of());
+                start.plusMillis(24_400), start.plusMillis(3_100), milestones, Map.of(), Optional.of(3.4));
 
         Map<String, Double> phases = Benchmark.phases(run);
 

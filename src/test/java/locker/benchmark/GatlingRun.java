@@ -44,9 +44,13 @@ final class GatlingRun {
         }
     }
 
-    /** What a run left behind. */
+    /**
+     * What a run left behind; {@code stackStartSeconds} is how long the embedded stack took to start, as the
+     * run logged it (empty against a server of its own).
+     */
     record Result(int exitCode, Path log, Path resultsFile, Instant started, Instant ended, Instant gatlingJvmStarted,
-                  Map<Milestone, Instant> milestones, Map<String, Double> cpuDuringRun) {
+                  Map<Milestone, Instant> milestones, Map<String, Double> cpuDuringRun,
+                  Optional<Double> stackStartSeconds) {
         Duration wallTime() {
             return Duration.between(started, ended);
         }
@@ -56,7 +60,8 @@ final class GatlingRun {
     record Server(ProcessHandle jvm, int postgresPort) {}
 
     private static final long TIMEOUT_MINUTES = 20;
-    private static final Pattern POSTGRES_PORT = Pattern.compile("PostgreSQL on port (\\d+)");
+    /** The line of {@link Milestone#STACK_STARTED}: its start-up time and where its PostgreSQL listens. */
+    private static final Pattern STACK_LINE = Pattern.compile("started in (\\d+) ms .*PostgreSQL on port (\\d+)");
 
     private GatlingRun() {}
 
@@ -74,6 +79,7 @@ final class GatlingRun {
         Map<String, Double> cpuAtStart = Map.of();
         Map<String, Double> cpuDuringRun = Map.of();
         Instant gatlingJvmStarted = null;
+        Optional<Double> stackStartSeconds = Optional.empty();
         OptionalInt postgresPort = server.map(s -> OptionalInt.of(s.postgresPort())).orElse(OptionalInt.empty());
         try {
             Files.createDirectories(log.getParent());
@@ -91,9 +97,10 @@ final class GatlingRun {
                         continue;
                     }
                     milestones.put(reached.get(), now);
-                    Matcher port = POSTGRES_PORT.matcher(line);
-                    if (port.find()) {
-                        postgresPort = OptionalInt.of(Integer.parseInt(port.group(1)));
+                    Matcher stack = STACK_LINE.matcher(line);
+                    if (reached.get() == Milestone.STACK_STARTED && stack.find()) {
+                        stackStartSeconds = Optional.of(Integer.parseInt(stack.group(1)) / 1000.0);
+                        postgresPort = OptionalInt.of(Integer.parseInt(stack.group(2)));
                     }
                     Optional<ProcessHandle> gatling = gatlingJvm(maven);
                     if (gatlingJvmStarted == null) {
@@ -111,7 +118,7 @@ final class GatlingRun {
                 throw new IllegalStateException("the run did not end within " + TIMEOUT_MINUTES + " minutes; see " + log);
             }
             return new Result(maven.exitValue(), log, resultsFile, started, Instant.now(), gatlingJvmStarted,
-                    milestones, cpuDuringRun);
+                    milestones, cpuDuringRun, stackStartSeconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -5,9 +5,7 @@ import locker.scenario.Endpoints;
 import locker.scenario.LockerList;
 import locker.scenario.Outcome;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static locker.scenario.SessionKeys.*;
@@ -18,11 +16,6 @@ import static locker.scenario.SessionKeys.*;
  * 201 or 409, and exactly one student (the one answered 201) goes on to confirm.
  */
 public class LockerRaceSimulation extends LoadTestSimulation {
-    /** How long racers wait for the others to line up before they start anyway (one may have failed). */
-    private static final Duration MOST_TO_WAIT = Duration.ofSeconds(30);
-
-    private final AtomicInteger linedUp = new AtomicInteger();
-
     public LockerRaceSimulation() {
         super(config -> config.raceUsers);
         Endpoints endpoints = run.endpoints();
@@ -33,11 +26,7 @@ public class LockerRaceSimulation extends LoadTestSimulation {
                 .exitHereIfFailed()
                 .exec(this::pickLowestFreeLocker)
                 .exitHereIfFailed()
-                .exec(session -> {
-                    linedUp.incrementAndGet();
-                    return session;
-                })
-                .asLongAsDuring(session -> linedUp.get() < racers, MOST_TO_WAIT).on(pause(Duration.ofMillis(5)))
+                .exec(new LineUp(racers).waitForAll())
                 .exec(endpoints.hold())
                 .doIf(session -> session.getInt(HOLD_STATUS) == 201).then(
                         exec(endpoints.confirm()).exec(run.record(Outcome.CONFIRMED)))

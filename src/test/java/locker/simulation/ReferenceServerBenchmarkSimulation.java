@@ -8,7 +8,6 @@ import locker.scenario.Endpoints;
 import locker.scenario.LockerList;
 import locker.scenario.Outcome;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,10 +22,6 @@ import static locker.scenario.SessionKeys.LOCKER_ID;
  * counted; any failed request fails the run.
  */
 public class ReferenceServerBenchmarkSimulation extends LoadTestSimulation {
-    /** How long students wait for the others to have listed the lockers before they start anyway. */
-    private static final Duration MOST_TO_WAIT = Duration.ofSeconds(30);
-
-    private final AtomicInteger listed = new AtomicInteger();
     private final AtomicInteger lockersTaken = new AtomicInteger();
 
     public ReferenceServerBenchmarkSimulation() {
@@ -45,12 +40,8 @@ public class ReferenceServerBenchmarkSimulation extends LoadTestSimulation {
                 .feed(run.students())
                 .exec(endpoints.logIn().silent(), endpoints.listLockers().silent())
                 .exitHereIfFailed()
-                .exec(session -> {
-                    listed.incrementAndGet();
-                    return session;
-                })
                 // everyone lists before anyone holds, so that all see the same free lockers and take different ones
-                .asLongAsDuring(session -> listed.get() < users, MOST_TO_WAIT).on(pause(Duration.ofMillis(5)))
+                .exec(new LineUp(users).waitForAll())
                 .doIf(session -> cycle).then(takeALocker)
                 // a cycle begun is finished, so that no locker stays taken
                 .during(config.benchmarkDuration, false).on(repeated)

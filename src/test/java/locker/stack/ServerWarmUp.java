@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
 import locker.reference.ReferenceServer;
+import locker.scenario.LockerList;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -133,12 +135,12 @@ public final class ServerWarmUp {
         JsonNode login = expect(post("/auth/login-or-register", null, JSON.createObjectNode()
                 .put("student_id", student).put("name", NAME).put("phone_number", phone)), 200, 201);
         String token = login.path("access_token").asText();
-        List<Integer> free = new ArrayList<>();
-        for (JsonNode locker : expect(get("/lockers", token), 200).path("lockers")) {
-            if (locker.path("owner_serial_id").isMissingNode()) {
-                free.add(locker.path("locker_id").asInt());
-            }
+        HttpResponse<String> lockers = get("/lockers", token);
+        expect(lockers, 200);
+        if (lockers.statusCode() != 200) {
+            return;
         }
+        List<Integer> free = LockerList.parse(lockers.body().getBytes(StandardCharsets.UTF_8)).free();
         if (free.isEmpty()) {
             return;
         }

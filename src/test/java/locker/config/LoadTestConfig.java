@@ -11,11 +11,33 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every setting of the load test, read once and validated before anything is started or touched.
- * Each comes from {@code -DNAME=...}, the environment, or {@code src/test/resources/load-test.conf},
- * in that order; the seed's names are kept. A bad value throws {@link ConfigException} naming it.
+ * Every setting of the load test, read once and checked before anything is started or touched. Each
+ * setting has exactly one rule (its range or format, and its relation to other settings), and it is here:
+ * the seeder, the injection plan, the run plan and the results read these checked values and never check
+ * them again. Each value comes from {@code -DNAME=...} first, then the environment, then
+ * {@code src/test/resources/load-test.conf}; the seed's names are kept. Bad values throw one
+ * {@link ConfigException} naming every one of them.
  */
 public final class LoadTestConfig {
+    /**
+     * The first default test student id. Real student ids are 10 digits that begin with the year of entry
+     * (2023xxxxxx), so an id beginning with 99 belongs to no real student for decades, yet it is 10 ASCII
+     * digits and passes the deployed server's {@code ^\d{10}$}.
+     */
+    public static final long DEFAULT_STUDENT_ID_START = 9_900_000_000L;
+    /** The smallest and largest 10-digit student ids: the deployed server accepts exactly 10 digits. */
+    public static final long SMALLEST_STUDENT_ID = 1_000_000_000L;
+    public static final long LARGEST_STUDENT_ID = 9_999_999_999L;
+    public static final int DEFAULT_TOTAL_USERS = 1000;
+    /**
+     * Serial ids are a 12-digit hash of the identity: among a million students two would be expected to share
+     * one (the server then answers 500 to the second's login); among 100,000 it is a chance of about 0.5 %.
+     */
+    public static final int MAX_TOTAL_USERS = 100_000;
+    public static final int DEFAULT_TEST_LOCKERS_COUNT = 150;
+    /** More test lockers would make every {@code GET /lockers} answer megabytes long. */
+    public static final int MAX_TEST_LOCKERS_COUNT = 100_000;
+
     // ---- target ----
     /** BASE_URL: the server under test; empty means the embedded reference stack. */
     public final Optional<String> baseUrl;
@@ -25,7 +47,7 @@ public final class LoadTestConfig {
     // ---- load ----
     /** PROFILE: how students arrive (batch, rush, ramp, soak); default batch. */
     public final LoadProfile profile;
-    /** TOTAL_USERS: students who run the journey; default 1000. */
+    /** TOTAL_USERS: students who run the journey (the soak's students repeat it), 1 to {@value #MAX_TOTAL_USERS}; default 1000. */
     public final int totalUsers;
     /** CONCURRENT_USERS: the batch profile runs at most this many students at once; default 50. */
     public final int concurrentUsers;
@@ -69,7 +91,10 @@ public final class LoadTestConfig {
     public final int maxConnections;
 
     // ---- test data ----
-    /** STUDENT_ID_START: first test student id; ids run to STUDENT_ID_START + TOTAL_USERS - 1; default 20231000. */
+    /**
+     * STUDENT_ID_START: first test student id, 10 digits; ids run to STUDENT_ID_START + students - 1 (TOTAL_USERS,
+     * RACE_USERS or BENCHMARK_USERS), which must stay 10 digits; default {@value #DEFAULT_STUDENT_ID_START}.
+     */
     public final long studentIdStart;
     /** TEST_LOCKERS_COUNT: lockers added for the run and removed after it; default 150. */
     public final int testLockersCount;
@@ -106,7 +131,7 @@ public final class LoadTestConfig {
         serverWarmUp = r.seconds("SERVER_WARM_UP", 5, 0, 600);
 
         profile = r.choice("PROFILE", LoadProfile.BATCH, LoadProfile.class);
-        totalUsers = r.intBetween("TOTAL_USERS", 1000, 1, 1_000_000);
+        totalUsers = r.intBetween("TOTAL_USERS", DEFAULT_TOTAL_USERS, 1, MAX_TOTAL_USERS);
         concurrentUsers = r.intBetween("CONCURRENT_USERS", 50, 1, 100_000);
         batchDelay = r.seconds("BATCH_DELAY", 0.1, 0, 3600);
         rampDuration = r.seconds("RAMP_DURATION", 60, 1, 86_400);
@@ -129,17 +154,19 @@ public final class LoadTestConfig {
         requestTimeout = r.seconds("REQUEST_TIMEOUT", 30, 0.001, 3600);
         maxConnections = r.intBetween("MAX_CONNECTIONS", 0, 0, 1_000_000);
 
-        studentIdStart = r.longBetween("STUDENT_ID_START", 20231000L, 10_000_000L, 9_999_999_999L);
-        testLockersCount = r.intBetween("TEST_LOCKERS_COUNT", 150, 0, 1_000_000);
-        database = new DbTarget(r.text("DB_HOST", "localhost"), r.intBetween("DB_PORT", 5432, 1, 65_535),
-                r.text("DB_NAME", "locker_db"), r.text("DB_USER", "postgres"), r.text("DB_PASSWORD", "password"));
-        redis = new RedisTarget(r.text("REDIS_HOST", "localhost"), r.intBetween("REDIS_PORT", 6379, 1, 65_535),
-                r.raw("REDIS_PASSWORD").orElse(null));
+        studentIdStart = r.longBetween("STUDENT_ID_START", DEFAULT_STUDENT_ID_START, SMALLEST_STUDENT_ID,
+                LARGEST_STUDENT_ID);
+        testLockersCount = r.intBetween("TEST_LOCKERS_COUNT", DEFAULT_TEST_LOCKERS_COUNT, 0, MAX_TEST_LOCKERS_COUNT);
+        database = new DbTarget(r.hostName("DB_HOST", "localhost"), r.intBetween("DB_PORT", 5432, 1, 65_535),
+                r.identifier("DB_NAME", "locker_db"), r.identifier("DB_USER", "postgres"),
+                r.secret("DB_PASSWORD", "password"));
+        redis = new RedisTarget(r.hostName("REDIS_HOST", "localhost"), r.intBetween("REDIS_PORT", 6379, 1, 65_535),
+                r.secret("REDIS_PASSWORD", null));
         keepTestData = r.flag("KEEP_TEST_DATA", false);
 
         saveDetailedResults = r.flag("SAVE_DETAILED_RESULTS", true);
-        resultsFilename = r.text("RESULTS_FILENAME", "load_test_results.json");
-        gatlingResultsDir = r.text("GATLING_RESULTS_DIR", "target/gatling");
+        resultsFilename = r.jsonFile("RESULTS_FILENAME", "load_test_results.json");
+        gatlingResultsDir = r.path("GATLING_RESULTS_DIR", "target/gatling");
 
         maxMeanResponseTime = r.seconds("MAX_MEAN_RESPONSE_TIME", 1.0, 0.001, 3600);
         maxP95ResponseTime = r.seconds("MAX_P95_RESPONSE_TIME", 3.0, 0.001, 3600);
@@ -151,7 +178,7 @@ public final class LoadTestConfig {
         r.throwIfProblems();
     }
 
-    /** Reads and validates the settings of this run. */
+    /** Reads and checks the settings of this run: {@code -D} first, then the environment, then load-test.conf. */
     public static LoadTestConfig load() {
         return from(SettingSource.standard());
     }
@@ -166,11 +193,9 @@ public final class LoadTestConfig {
             r.problem("USER_THINK_TIME_MIN (" + seconds(thinkTimeMin) + " s) must not be greater than "
                     + "USER_THINK_TIME_MAX (" + seconds(thinkTimeMax) + " s)");
         }
-        long lastStudentId = studentIdStart + totalUsers - 1;
-        if (lastStudentId > 9_999_999_999L) {
-            r.problem("STUDENT_ID_START + TOTAL_USERS - 1 must stay within 10 digits (student ids are 8 to 10 digits), "
-                    + "was " + lastStudentId);
-        }
+        studentIdsStayTenDigits(r, "TOTAL_USERS", totalUsers);
+        studentIdsStayTenDigits(r, "RACE_USERS", raceUsers);
+        studentIdsStayTenDigits(r, "BENCHMARK_USERS", benchmarkUsers);
         if (profile == LoadProfile.RAMP && rampDuration.compareTo(totalTimeout) >= 0) {
             r.problem("RAMP_DURATION (" + seconds(rampDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
                     + seconds(totalTimeout) + " s)");
@@ -179,6 +204,21 @@ public final class LoadTestConfig {
             r.problem("SOAK_DURATION (" + seconds(soakDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
                     + seconds(totalTimeout) + " s)");
         }
+    }
+
+    /** Every simulation's students get ids STUDENT_ID_START, +1, ...: the last must still have 10 digits. */
+    private void studentIdsStayTenDigits(SettingReader r, String setting, int students) {
+        long last = studentIdStart + students - 1;
+        if (last > LARGEST_STUDENT_ID) {
+            r.problem("STUDENT_ID_START (" + studentIdStart + ") + " + setting + " (" + students + ") - 1 = " + last
+                    + " has more than 10 digits; student ids must be exactly 10 digits, so lower STUDENT_ID_START or "
+                    + setting);
+        }
+    }
+
+    /** The last student id of a run with this many students (TOTAL_USERS, RACE_USERS, BENCHMARK_USERS or 1). */
+    public long lastStudentId(int students) {
+        return studentIdStart + students - 1;
     }
 
     /** True when the run targets the embedded reference stack. */

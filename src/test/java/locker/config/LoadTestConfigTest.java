@@ -28,7 +28,7 @@ class LoadTestConfigTest {
         assertThat(config.thinkTimeMin).isEqualTo(Duration.ofMillis(500));
         assertThat(config.thinkTimeMax).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.profile).isEqualTo(LoadProfile.BATCH);
-        assertThat(config.studentIdStart).isEqualTo(20231000L);
+        assertThat(config.studentIdStart).isEqualTo(9_900_000_000L);
         assertThat(config.testLockersCount).isEqualTo(150);
         assertThat(config.resultsFilename).isEqualTo("load_test_results.json");
         assertThat(config.perUserLogging).isTrue();
@@ -78,7 +78,7 @@ class LoadTestConfigTest {
 
         assertThatThrownBy(() -> configWith(env))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-                        "TOTAL_USERS must be a whole number from 1 to 1000000, was '-5'",
+                        "TOTAL_USERS must be a whole number from 1 to 100000, was '-5'",
                         "CONCURRENT_USERS must be a whole number from 1 to 100000, was 'many'",
                         "CONFIRMATION_RATE must be a number from 0.0 to 1.0, was '1.5'",
                         "USER_THINK_TIME_MIN (3.0 s) must not be greater than USER_THINK_TIME_MAX (1.0 s)",
@@ -90,11 +90,85 @@ class LoadTestConfigTest {
     }
 
     @Test
-    void studentIdsMustStayWithinTenDigits() {
-        assertThatThrownBy(() -> configWith(Map.of("STUDENT_ID_START", "9999999999", "TOTAL_USERS", "2")))
-                .hasMessageContaining("STUDENT_ID_START + TOTAL_USERS - 1 must stay within 10 digits");
-        assertThatThrownBy(() -> configWith(Map.of("STUDENT_ID_START", "1234")))
-                .hasMessageContaining("STUDENT_ID_START must be a whole number from 10000000 to 9999999999, was '1234'");
+    void studentIdsMustBeExactlyTenDigitsForEverySimulationsStudents() {
+        assertThatThrownBy(() -> configWith(Map.of("STUDENT_ID_START", "20231000")))
+                .hasMessageContaining("STUDENT_ID_START must be a whole number from 1000000000 to 9999999999, was '20231000'");
+        assertThatThrownBy(() -> configWith(Map.of("STUDENT_ID_START", "9999999990", "TOTAL_USERS", "10",
+                "RACE_USERS", "11", "BENCHMARK_USERS", "12")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "STUDENT_ID_START (9999999990) + RACE_USERS (11) - 1 = 10000000000 has more than 10 digits;"
+                                + " student ids must be exactly 10 digits, so lower STUDENT_ID_START or RACE_USERS",
+                        "STUDENT_ID_START (9999999990) + BENCHMARK_USERS (12) - 1 = 10000000001 has more than 10"
+                                + " digits; student ids must be exactly 10 digits, so lower STUDENT_ID_START or BENCHMARK_USERS"));
+        LoadTestConfig lastPossible = configWith(Map.of("STUDENT_ID_START", "9999999000", "TOTAL_USERS", "1000"));
+        assertThat(lastPossible.lastStudentId(lastPossible.totalUsers)).isEqualTo(9_999_999_999L);
+    }
+
+    /** One value per setting that its rule refuses; every setting the configuration reads has one. */
+    static final Map<String, String> REFUSED = Map.ofEntries(
+            Map.entry("BASE_URL", "ftp://locker.example"),
+            Map.entry("SERVER_WARM_UP", "601"),
+            Map.entry("PROFILE", "nope"),
+            Map.entry("TOTAL_USERS", "100001"),
+            Map.entry("CONCURRENT_USERS", "0"),
+            Map.entry("BATCH_DELAY", "-0.1"),
+            Map.entry("RAMP_DURATION", "0"),
+            Map.entry("SOAK_ARRIVAL_RATE", "0"),
+            Map.entry("SOAK_DURATION", "soon"),
+            Map.entry("SOAK_REPEATS", "1001"),
+            Map.entry("TOTAL_TIMEOUT", "0"),
+            Map.entry("RACE_USERS", "1"),
+            Map.entry("BENCHMARK_REQUESTS", "write"),
+            Map.entry("BENCHMARK_USERS", "100001"),
+            Map.entry("BENCHMARK_DURATION", "0"),
+            Map.entry("CONFIRMATION_RATE", "1.01"),
+            Map.entry("USER_THINK_TIME_MIN", "-1"),
+            Map.entry("USER_THINK_TIME_MAX", "3601"),
+            Map.entry("HOLD_RETRIES", "101"),
+            Map.entry("PER_USER_LOGGING", "sometimes"),
+            Map.entry("REQUEST_TIMEOUT", "0"),
+            Map.entry("MAX_CONNECTIONS", "-1"),
+            Map.entry("STUDENT_ID_START", "202310000"),
+            Map.entry("TEST_LOCKERS_COUNT", "200000"),
+            Map.entry("DB_HOST", "db host"),
+            Map.entry("DB_PORT", "65536"),
+            Map.entry("DB_NAME", "locker db"),
+            Map.entry("DB_USER", "a'b"),
+            Map.entry("DB_PASSWORD", "pass\nword"),
+            Map.entry("REDIS_HOST", "redis/6379"),
+            Map.entry("REDIS_PORT", "0"),
+            Map.entry("REDIS_PASSWORD", "pass\tword"),
+            Map.entry("KEEP_TEST_DATA", "perhaps"),
+            Map.entry("SAVE_DETAILED_RESULTS", "2"),
+            Map.entry("RESULTS_FILENAME", "results.csv"),
+            Map.entry("GATLING_RESULTS_DIR", "target/\u0000gatling"),
+            Map.entry("MAX_MEAN_RESPONSE_TIME", "0"),
+            Map.entry("MAX_P95_RESPONSE_TIME", "3601"),
+            Map.entry("MIN_SUCCESS_RATE", "101"),
+            Map.entry("MIN_THROUGHPUT", "-1"));
+
+    @Test
+    void everySettingHasARefusedValueBelow() {
+        assertThat(REFUSED.keySet()).containsExactlyInAnyOrderElementsOf(configWith(Map.of()).settingNames);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}={1}")
+    @org.junit.jupiter.params.provider.MethodSource("refusedValues")
+    void eachSettingRefusesAValueOutsideItsRuleAndNamesItself(String name, String value) {
+        assertThatThrownBy(() -> configWith(Map.of(name, value)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith(name + " must "));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> refusedValues() {
+        return REFUSED.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> org.junit.jupiter.params.provider.Arguments.of(entry.getKey(), entry.getValue()));
+    }
+
+    @Test
+    void aRefusedPasswordIsNeverShown() {
+        assertThatThrownBy(() -> configWith(Map.of("DB_PASSWORD", "hunter2\nsecret")))
+                .hasMessageContaining("DB_PASSWORD must be text on one line").hasMessageNotContaining("hunter2");
     }
 
     @Test

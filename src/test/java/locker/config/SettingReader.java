@@ -16,6 +16,8 @@ import java.util.function.Function;
  * than thrown one at a time, so a user sees every bad setting at once.
  */
 final class SettingReader {
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,253}");
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[^\\s\"'\\p{Cntrl}]{1,63}");
     private final SettingSource source;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> namesRead = new LinkedHashSet<>();
@@ -29,8 +31,73 @@ final class SettingReader {
         return source.get(name);
     }
 
-    String text(String name, String fallback) {
-        return raw(name).orElse(fallback);
+    /** A host name or IP address: letters, digits, dots, hyphens, underscores, or an IPv6 address's colons. */
+    String hostName(String name, String fallback) {
+        return matching(name, fallback, HOST, "a host name or IP address, such as db.example.com or 10.0.0.5");
+    }
+
+    /** A PostgreSQL name (database, user) as a client may give it: 1 to 63 characters without spaces or quotes. */
+    String identifier(String name, String fallback) {
+        return matching(name, fallback, IDENTIFIER, "a name of 1 to 63 characters without spaces, quotes or control characters");
+    }
+
+    /** A password: any text on one line (a control character is a botched copy, not a password). */
+    String secret(String name, String fallback) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (value.get().chars().anyMatch(Character::isISOControl)) {
+            // the value itself is never shown
+            problems.add(name + " must be text on one line without control characters");
+            return fallback;
+        }
+        return value.get();
+    }
+
+    /** A file path ending in {@code .json}. */
+    String jsonFile(String name, String fallback) {
+        String path = path(name, fallback);
+        if (!path.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            problems.add(name + " must be a file path ending in .json, was '" + path + "'");
+            return fallback;
+        }
+        return path;
+    }
+
+    /** A file or folder path this system can use. */
+    String path(String name, String fallback) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            if (value.get().chars().noneMatch(Character::isISOControl)) {
+                java.nio.file.Path.of(value.get());
+                return value.get();
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // reported below
+        }
+        problems.add(name + " must be a file path without control characters, was '" + printable(value.get()) + "'");
+        return fallback;
+    }
+
+    private String matching(String name, String fallback, java.util.regex.Pattern pattern, String kind) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (pattern.matcher(value.get()).matches()) {
+            return value.get();
+        }
+        problems.add(name + " must be " + kind + ", was '" + printable(value.get()) + "'");
+        return fallback;
+    }
+
+    private static String printable(String text) {
+        return text.codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))).collect(java.util.stream.Collectors.joining());
     }
 
     int intBetween(String name, int fallback, int min, int max) {

@@ -101,7 +101,7 @@ class CrashRecoveryIT {
     }
 
     private static SeedPlan plan() {
-        return new SeedPlan(50, SeedPlan.DEFAULT_STUDENT_ID_START, 12);
+        return new SeedPlan(50, locker.config.LoadTestConfig.DEFAULT_STUDENT_ID_START, 12);
     }
 
     private static String readAll(Process process) throws IOException {

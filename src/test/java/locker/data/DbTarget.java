@@ -9,11 +9,7 @@ public record DbTarget(String host, int port, String name, String user, String p
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(user, "user");
         password = password == null ? "" : password;
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("DB_PORT must be between 1 and 65535, got " + port);
-        }
     }
-
 
     /** The JDBC URL, without credentials. */
     public String jdbcUrl() {

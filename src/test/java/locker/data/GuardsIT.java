@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The seeder's refusals change nothing; an unrestored run is restored first; Redis down still restores. */
 class GuardsIT {
-    private static final SeedPlan PLAN = new SeedPlan(30, SeedPlan.DEFAULT_STUDENT_ID_START, 10);
+    private static final SeedPlan PLAN = new SeedPlan(30, locker.config.LoadTestConfig.DEFAULT_STUDENT_ID_START, 10);
     @RegisterExtension
     static final RealLookingStack WORLD = new RealLookingStack();
 
@@ -34,13 +34,13 @@ class GuardsIT {
     @Test
     void aRealUserWithAnIdInTheTestRangeIsRefusedAndNothingChanges() throws SQLException {
         try (Connection c = WORLD.stack().openConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO users (serial_id, student_id, name, phone_number) VALUES (1, '20231007', '홍길동', '01099998888')");
+            s.execute("INSERT INTO users (serial_id, student_id, name, phone_number) VALUES (1, '9900000007', '홍길동', '01099998888')");
             try {
                 Map<String, List<String>> withCollision = DatabaseRows.dump(c);
                 String ledger = DatabaseRows.loadTestLedger(c);
                 try (TestData data = connect(WORLD.stack().clientSettings())) {
                     assertThatThrownBy(() -> data.seed(PLAN)).isInstanceOf(TestDataRefusedException.class)
-                            .hasMessageContaining("student_id 20231007 (serial_id 1)")
+                            .hasMessageContaining("student_id 9900000007 (serial_id 1)")
                             .hasMessageContaining("Nothing was changed; choose another STUDENT_ID_START");
                 }
                 assertThat(DatabaseRows.dump(c)).isEqualTo(withCollision);

@@ -15,7 +15,7 @@ class NoDatabaseIT {
     void aClosedPortGivesNoDatabaseModeWithOneWarning() throws IOException {
         DbTarget db = new DbTarget("127.0.0.1", closedPort(), "locker_db", "postgres", PASSWORD);
         RedisTarget redis = new RedisTarget("127.0.0.1", closedPort(), null);
-        SeedPlan plan = new SeedPlan(20, SeedPlan.DEFAULT_STUDENT_ID_START, 5);
+        SeedPlan plan = new SeedPlan(20, locker.config.LoadTestConfig.DEFAULT_STUDENT_ID_START, 5);
 
         ConsoleCapture.Captured<TestData> connected = ConsoleCapture.capture(() -> TestData.connect(db, redis));
         TestData data = connected.result();

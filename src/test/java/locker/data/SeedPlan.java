@@ -2,34 +2,11 @@ package locker.data;
 
 /**
  * What a run seeds: {@code totalUsers} test users with student ids {@code studentIdStart},
- * {@code studentIdStart + 1}, ... and {@code testLockersCount} test lockers.
+ * {@code studentIdStart + 1}, ... and {@code testLockersCount} test lockers. The values come from the
+ * checked settings ({@code LoadTestConfig.seedPlan}) or from the ledger of an earlier run, which is restored
+ * whatever the settings allow today; so the plan takes them as they are.
  */
 public record SeedPlan(int totalUsers, long studentIdStart, int testLockersCount) {
-    public static final int DEFAULT_TOTAL_USERS = 1000;
-    public static final long DEFAULT_STUDENT_ID_START = 20231000L;
-    public static final int DEFAULT_TEST_LOCKERS_COUNT = 150;
-    public static final int MAX_TOTAL_USERS = 1_000_000;
-    public static final int MAX_TEST_LOCKERS_COUNT = 100_000;
-    /** The server accepts student ids of 8 to 10 digits (the deployed one exactly 10). */
-    static final long SMALLEST_STUDENT_ID = 10_000_000L;
-    static final long LARGEST_STUDENT_ID = 9_999_999_999L;
-
-    public SeedPlan {
-        if (totalUsers < 1 || totalUsers > MAX_TOTAL_USERS) {
-            throw new IllegalArgumentException(
-                    "TOTAL_USERS must be between 1 and " + MAX_TOTAL_USERS + ", got " + totalUsers);
-        }
-        if (studentIdStart < SMALLEST_STUDENT_ID || studentIdStart + totalUsers - 1 > LARGEST_STUDENT_ID) {
-            throw new IllegalArgumentException("STUDENT_ID_START " + studentIdStart + " with TOTAL_USERS " + totalUsers
-                    + " gives student ids outside 8 to 10 digits (" + SMALLEST_STUDENT_ID + "…" + LARGEST_STUDENT_ID + ")");
-        }
-        if (testLockersCount < 0 || testLockersCount > MAX_TEST_LOCKERS_COUNT) {
-            throw new IllegalArgumentException("TEST_LOCKERS_COUNT must be between 0 and " + MAX_TEST_LOCKERS_COUNT
-                    + ", got " + testLockersCount);
-        }
-    }
-
-
     public long studentIdEnd() {
         return studentIdStart + totalUsers - 1;
     }

@@ -17,7 +17,7 @@ import java.util.Properties;
  */
 public final class SeedingBenchmark {
     public static final List<Integer> SIZES = List.of(1_000, 100_000);
-    private static final int LOCKERS = SeedPlan.DEFAULT_TEST_LOCKERS_COUNT;
+    private static final int LOCKERS = locker.config.LoadTestConfig.DEFAULT_TEST_LOCKERS_COUNT;
     private static final int ATTEMPTS = 2;
 
     /** One seed and restore. */
@@ -44,7 +44,7 @@ public final class SeedingBenchmark {
             for (int users : sizes) {
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                     try (TestData data = TestData.connect(config.database, config.redis)) {
-                        SeedPlan plan = new SeedPlan(users, SeedPlan.DEFAULT_STUDENT_ID_START, LOCKERS);
+                        SeedPlan plan = new SeedPlan(users, locker.config.LoadTestConfig.DEFAULT_STUDENT_ID_START, LOCKERS);
                         long started = System.nanoTime();
                         data.seed(plan);
                         long seeded = System.nanoTime();

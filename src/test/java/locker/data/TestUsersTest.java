@@ -1,5 +1,6 @@
 package locker.data;
 
+import locker.config.LoadTestConfig;
 import locker.contract.SerialId;
 import org.junit.jupiter.api.Test;
 
@@ -9,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestUsersTest {
     @Test
-    void theDefaultPlanGivesStudentIds20231000To20231999() {
-        List<TestUser> users = TestUsers.of(new SeedPlan(1000, 20231000L, 150));
+    void theDefaultPlanGivesStudentIds9900000000To9900000999() {
+        List<TestUser> users = TestUsers.of(new SeedPlan(1000, LoadTestConfig.DEFAULT_STUDENT_ID_START, 150));
         assertThat(users).hasSize(1000);
-        assertThat(users.get(0).studentId()).isEqualTo("20231000");
-        assertThat(users.get(999).studentId()).isEqualTo("20231999");
-        assertThat(users.get(0)).isEqualTo(new TestUser("20231000", "테스트20231000", "01000000000",
-                SerialId.of("20231000", "테스트20231000", "01000000000")));
+        assertThat(users.get(0).studentId()).isEqualTo("9900000000");
+        assertThat(users.get(999).studentId()).isEqualTo("9900000999");
+        assertThat(users.get(0)).isEqualTo(new TestUser("9900000000", "테스트9900000000", "01000000000",
+                SerialId.of("9900000000", "테스트9900000000", "01000000000")));
     }
 
     @Test
@@ -25,10 +26,12 @@ class TestUsersTest {
     }
 
     @Test
-    void everyUserPassesTheContractsLoginValidationAndHasItsOwnSerialId() {
-        List<TestUser> users = TestUsers.of(new SeedPlan(100_000, 9_999_900_000L, 0));
+    void everyUserPassesTheDeployedServersLoginValidationAndHasItsOwnSerialId() {
+        List<TestUser> users = TestUsers.of(new SeedPlan(LoadTestConfig.MAX_TOTAL_USERS,
+                LoadTestConfig.LARGEST_STUDENT_ID - LoadTestConfig.MAX_TOTAL_USERS + 1, 0));
         for (TestUser user : users) {
-            assertThat(user.studentId()).matches("[0-9]{8,10}");
+            // the deployed server's rules: student id ^\d{10}$, phone 10..15 bytes of digits, name 2..20 code points
+            assertThat(user.studentId()).matches("[0-9]{10}");
             assertThat(user.phoneNumber()).matches("[0-9]{10,15}");
             assertThat(user.name().codePointCount(0, user.name().length())).isBetween(2, 20);
             assertThat(user.serialId()).isEqualTo(SerialId.of(user.studentId(), user.name(), user.phoneNumber()));

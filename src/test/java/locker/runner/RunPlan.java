@@ -47,11 +47,14 @@ public final class RunPlan {
             line(out, "redis", config.redis.toString());
         }
         switch (simulation) {
-            case "SmokeSimulation" -> line(out, "users", "1");
-            case "LockerRaceSimulation" -> line(out, "users", config.raceUsers + " racing for one locker");
+            case "SmokeSimulation" -> line(out, "users", "1 (student id " + config.studentIdStart + ")");
+            case "LockerRaceSimulation" -> line(out, "users", config.raceUsers + " racing for one locker"
+                    + studentIds(config, config.raceUsers));
+            case "ReferenceServerBenchmarkSimulation" -> line(out, "users", config.benchmarkUsers + " sending "
+                    + config.benchmarkRequests.name().toLowerCase(Locale.ROOT) + " requests for "
+                    + seconds(config.benchmarkDuration) + " s" + studentIds(config, config.benchmarkUsers));
             default -> {
-                line(out, "users", config.totalUsers + " (student ids " + config.studentIdStart + " to "
-                        + (config.studentIdStart + config.totalUsers - 1) + ")");
+                line(out, "users", config.totalUsers + studentIds(config, config.totalUsers));
                 line(out, "profile", profile(config));
                 line(out, "assertions", "mean < " + seconds(config.maxMeanResponseTime) + " s, 95th < "
                         + seconds(config.maxP95ResponseTime) + " s, success > " + number(config.minSuccessRate) + " %"
@@ -61,6 +64,10 @@ public final class RunPlan {
         }
         line(out, "results file", config.resultsFilename);
         return out.toString();
+    }
+
+    private static String studentIds(LoadTestConfig config, int students) {
+        return " (student ids " + config.studentIdStart + " to " + config.lastStudentId(students) + ")";
     }
 
     private static String profile(LoadTestConfig config) {

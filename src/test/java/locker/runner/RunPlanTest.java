@@ -20,7 +20,7 @@ class RunPlanTest {
                 "locker.simulation.LockerReservationSimulation");
 
         assertThat(plan).contains("target:       embedded reference stack",
-                "users:        200 (student ids 20231000 to 20231199)",
+                "users:        200 (student ids 9900000000 to 9900000199)",
                 "profile:      batch (at most 25 at once, 0.1 s before each next student)",
                 "assertions:   mean < 1 s, 95th < 3 s, success > 95 %, throughput > 100 req/s",
                 "results file: load_test_results.json");
@@ -41,6 +41,6 @@ class RunPlanTest {
     @Test
     void theSmokeSimulationHasOneUser() {
         assertThat(RunPlan.describe(config(Map.of()), "locker.simulation.SmokeSimulation"))
-                .contains("users:        1\n").doesNotContain("profile:");
+                .contains("users:        1 (student id 9900000000)\n").doesNotContain("profile:");
     }
 }

@@ -3,6 +3,7 @@ package locker.simulation;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import locker.config.ConfigException;
 import locker.config.LoadTestConfig;
 import locker.data.DbTarget;
 import locker.data.RedisTarget;
@@ -53,6 +54,8 @@ import java.util.function.ToIntFunction;
  */
 public final class LoadTestRun {
     private static final Logger LOG = LoggerFactory.getLogger(LoadTestRun.class);
+    /** The exit code of a run refused for its settings, as scripts/run_load_test.sh uses for them. */
+    public static final int BAD_SETTINGS_EXIT_CODE = 2;
 
     private final LoadTestConfig config;
     private final EmbeddedStack stack;
@@ -80,13 +83,8 @@ public final class LoadTestRun {
 
     /** Reads the settings and starts the target; {@code studentCount} says how many students the simulation needs. */
     public static LoadTestRun start(ToIntFunction<LoadTestConfig> studentCount) {
-        LoadTestConfig config = LoadTestConfig.load();
+        LoadTestConfig config = settingsOrExit();
         EmbeddedStack stack = null;
-        if (!config.usesEmbeddedStack() && Long.toString(config.studentIdStart).length() != 10) {
-            LOG.warn("STUDENT_ID_START={} is not a 10-digit student id: the deployed server accepts only 10 digits"
-                    + " (the reference server 8 to 10); set for example STUDENT_ID_START=2023100000",
-                    config.studentIdStart);
-        }
         if (config.usesEmbeddedStack()) {
             stack = EmbeddedStack.start();
             LOG.info("embedded reference stack started in {} ms at {} (PostgreSQL on port {}, Redis on port {})",
@@ -96,6 +94,23 @@ public final class LoadTestRun {
             }
         }
         return new LoadTestRun(config, stack, studentCount.applyAsInt(config));
+    }
+
+    /**
+     * The checked settings; bad ones end this JVM with {@value #BAD_SETTINGS_EXIT_CODE} and the message naming
+     * them, before anything is started. Gatling would print the exception with its stack trace and go on to
+     * its report; neither helps someone who mistyped a setting.
+     */
+    private static LoadTestConfig settingsOrExit() {
+        try {
+            return LoadTestConfig.load();
+        } catch (ConfigException e) {
+            System.out.flush();
+            System.err.println(e.getMessage());
+            System.err.flush();
+            System.exit(BAD_SETTINGS_EXIT_CODE);
+            throw e;
+        }
     }
 
     public LoadTestConfig config() {

@@ -69,11 +69,11 @@ class SimulationsIT {
         assertThat(results().path("invariants")).isNotEmpty().allSatisfy(invariant ->
                 assertThat(invariant.path("passed").asBoolean()).as(invariant.toString()).isTrue());
         try (Connection db = stack.openConnection()) {
-            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM locker_info WHERE owner_student_id LIKE '2023%'"))
+            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM locker_info WHERE owner_student_id LIKE '99%'"))
                     .isEqualTo(confirmed);
             assertThat(DatabaseRows.count(db, """
                     SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
-                    WHERE a.state = 'confirmed' AND u.student_id LIKE '2023%'""")).isEqualTo(confirmed);
+                    WHERE a.state = 'confirmed' AND u.student_id LIKE '99%'""")).isEqualTo(confirmed);
             assertThat(DatabaseRows.count(db, """
                     SELECT count(*) FROM (SELECT owner_serial_id FROM locker_info WHERE owner_serial_id IS NOT NULL
                                           GROUP BY owner_serial_id HAVING count(*) > 1) twice""")).isZero();
@@ -83,7 +83,7 @@ class SimulationsIT {
             // given-up holds were deleted, so no hold row of the run is left
             assertThat(DatabaseRows.count(db, """
                     SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
-                    WHERE a.state = 'hold' AND u.student_id LIKE '2023%'""")).isZero();
+                    WHERE a.state = 'hold' AND u.student_id LIKE '99%'""")).isZero();
         }
         assertThat(run.output()).contains("Starting scenario", "Login successful", "Attempting to hold locker",
                 "LOAD TEST RESULTS");

@@ -45,8 +45,10 @@ import java.util.function.ToIntFunction;
 /**
  * What every simulation of the project shares, in the order Gatling runs it:
  * <ol>
- *   <li>constructor: the validated settings (a bad one stops here, before anything starts), the target
- *       (BASE_URL, or the embedded reference stack started here), the run's test students;</li>
+ *   <li>constructor: the checked settings (a bad one stops here with exit code 2, before anything starts), the
+ *       target (BASE_URL, or the embedded reference stack started here), the pre-flight check that the target
+ *       answers {@code GET /api/v1/health} with 200 (otherwise exit code 3, nothing seeded), the run's test
+ *       students;</li>
  *   <li>{@link #before()}: seeds the test data and starts sampling the server's metrics;</li>
  *   <li>{@link #after(Simulation)}: checks the invariants in the database, restores it, hands the run's
  *       context to the results export (which runs once Gatling has written its report) and stops the stack.</li>
@@ -56,6 +58,8 @@ public final class LoadTestRun {
     private static final Logger LOG = LoggerFactory.getLogger(LoadTestRun.class);
     /** The exit code of a run refused for its settings, as scripts/run_load_test.sh uses for them. */
     public static final int BAD_SETTINGS_EXIT_CODE = 2;
+    /** The exit code of a run whose target did not answer its health check with 200. */
+    public static final int UNHEALTHY_TARGET_EXIT_CODE = 3;
 
     private final LoadTestConfig config;
     private final EmbeddedStack stack;
@@ -89,9 +93,21 @@ public final class LoadTestRun {
             stack = EmbeddedStack.start();
             LOG.info("embedded reference stack started in {} ms at {} (PostgreSQL on port {}, Redis on port {})",
                     stack.startupMillis(), stack.baseUrl(), stack.dbPort(), stack.redisPort());
-            if (!config.serverWarmUp.isZero()) {
-                LOG.info("embedded reference stack warmed up: {}", ServerWarmUp.run(stack, config.serverWarmUp));
+        }
+        String baseUrl = stack != null ? stack.baseUrl() : config.baseUrl.orElseThrow();
+        Optional<String> unhealthy = Preflight.problem(baseUrl, config.requestTimeout);
+        if (unhealthy.isPresent()) {
+            if (stack != null) {
+                stack.close();
             }
+            System.out.flush();
+            System.err.println("pre-flight check failed, the run stops before seeding (nothing was changed): "
+                    + unhealthy.get());
+            System.err.flush();
+            System.exit(UNHEALTHY_TARGET_EXIT_CODE);
+        }
+        if (stack != null && !config.serverWarmUp.isZero()) {
+            LOG.info("embedded reference stack warmed up: {}", ServerWarmUp.run(stack, config.serverWarmUp));
         }
         return new LoadTestRun(config, stack, studentCount.applyAsInt(config));
     }

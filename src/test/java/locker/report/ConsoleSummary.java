@@ -55,8 +55,8 @@ public final class ConsoleSummary {
         line(out, "Verified", Long.toString(context.outcome("ownership_verified")));
         line(out, "Mismatched", Long.toString(context.outcome("ownership_mismatched")));
         out.append("\nLocker competition\n");
-        for (String key : List.of("hold_attempts", "holds_won", "confirmed", "lost_race", "given_up",
-                "no_locker_available", "released")) {
+        for (String key : List.of("hold_attempts", "holds_won", "confirmed", "lost_race", "hold_refused_by_db",
+                "confirm_refused", "given_up", "no_locker_available", "released")) {
             line(out, key.replace('_', ' '), Long.toString(context.outcome(key)));
         }
 

@@ -2,16 +2,19 @@ package locker.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -56,8 +59,8 @@ public final class Endpoints {
     public HttpRequestActionBuilder logIn() {
         return timed(http(LOGIN).post("/auth/login-or-register")
                 .body(StringBody(Endpoints::loginBody))
-                .check(status().in(200, 201),
-                        jmesPath("access_token").saveAs(ACCESS_TOKEN),
+                .check(expectStatus(200, 201))
+                .check(jmesPath("access_token").saveAs(ACCESS_TOKEN),
                         jmesPath("serial_id").ofLong().saveAs(SERIAL_ID)));
     }
 
@@ -65,24 +68,37 @@ public final class Endpoints {
     public HttpRequestActionBuilder listLockers() {
         return timed(http(LIST_LOCKERS).get("/lockers")
                 .header("Authorization", BEARER)
-                .check(status().is(200),
-                        bodyBytes().transform(LockerList::parse).saveAs(LOCKERS)));
+                .check(expectStatus(200))
+                .check(bodyBytes().transform(LockerList::parse).saveAs(LOCKERS)));
     }
 
-    /** Holds the session's locker: 201 won it, 409 someone else was first; both are answers, kept in HOLD_STATUS. */
+    /**
+     * Holds the session's locker: 201 won it, 409 {@value LockerAnswer#ALREADY_HELD_TEXT} someone else was first;
+     * both are answers, kept as {@link LockerAnswer} in HOLD_ANSWER (and the status in HOLD_STATUS). Any other
+     * answer, the database's refusal included, fails the request.
+     */
     public HttpRequestActionBuilder hold() {
-        return hold(201, 409);
+        return hold(LockerAnswer.HELD, LockerAnswer.ALREADY_HELD);
     }
 
-    /** Holds the session's locker, accepting only the given statuses. */
-    public HttpRequestActionBuilder hold(Integer... acceptedStatuses) {
+    /** Holds the session's locker, accepting only the given answers. */
+    public HttpRequestActionBuilder hold(LockerAnswer... accepted) {
         return timed(http(HOLD).post(LOCKER_PATH + "/hold")
                 .header("Authorization", BEARER)
-                .check(status().in(acceptedStatuses).saveAs(HOLD_STATUS)));
+                .check(status().saveAs(HOLD_STATUS),
+                        bodyString().transformWithSession((body, session) ->
+                                LockerAnswer.ofHold(session.getInt(HOLD_STATUS), body)).saveAs(HOLD_ANSWER),
+                        accepted(HOLD_STATUS, HOLD_ANSWER, List.of(accepted))));
     }
 
+    /** Confirms the session's locker; the answer is kept as {@link LockerAnswer} in CONFIRM_ANSWER, only 200 succeeds. */
     public HttpRequestActionBuilder confirm() {
-        return lockerAction(CONFIRM, "/confirm");
+        return timed(http(CONFIRM).post(LOCKER_PATH + "/confirm")
+                .header("Authorization", BEARER)
+                .check(status().saveAs(ANSWER_STATUS),
+                        bodyString().transformWithSession((body, session) ->
+                                LockerAnswer.ofConfirm(session.getInt(ANSWER_STATUS), body)).saveAs(CONFIRM_ANSWER),
+                        accepted(ANSWER_STATUS, CONFIRM_ANSWER, List.of(LockerAnswer.CONFIRMED))));
     }
 
     public HttpRequestActionBuilder releaseHold() {
@@ -97,8 +113,8 @@ public final class Endpoints {
     public HttpRequestActionBuilder myLocker() {
         return timed(http(MY_LOCKER).get("/lockers/me")
                 .header("Authorization", BEARER)
-                .check(status().is(200),
-                        jmesPath("locker.locker_id").ofInt().optional().saveAs(MY_LOCKER_ID),
+                .check(expectStatus(200))
+                .check(jmesPath("locker.locker_id").ofInt().optional().saveAs(MY_LOCKER_ID),
                         jmesPath("locker.owner").optional().saveAs(MY_LOCKER_OWNER),
                         jmesPath("locker.locker_id").ofInt().is(session -> session.getInt(LOCKER_ID)),
                         jmesPath("locker.owner").is(session -> session.getString(STUDENT_ID))));
@@ -109,13 +125,46 @@ public final class Endpoints {
         return timed(http(MY_LOCKER).get("/lockers/me")
                 .header("Authorization", BEARER)
                 // {"locker": null}: the key is there, its value is null (which a JMESPath check sees as "not found")
-                .check(status().is(200), substring("\"locker\"").exists(), jmesPath("locker").notExists()));
+                .check(expectStatus(200))
+                .check(substring("\"locker\"").exists(), jmesPath("locker").notExists()));
     }
 
     private HttpRequestActionBuilder lockerAction(String name, String suffix) {
         return timed(http(name).post(LOCKER_PATH + suffix)
                 .header("Authorization", BEARER)
-                .check(status().is(200)));
+                .check(expectStatus(200)));
+    }
+
+    /**
+     * The status must be one of {@code statuses}; otherwise the request fails with the status and the body as
+     * text as its message ({@code 503 Service Unavailable}), the way the deployed server words its errors.
+     */
+    static CheckBuilder.Final[] expectStatus(Integer... statuses) {
+        List<Integer> expected = List.of(statuses);
+        return new CheckBuilder.Final[] {
+                status().saveAs(ANSWER_STATUS),
+                bodyString().validate("answer", (body, session) -> {
+                    int status = session.getInt(ANSWER_STATUS);
+                    if (!expected.contains(status)) {
+                        throw new IllegalStateException(message(status, body));
+                    }
+                    return body;
+                }).name("answer")};
+    }
+
+    private static CheckBuilder.Final accepted(String statusKey, String answerKey, List<LockerAnswer> accepted) {
+        return bodyString().validate("answer", (body, session) -> {
+            if (!accepted.contains(session.<LockerAnswer>get(answerKey))) {
+                throw new IllegalStateException(message(session.getInt(statusKey), body));
+            }
+            return body;
+        }).name("answer");
+    }
+
+    /** A failed request's message: its status and body as text, e.g. {@code 409 hold expired or not found}. */
+    static String message(int status, String body) {
+        String text = LockerAnswer.text(body).replaceAll("\\s+", " ");
+        return status + (text.isEmpty() ? "" : " " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
     }
 
     private HttpRequestActionBuilder timed(HttpRequestActionBuilder request) {

@@ -71,11 +71,13 @@ public final class LockerJourney {
 
     /** 3. Hold a random free locker; after a lost race, try up to HOLD_RETRIES others. */
     ChainBuilder holdLocker() {
-        return exec(session -> session.set(HOLD_ATTEMPTS, 0).set(HELD, false).set(TRIED_LOCKERS, List.of()))
+        return exec(session -> session.set(HOLD_ATTEMPTS, 0).set(HELD, false).set(TRIED_LOCKERS, List.of())
+                        .remove(HOLD_ANSWER).remove(CONFIRM_ANSWER))
                 .asLongAs(this::shouldTryToHold).on(
                         exec(this::pickFreeLocker)
                                 .doIf(session -> session.contains(LOCKER_ID)).then(
-                                        exec(endpoints.hold()).exec(this::recordHoldAnswer)))
+                                        exec(session -> session.remove(HOLD_ANSWER))
+                                                .exec(endpoints.hold()).exec(this::recordHoldAnswer)))
                 .exec(this::endUnlessHeld);
     }
 
@@ -86,8 +88,7 @@ public final class LockerJourney {
 
     /** 5. Confirm the locker (CONFIRMATION_RATE of students), or give it back. */
     ChainBuilder confirmOrGiveUp() {
-        ChainBuilder confirm = exec(endpoints.confirm())
-                .exec(session -> recordIfOk(session, Outcome.CONFIRMED, "Confirmed locker " + session.getInt(LOCKER_ID)));
+        ChainBuilder confirm = exec(endpoints.confirm()).exec(this::recordConfirmAnswer);
         ChainBuilder giveUp = exec(endpoints.releaseHold())
                 .exec(session -> recordIfOk(session, Outcome.GIVEN_UP, "Gave up locker " + session.getInt(LOCKER_ID))
                         .set(JOURNEY_OVER, true));
@@ -130,16 +131,27 @@ public final class LockerJourney {
     private Session recordHoldAnswer(Session session) {
         int lockerId = session.getInt(LOCKER_ID);
         Session next = session.set(HOLD_ATTEMPTS, session.getInt(HOLD_ATTEMPTS) + 1);
-        if (session.isFailed()) {
+        if (!session.contains(HOLD_ANSWER)) {
             return next;
         }
-        if (session.getInt(HOLD_STATUS) == 201) {
-            outcomes.record(Outcome.HOLDS_WON);
-            return log.say(next.set(HELD, true), "Successfully held locker " + lockerId);
+        LockerAnswer answer = session.get(HOLD_ANSWER);
+        outcomes.recordHold(answer);
+        switch (answer) {
+            case HELD -> {
+                return log.say(next.set(HELD, true), "Successfully held locker " + lockerId);
+            }
+            case ALREADY_HELD -> {
+                List<Integer> tried = new ArrayList<>(session.getList(TRIED_LOCKERS));
+                tried.add(lockerId);
+                return log.say(next.set(TRIED_LOCKERS, tried), "Lost the race for locker " + lockerId + " (409)");
+            }
+            case HOLD_REFUSED_BY_DB -> {
+                return log.say(next, "Hold of locker " + lockerId + " refused by the database (409)");
+            }
+            default -> {
+                return next;
+            }
         }
-        List<Integer> tried = new ArrayList<>(session.getList(TRIED_LOCKERS));
-        tried.add(lockerId);
-        return log.say(next.set(TRIED_LOCKERS, tried), "Lost the race for locker " + lockerId + " (409)");
     }
 
     private Session endUnlessHeld(Session session) {
@@ -153,6 +165,20 @@ public final class LockerJourney {
         outcomes.record(Outcome.LOST_RACE);
         return log.say(session.set(JOURNEY_OVER, true), "Lost the race after " + session.getInt(HOLD_ATTEMPTS)
                 + " attempt(s)");
+    }
+
+    private Session recordConfirmAnswer(Session session) {
+        if (!session.contains(CONFIRM_ANSWER)) {
+            return session;
+        }
+        LockerAnswer answer = session.get(CONFIRM_ANSWER);
+        outcomes.recordConfirm(answer);
+        int lockerId = session.getInt(LOCKER_ID);
+        return switch (answer) {
+            case CONFIRMED -> log.say(session, "Confirmed locker " + lockerId);
+            case CONFIRM_REFUSED -> log.say(session, "Confirm of held locker " + lockerId + " refused (409)");
+            default -> session;
+        };
     }
 
     private Session recordOwnership(Session session) {

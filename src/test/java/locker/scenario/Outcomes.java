@@ -19,6 +19,24 @@ public final class Outcomes {
         counts.get(outcome).increment();
     }
 
+    /** Counts what a hold's answer means for the student; other answers are failed requests, not outcomes. */
+    public void recordHold(LockerAnswer answer) {
+        switch (answer) {
+            case HELD -> record(Outcome.HOLDS_WON);
+            case HOLD_REFUSED_BY_DB -> record(Outcome.HOLD_REFUSED_BY_DB);
+            default -> { }
+        }
+    }
+
+    /** Counts what a confirm's answer means for the student. */
+    public void recordConfirm(LockerAnswer answer) {
+        switch (answer) {
+            case CONFIRMED -> record(Outcome.CONFIRMED);
+            case CONFIRM_REFUSED -> record(Outcome.CONFIRM_REFUSED);
+            default -> { }
+        }
+    }
+
     public long count(Outcome outcome) {
         return counts.get(outcome).sum();
     }

@@ -19,6 +19,12 @@ public final class SessionKeys {
     public static final String LOCKER_ID = "lockerId";
     public static final String TRIED_LOCKERS = "triedLockers";
     public static final String HOLD_STATUS = "holdStatus";
+    /** The {@link LockerAnswer} to the last hold. */
+    public static final String HOLD_ANSWER = "holdAnswer";
+    /** The {@link LockerAnswer} to the last confirm. */
+    public static final String CONFIRM_ANSWER = "confirmAnswer";
+    /** The status of the last answer of any other request. */
+    public static final String ANSWER_STATUS = "answerStatus";
     public static final String HOLD_ATTEMPTS = "holdAttempts";
     public static final String HELD = "held";
 

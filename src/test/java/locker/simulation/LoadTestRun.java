@@ -24,6 +24,7 @@ import locker.scenario.Endpoints;
 import locker.scenario.LockerJourney;
 import locker.scenario.Outcome;
 import locker.scenario.Outcomes;
+import locker.scenario.SessionKeys;
 import locker.stack.EmbeddedStack;
 import locker.stack.ServerWarmUp;
 import org.slf4j.Logger;
@@ -150,6 +151,26 @@ public final class LoadTestRun {
         return session -> {
             if (!session.isFailed()) {
                 outcomes.record(outcome);
+            }
+            return session;
+        };
+    }
+
+    /** A session step that counts what the last hold's answer means (won, refused by the database). */
+    public Function<Session, Session> recordHold() {
+        return session -> {
+            if (session.contains(SessionKeys.HOLD_ANSWER)) {
+                outcomes.recordHold(session.get(SessionKeys.HOLD_ANSWER));
+            }
+            return session;
+        };
+    }
+
+    /** A session step that counts what the last confirm's answer means (confirmed, refused). */
+    public Function<Session, Session> recordConfirm() {
+        return session -> {
+            if (session.contains(SessionKeys.CONFIRM_ANSWER)) {
+                outcomes.recordConfirm(session.get(SessionKeys.CONFIRM_ANSWER));
             }
             return session;
         };

@@ -2,6 +2,7 @@ package locker.simulation;
 
 import io.gatling.javaapi.core.Session;
 import locker.scenario.Endpoints;
+import locker.scenario.LockerAnswer;
 import locker.scenario.LockerList;
 import locker.scenario.Outcome;
 
@@ -13,7 +14,9 @@ import static locker.scenario.SessionKeys.*;
 /**
  * The race: RACE_USERS students log in, pick the same free locker (the lowest free id), wait until all
  * of them are lined up, and hold it at the same instant. Exactly one may win: every hold is answered
- * 201 or 409, and exactly one student (the one answered 201) goes on to confirm.
+ * 201 or 409 {@value LockerAnswer#ALREADY_HELD_TEXT}, and exactly one student (the one answered 201) goes on to
+ * confirm, which must succeed. The deployed server's hold clean-up can expire the winner's fresh hold
+ * (contract §8 R1): then the winner's confirm is refused, counted as {@code confirm_refused}, and fails the run.
  */
 public class LockerRaceSimulation extends LoadTestSimulation {
     public LockerRaceSimulation() {
@@ -27,9 +30,12 @@ public class LockerRaceSimulation extends LoadTestSimulation {
                 .exec(this::pickLowestFreeLocker)
                 .exitHereIfFailed()
                 .exec(new LineUp(racers).waitForAll())
-                .exec(endpoints.hold())
-                .doIf(session -> session.getInt(HOLD_STATUS) == 201).then(
-                        exec(endpoints.confirm()).exec(run.record(Outcome.CONFIRMED)))
+                .exec(run.record(Outcome.HOLD_ATTEMPTS))
+                .exec(endpoints.hold()).exec(run.recordHold())
+                .doIf(session -> session.contains(HOLD_ANSWER) && session.get(HOLD_ANSWER) == LockerAnswer.HELD).then(
+                        exec(endpoints.confirm()).exec(run.recordConfirm()))
+                .doIf(session -> session.contains(HOLD_ANSWER) && session.get(HOLD_ANSWER) == LockerAnswer.ALREADY_HELD)
+                .then(exec(run.record(Outcome.LOST_RACE)))
                 .injectOpen(atOnceUsers(racers)))
                 .protocols(run.protocol())
                 .maxDuration(run.config().totalTimeout)

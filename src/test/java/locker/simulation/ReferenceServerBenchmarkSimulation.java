@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.Session;
 import locker.config.BenchmarkRequests;
 import locker.config.LoadTestConfig;
 import locker.scenario.Endpoints;
+import locker.scenario.LockerAnswer;
 import locker.scenario.LockerList;
 import locker.scenario.Outcome;
 
@@ -31,7 +32,7 @@ public class ReferenceServerBenchmarkSimulation extends LoadTestSimulation {
         int users = config.benchmarkUsers;
         boolean cycle = config.benchmarkRequests == BenchmarkRequests.CYCLE;
         ChainBuilder repeated = cycle
-                ? exec(endpoints.hold(201), endpoints.confirm()).exec(run.record(Outcome.CONFIRMED))
+                ? exec(endpoints.hold(LockerAnswer.HELD), endpoints.confirm()).exec(run.recordConfirm())
                         .exec(endpoints.release()).exec(run.record(Outcome.RELEASED))
                 : exec(endpoints.listLockers());
         ChainBuilder takeALocker = exec(this::takeALockerOfOwn).exec(crashLoadGeneratorIf(

@@ -1,6 +1,7 @@
 package locker.simulation;
 
 import locker.scenario.Endpoints;
+import locker.scenario.LockerAnswer;
 import locker.scenario.LockerList;
 import locker.scenario.Outcome;
 
@@ -22,8 +23,10 @@ public class SmokeSimulation extends LoadTestSimulation {
                 .exec(endpoints.logIn(), endpoints.listLockers())
                 .exitHereIfFailed()
                 .exec(session -> session.set(LOCKER_ID, session.<LockerList>get(LOCKERS).free().get(0)))
-                .exec(endpoints.hold(201), endpoints.releaseHold())
-                .exec(endpoints.hold(201), endpoints.confirm()).exec(run.record(Outcome.CONFIRMED))
+                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exec(endpoints.releaseHold())
+                .exec(run.record(Outcome.GIVEN_UP))
+                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold())
+                .exec(endpoints.confirm()).exec(run.recordConfirm())
                 .exec(endpoints.myLocker())
                 .exec(endpoints.release()).exec(run.record(Outcome.RELEASED))
                 .exec(endpoints.myLockerIsEmpty())

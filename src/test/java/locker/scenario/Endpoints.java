@@ -36,6 +36,8 @@ public final class Endpoints {
     public static final String MY_LOCKER = "GET /lockers/me";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The name of the check every answer passes; a failed request's message reads {@code expected answer, found 409 ...}. */
+    public static final String EXPECTED_ANSWER = "expected answer";
     private static final String BEARER = "Bearer #{" + ACCESS_TOKEN + "}";
     private static final String LOCKER_PATH = "/lockers/#{" + LOCKER_ID + "}";
 
@@ -137,28 +139,25 @@ public final class Endpoints {
 
     /**
      * The status must be one of {@code statuses}; otherwise the request fails with the status and the body as
-     * text as its message ({@code 503 Service Unavailable}), the way the deployed server words its errors.
+     * text in its message ({@code expected answer, found 503 Service Unavailable}), as the deployed server words
+     * its errors.
      */
     static CheckBuilder.Final[] expectStatus(Integer... statuses) {
         List<Integer> expected = List.of(statuses);
         return new CheckBuilder.Final[] {
                 status().saveAs(ANSWER_STATUS),
-                bodyString().validate("answer", (body, session) -> {
-                    int status = session.getInt(ANSWER_STATUS);
-                    if (!expected.contains(status)) {
-                        throw new IllegalStateException(message(status, body));
-                    }
-                    return body;
-                }).name("answer")};
+                expectedAnswer(ANSWER_STATUS, session -> expected.contains(session.getInt(ANSWER_STATUS)))};
     }
 
     private static CheckBuilder.Final accepted(String statusKey, String answerKey, List<LockerAnswer> accepted) {
-        return bodyString().validate("answer", (body, session) -> {
-            if (!accepted.contains(session.<LockerAnswer>get(answerKey))) {
-                throw new IllegalStateException(message(session.getInt(statusKey), body));
-            }
-            return body;
-        }).name("answer");
+        return expectedAnswer(statusKey, session -> accepted.contains(session.<LockerAnswer>get(answerKey)));
+    }
+
+    /** Passes when {@code acceptable}; fails naming the status and the body text otherwise. */
+    private static CheckBuilder.Final expectedAnswer(String statusKey, java.util.function.Predicate<Session> acceptable) {
+        return bodyString().transformWithSession((body, session) ->
+                        acceptable.test(session) ? EXPECTED_ANSWER : message(session.getInt(statusKey), body))
+                .is(EXPECTED_ANSWER).name(EXPECTED_ANSWER).logActualValueInError(true);
     }
 
     /** A failed request's message: its status and body as text, e.g. {@code 409 hold expired or not found}. */

@@ -25,7 +25,8 @@ public class LockerRaceSimulation extends LoadTestSimulation {
         int racers = run.config().raceUsers;
         setUp(scenario("Race for one locker")
                 .feed(run.students())
-                .exec(endpoints.logIn(), endpoints.listLockers())
+                .exec(endpoints.logIn()).exitHereIfFailed()
+                .exec(endpoints.listLockers())
                 .exitHereIfFailed()
                 .exec(this::pickLowestFreeLocker)
                 .exitHereIfFailed()

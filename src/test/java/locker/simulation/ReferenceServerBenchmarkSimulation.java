@@ -39,7 +39,8 @@ public class ReferenceServerBenchmarkSimulation extends LoadTestSimulation {
                 "fewer free lockers than BENCHMARK_USERS: raise TEST_LOCKERS_COUNT", session -> !session.contains(LOCKER_ID)));
         setUp(scenario("Reference server benchmark: " + config.benchmarkRequests.name().toLowerCase())
                 .feed(run.students())
-                .exec(endpoints.logIn().silent(), endpoints.listLockers().silent())
+                .exec(endpoints.logIn().silent()).exitHereIfFailed()
+                .exec(endpoints.listLockers().silent())
                 .exitHereIfFailed()
                 // everyone lists before anyone holds, so that all see the same free lockers and take different ones
                 .exec(new LineUp(users).waitForAll())

@@ -7,6 +7,7 @@ import locker.config.SettingSource;
 import locker.data.DatabaseRows;
 import locker.data.TestData;
 import locker.report.GatlingFork;
+import locker.scenario.LockerAnswer;
 import locker.stack.EmbeddedStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -98,11 +104,19 @@ class SimulationsIT {
     void exactlyOneRacerWinsTheLocker() throws Exception {
         GatlingFork.Result run = run(LockerRaceSimulation.class, "RACE_USERS", "10");
 
-        assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
                 .contains("POST /lockers/{id}/hold: count of all events is 10.0 : true")
                 .contains("POST /lockers/{id}/confirm: count of all events is 1.0 : true");
-        assertThat(results().path("summary").path("failed_requests").asLong()).isZero();
+        JsonNode outcomes = results().path("summary").path("scenario_outcomes");
+        assertThat(outcomes.path("hold_attempts").asLong()).isEqualTo(10);
+        assertThat(outcomes.path("holds_won").asLong()).isEqualTo(1);
+        assertThat(outcomes.path("lost_race").asLong()).isEqualTo(9);
+        // the server's hold clean-up can expire the winner's fresh hold (contract §8 R1): a refused confirm is
+        // then the run's one failed request, and fails the run
+        long refused = outcomes.path("confirm_refused").asLong();
+        assertThat(outcomes.path("confirmed").asLong() + refused).isEqualTo(1);
+        assertThat(results().path("summary").path("failed_requests").asLong()).isEqualTo(refused);
+        assertThat(run.exitCode() == 0).as(run.output()).isEqualTo(refused == 0);
         assertThat(contractTables()).isEqualTo(tablesBefore);
     }
 
@@ -154,8 +168,7 @@ class SimulationsIT {
     }
 
     @Test
-    void anErrorAnswerToTheListIsAFailedRequestNotACrash() throws Exception {
-        // without Redis the server cannot check tokens: the list is answered 503 with an error body
+    void aServerThatCannotReachRedisStopsTheRunAtThePreflight() throws Exception {
         stack.stopRedis();
         GatlingFork.Result run;
         try {
@@ -164,13 +177,89 @@ class SimulationsIT {
             stack.restartRedis();
         }
 
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("status.find.is(200), found 503")
-                .doesNotContain("crashed", "Exception");
-        JsonNode list = results().path("endpoints").path(locker.scenario.Endpoints.LIST_LOCKERS);
-        assertThat(list.path("ko").asLong()).isEqualTo(1);
-        assertThat(results().path("errors").get(0).path("status").asInt()).isEqualTo(503);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTestRun.UNHEALTHY_TARGET_EXIT_CODE);
+        assertThat(run.output()).contains("pre-flight check failed", stack.baseUrl() + "/api/v1/health answered 500")
+                .doesNotContain("seeded run", "\tat ");
         assertThat(contractTables()).isEqualTo(tablesBefore);
+    }
+
+    @Test
+    void anErrorAnswerIsAFailedRequestWithItsStatusAndBodyTextNotACrash() throws Exception {
+        // the deployed server's answer to every request while its Redis is down
+        GatlingFork.Result run = runAgainst(Map.of("/auth/login-or-register", answer(503, "Service Unavailable")));
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("expected answer, found 503 Service Unavailable")
+                .doesNotContain("crashed", "Exception");
+        assertThat(results().path("endpoints").path(locker.scenario.Endpoints.LOGIN).path("ko").asLong()).isEqualTo(1);
+        assertThat(results().path("errors").get(0).path("message").asText())
+                .isEqualTo("expected answer, found 503 Service Unavailable");
+        assertThat(contractTables()).isEqualTo(tablesBefore);
+    }
+
+    @Test
+    void aHoldRefusedByTheDatabaseFailsAndIsCountedAsItsOwnOutcome() throws Exception {
+        GatlingFork.Result run = runAgainst(Map.of("/lockers/101/hold",
+                answer(409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT)));
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(results().path("summary").path("scenario_outcomes").path("hold_refused_by_db").asLong()).isEqualTo(1);
+        assertThat(results().path("errors").get(0).path("message").asText())
+                .isEqualTo("expected answer, found 409 Locker hold failed on DB. Deleting Redis key.");
+        assertThat(run.output()).containsPattern("hold refused by db: +1");
+        assertThat(contractTables()).isEqualTo(tablesBefore);
+    }
+
+    @Test
+    void aConfirmRefusedAfterAWonHoldFailsAndIsCountedAsItsOwnOutcome() throws Exception {
+        GatlingFork.Result run = runAgainst(Map.of("/lockers/101/confirm",
+                answer(409, LockerAnswer.HOLD_EXPIRED_TEXT)));
+
+        assertThat(run.exitCode()).isNotZero();
+        JsonNode outcomes = results().path("summary").path("scenario_outcomes");
+        assertThat(outcomes.path("holds_won").asLong()).isEqualTo(2);
+        assertThat(outcomes.path("confirm_refused").asLong()).isEqualTo(1);
+        assertThat(outcomes.path("confirmed").asLong()).isZero();
+        assertThat(results().path("endpoints").path(locker.scenario.Endpoints.CONFIRM).path("ko").asLong()).isEqualTo(1);
+        assertThat(run.output()).containsPattern("confirm refused: +1");
+        assertThat(contractTables()).isEqualTo(tablesBefore);
+    }
+
+    private static String[] answer(int status, String body) {
+        return new String[] {Integer.toString(status), body};
+    }
+
+    /**
+     * The smoke run against a small HTTP server that answers as the deployed server does when all goes well,
+     * except for the paths given; the test data still goes into the stack's database.
+     */
+    private GatlingFork.Result runAgainst(Map<String, String[]> answers) throws IOException {
+        Map<String, String[]> all = new HashMap<>(Map.of(
+                "/health", answer(200, "{\"db\":\"reachable\",\"redis\":\"reachable\",\"status\":\"healthy\"}"),
+                "/auth/login-or-register", answer(201, "{\"access_token\":\"e30.e30.c2ln\",\"refresh_token\":\"r\","
+                        + "\"serial_id\":123456789012}"),
+                "/lockers", answer(200, "{\"lockers\":[{\"locker_id\":101,\"location_id\":\"A\"}],\"available_count\":1}"),
+                "/lockers/101/hold", answer(201, "{\"message\":\"locker held successfully\",\"locker\":"
+                        + "{\"locker_id\":101,\"location_id\":\"A\"},\"expires_in\":\"1 minutes\"}"),
+                "/lockers/101/release-hold", answer(200, "{\"message\":\"hold released successfully\"}"),
+                "/lockers/101/confirm", answer(200, "{\"message\":\"locker confirmed successfully\"}")));
+        all.putAll(answers);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String[] answer = all.getOrDefault(exchange.getRequestURI().getPath().replaceFirst("^/api/v1", ""),
+                    answer(404, "Not Found"));
+            byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            return run(SmokeSimulation.class, "BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort());
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

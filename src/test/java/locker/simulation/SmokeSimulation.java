@@ -12,7 +12,8 @@ import static locker.scenario.SessionKeys.LOCKER_ID;
 /**
  * One student through every step and back: log in, list, hold and give back, hold again, confirm,
  * check "my locker", release, and see that "my locker" is empty again. For CI and for a first look
- * at a new server; any failed request fails the run.
+ * at a new server; any failed request fails the run, and the student stops at the first one (the results then
+ * name the one answer that went wrong, not the steps that could not work after it).
  */
 public class SmokeSimulation extends LoadTestSimulation {
     public SmokeSimulation() {
@@ -20,17 +21,17 @@ public class SmokeSimulation extends LoadTestSimulation {
         Endpoints endpoints = run.endpoints();
         setUp(scenario("Smoke")
                 .feed(run.students())
-                .exec(endpoints.logIn(), endpoints.listLockers())
+                .exec(endpoints.logIn()).exitHereIfFailed()
+                .exec(endpoints.listLockers())
                 .exitHereIfFailed()
                 .exec(session -> session.set(LOCKER_ID, session.<LockerList>get(LOCKERS).free().get(0)))
-                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exec(endpoints.releaseHold())
-                .exec(run.record(Outcome.GIVEN_UP))
-                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold())
-                .exec(endpoints.confirm()).exec(run.recordConfirm())
-                .exec(endpoints.myLocker())
-                .exec(endpoints.release()).exec(run.record(Outcome.RELEASED))
+                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exitHereIfFailed()
+                .exec(endpoints.releaseHold()).exitHereIfFailed().exec(run.record(Outcome.GIVEN_UP))
+                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exitHereIfFailed()
+                .exec(endpoints.confirm()).exec(run.recordConfirm()).exitHereIfFailed()
+                .exec(endpoints.myLocker()).exitHereIfFailed()
+                .exec(endpoints.release()).exitHereIfFailed().exec(run.record(Outcome.RELEASED))
                 .exec(endpoints.myLockerIsEmpty())
-                .exitHereIfFailed()
                 .injectOpen(atOnceUsers(1)))
                 .protocols(run.protocol())
                 .maxDuration(run.config().totalTimeout)

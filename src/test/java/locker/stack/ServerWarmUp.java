@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,13 +43,22 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ServerWarmUp {
     /** Students warming up at once: enough to use the server's thread and connection pools. */
     static final int WORKERS = 32;
-    /** Warm-up student ids: 9 digits, so that they never look like real (10-digit) students. */
-    static final long FIRST_STUDENT_ID = 909_000_000L;
+    /**
+     * Warm-up student ids: 10 digits, as the deployed server's login requires, beginning with 999, which no real
+     * student id (10 digits beginning with the year of entry) does.
+     */
+    static final long FIRST_STUDENT_ID = 9_990_000_000L;
+    /** How long past its duration a warm-up goes on to answer every endpoint at least once before it gives up. */
+    private static final Duration MOST_TO_GO_ON = Duration.ofMinutes(2);
+    /** The endpoints a warm-up sends, as {@code METHOD /path} with the locker id as {@code {id}}. */
+    static final List<String> ENDPOINTS = List.of("POST /auth/login-or-register", "GET /lockers",
+            "POST /lockers/{id}/hold", "POST /lockers/{id}/release-hold", "POST /lockers/{id}/confirm",
+            "GET /lockers/me", "POST /lockers/{id}/release");
     private static final String NAME = "웜업학생";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a warm-up did. */
-    public record Result(long requests, long failures, Duration took) {
+    /** What a warm-up did; {@code answered} counts the expected answers per endpoint of {@link #ENDPOINTS}. */
+    public record Result(long requests, long failures, Duration took, Map<String, Long> answered) {
         @Override
         public String toString() {
             return String.format("%d requests (%d unexpected answers) in %.1f s", requests, failures,
@@ -68,6 +78,7 @@ public final class ServerWarmUp {
     private final Set<Long> serialIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final Map<String, AtomicLong> answered = new ConcurrentHashMap<>();
 
     private ServerWarmUp(EmbeddedStack stack) {
         this.stack = stack;
@@ -90,17 +101,26 @@ public final class ServerWarmUp {
             }
             throw new IllegalStateException("the warm-up of the embedded stack failed: " + e.getMessage(), e);
         }
-        return new Result(warmUp.requests.get(), warmUp.failures.get(), Duration.ofNanos(System.nanoTime() - started));
+        Map<String, Long> answered = new java.util.LinkedHashMap<>();
+        ENDPOINTS.forEach(endpoint -> answered.put(endpoint, warmUp.answered(endpoint)));
+        return new Result(warmUp.requests.get(), warmUp.failures.get(), Duration.ofNanos(System.nanoTime() - started),
+                answered);
     }
 
     private void drive(Duration duration) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
+        long lastChance = deadline + MOST_TO_GO_ON.toNanos();
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int worker = 0; worker < WORKERS; worker++) {
                 long studentId = FIRST_STUDENT_ID + worker;
                 running.add(workers.submit(() -> {
-                    while (System.nanoTime() < deadline) {
+                    // the time is spent, and every endpoint has been answered at least once, however slow the machine
+                    while (System.nanoTime() < deadline || !everyEndpointAnswered()) {
+                        if (System.nanoTime() > lastChance) {
+                            throw new IllegalStateException("not every endpoint was answered as expected within "
+                                    + MOST_TO_GO_ON.toSeconds() + " s after the warm-up's time: " + answeredSoFar());
+                        }
                         journey(studentId);
                     }
                     return null;
@@ -117,6 +137,21 @@ public final class ServerWarmUp {
             workers.shutdownNow();
             httpThreads.shutdownNow();
         }
+    }
+
+    private boolean everyEndpointAnswered() {
+        return ENDPOINTS.stream().allMatch(endpoint -> answered(endpoint) > 0);
+    }
+
+    private long answered(String endpoint) {
+        AtomicLong count = answered.get(endpoint);
+        return count == null ? 0 : count.get();
+    }
+
+    private Map<String, Long> answeredSoFar() {
+        Map<String, Long> soFar = new java.util.LinkedHashMap<>();
+        ENDPOINTS.forEach(endpoint -> soFar.put(endpoint, answered(endpoint)));
+        return soFar;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -196,12 +231,18 @@ public final class ServerWarmUp {
         requests.incrementAndGet();
         for (int status : statuses) {
             if (response.statusCode() == status) {
+                answered.computeIfAbsent(endpoint(response.request()), key -> new AtomicLong()).incrementAndGet();
                 return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
             }
         }
         // another warm-up student may have been quicker; count it and go on
         failures.incrementAndGet();
         return JSON.createObjectNode();
+    }
+
+    private static String endpoint(HttpRequest request) {
+        String path = request.uri().getPath().substring(ReferenceServer.API.length()).replaceAll("/lockers/\\d+", "/lockers/{id}");
+        return request.method() + " " + path;
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

@@ -157,7 +157,8 @@ class SimulationsIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
         JsonNode endpoints = results().path("endpoints");
         long holds = endpoints.path(locker.scenario.Endpoints.HOLD).path("ok").asLong();
-        assertThat(holds).isGreaterThan(20);
+        // every student cycles at least once, however few cycles a busy machine allows in the time
+        assertThat(holds).isGreaterThanOrEqualTo(20);
         // every hold is a 201 (a 409 would fail the run), confirmed and released: one cycle begun is finished
         assertThat(endpoints.path(locker.scenario.Endpoints.CONFIRM).path("ok").asLong()).isEqualTo(holds);
         assertThat(endpoints.path(locker.scenario.Endpoints.RELEASE).path("ok").asLong()).isEqualTo(holds);

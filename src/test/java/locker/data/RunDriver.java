@@ -27,7 +27,7 @@ public final class RunDriver {
         LoadTestConfig config = LoadTestConfig.from(settings);
         TestData data = TestData.connect(config.database, config.redis, hook);
         SeedResult seeded = data.seed(config.seedPlan(config.totalUsers));
-        List<String> unexpected = new SmallLoad(settings.get("BASE_URL").orElseThrow()).run(seeded.users(),
+        List<String> unexpected = new SmallLoad(config.baseUrl.orElseThrow()).run(seeded.users(),
                 seeded.testLockerIds(), RealLookingData.FREE_FOR_TEST_USERS, data::recordAccessToken);
         if (!unexpected.isEmpty()) {
             System.out.println("unexpected answers: " + unexpected);

@@ -137,7 +137,7 @@ class SimulationsIT {
             closedPort = socket.getLocalPort();
         }
         GatlingFork.Result run = run(SmokeSimulation.class, "BASE_URL", stack.baseUrl(),
-                "DB_PORT", Integer.toString(closedPort), "STUDENT_ID_START", "40000000");
+                "DB_PORT", Integer.toString(closedPort), "STUDENT_ID_START", "4000000000");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("WARNING: no database", "may remain on the server");
@@ -145,7 +145,7 @@ class SimulationsIT {
         assertThat(results().path("invariants")).isEmpty();
         // login-or-register registered the student itself, as the warning says
         try (Connection db = stack.openConnection()) {
-            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id = '40000000'")).isEqualTo(1);
+            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id = '4000000000'")).isEqualTo(1);
         }
     }
 

@@ -8,4 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
-exec java -cp "$(test_classpath)" locker.stack.ReferenceStackMain
+classpath=$(test_classpath) || { echo "reference-server: the build failed (see above)" >&2; exit 2; }
+exec java -cp "$classpath" locker.stack.ReferenceStackMain

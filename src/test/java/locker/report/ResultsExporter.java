@@ -33,7 +33,7 @@ public final class ResultsExporter {
         GatlingLogReader log = new GatlingLogReader(runDirectory);
         List<GatlingLogReader.RequestEntry> requests = log.requests();
         Map<String, Object> document = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
-                settings.saveDetailedResults() ? requests : null);
+                settings.saveDetailedResults() ? requests : null, ResponseStatuses.readFrom(runDirectory));
         List<Path> files = outputFiles(runDirectory);
         files.forEach(file -> write(file, document));
         String console = ConsoleSummary.render(tables, context, requests, runDirectory.resolve(ReportHtml.INDEX), files);

@@ -39,7 +39,7 @@ public final class LockerRushSection {
             #locker-rush .lr-fail { color: #c62828; font-weight: bold; }
             #locker-rush .lr-note { font-size: 12px; opacity: 0.8; max-width: 900px; }
             #locker-rush svg polyline { fill: none; stroke: #e25f2a; stroke-width: 1.5; }
-            #locker-rush svg line { stroke: #9e9e9e; stroke-width: 0.5; }
+            #locker-rush svg rect { fill: currentColor; fill-opacity: 0.06; }
             """;
 
     private LockerRushSection() {}
@@ -153,15 +153,14 @@ public final class LockerRushSection {
         return section;
     }
 
-    /** A line chart of the series, scaled from 0 to its peak; a title names the peak for screen readers and tooltips. */
+    /** A line chart of the series, scaled from 0 (bottom) to its peak (top); its title names the peak, as a tooltip. */
     static Element chart(Document html, ServerMetricsView.Metric metric) {
         Element svg = html.createElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
                 .attr("width", Integer.toString(CHART_WIDTH)).attr("height", Integer.toString(CHART_HEIGHT))
                 .attr("viewBox", "0 0 " + CHART_WIDTH + " " + CHART_HEIGHT).attr("role", "img");
         svg.appendElement("title").text(metric.label() + ": " + metric.values().size() + " samples, peak "
                 + metric.peakWithUnit());
-        svg.appendElement("line").attr("x1", "0").attr("y1", Integer.toString(CHART_HEIGHT - 1))
-                .attr("x2", Integer.toString(CHART_WIDTH)).attr("y2", Integer.toString(CHART_HEIGHT - 1));
+        svg.appendElement("rect").attr("width", Integer.toString(CHART_WIDTH)).attr("height", Integer.toString(CHART_HEIGHT));
         List<Double> values = metric.values();
         if (!values.isEmpty()) {
             double top = metric.peak() > 0 ? metric.peak() : 1;

@@ -172,6 +172,11 @@ class ResultsExportIT {
                 .containsPattern(" " + (ReportFixtureSimulation.USERS - 1) + "  POST /lockers/\\{id}/release-hold  HTTP 404")
                 .containsPattern("hold attempts: +" + ReportFixtureSimulation.USERS + "\n")
                 .containsPattern("Verified: +1\n")
+                .containsPattern("jvm heap used: +[0-9.]+ MiB\n")
+                .containsPattern("jvm process cpu: +[0-9.]+ % of all cores\n")
+                .containsPattern("postgres connections total: +[0-9.]+ connections\n")
+                .contains("JUnit XML:             " + runDirectory.resolve(JunitReport.FILE_NAME))
+                .contains("Markdown summary:      " + runDirectory.resolve(MarkdownSummary.FILE_NAME))
                 .contains("HTML report:           " + runDirectory.resolve("index.html").toUri())
                 .contains("JSON results:          " + resultsFile)
                 .doesNotContain("VIOLATED");

@@ -74,7 +74,7 @@ public final class ConsoleSummary {
         if (!metrics.isEmpty()) {
             out.append("\nServer metrics, peak over the run (pools: ")
                     .append(context.serverMetrics().getOrDefault("pools", Map.of())).append(")\n");
-            metrics.forEach(metric -> out.append(String.format("  %-30s %s%n", metric.name().replace('_', ' ') + ":",
+            metrics.forEach(metric -> out.append(String.format("  %-42s %s%n", metric.name().replace('_', ' ') + ":",
                     metric.peakWithUnit())));
         }
         if (context.testData().get("restore") instanceof String restore) {

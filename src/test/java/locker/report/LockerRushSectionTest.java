@@ -58,6 +58,7 @@ class LockerRushSectionTest {
                 List.of(0.0, 100.0, 200.0));
         String points = LockerRushSection.chart(page, metric).selectFirst("polyline").attr("points");
         assertThat(points).isEqualTo("1.0,42.0 130.0,22.0 259.0,2.0");
-        assertThat(metric.peakWithUnit()).isEqualTo("200.00 MiB");
+        assertThat(metric.peakWithUnit()).isEqualTo("200 MiB");
+        assertThat(metric.withUnit(38.784)).isEqualTo("38.78 MiB");
     }
 }

@@ -44,7 +44,7 @@ public final class MarkdownSummary {
                 .append(" % | ").append(endpoint.get("mean_response_time")).append(" s | ")
                 .append(endpoint.get("p95_response_time")).append(" s |\n"));
 
-        out.append("\n### Locker rush outcomes\n\n| outcome | students |\n|---|---:|\n");
+        out.append("\n### Locker rush outcomes\n\n| outcome | count |\n|---|---:|\n");
         ((Map<String, Object>) summary.get("scenario_outcomes")).forEach((key, count) ->
                 out.append("| ").append(OutcomeLabels.label(key)).append(" | ").append(count).append(" |\n"));
 

@@ -14,13 +14,14 @@ public final class ServerMetricsView {
 
     /** One sampled series; {@code values} has one value per sampling interval (a second). */
     public record Metric(String name, String label, String unit, double peak, List<Double> values) {
-        /** The peak with its unit, e.g. {@code 38.78 % of all cores}, {@code 273.86 MiB}. */
+        /** The peak with its unit, e.g. {@code 38.78 % of all cores}, {@code 273.86 MiB}, {@code 20 connections}. */
         public String peakWithUnit() {
             return withUnit(peak);
         }
 
         public String withUnit(double value) {
-            String number = String.format(Locale.ROOT, "%.2f", value);
+            String number = value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                    : String.format(Locale.ROOT, "%.2f", value);
             return unit.isEmpty() ? number : number + " " + unit;
         }
     }

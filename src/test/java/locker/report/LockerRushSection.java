@@ -39,6 +39,7 @@ public final class LockerRushSection {
             #locker-rush .lr-fail { color: #c62828; font-weight: bold; }
             #locker-rush .lr-note { font-size: 12px; opacity: 0.8; max-width: 900px; }
             #locker-rush svg polyline { fill: none; stroke: #e25f2a; stroke-width: 1.5; }
+            #locker-rush svg { display: block; margin: 4px 0; }
             #locker-rush svg rect { fill: currentColor; fill-opacity: 0.06; }
             """;
 

@@ -144,7 +144,7 @@ public final class LockerRushSection {
             row.appendElement("td").text(name);
             row.appendElement("td").text(String.valueOf(value));
         });
-        if ("batch".equals(config.get("profile"))) {
+        if ("batch".equals(config.get("profile")) && RunDescription.followsTheLoadSettings(config)) {
             section.appendElement("p").addClass("lr-note").id("locker-rush-users-note").text(
                     "About Gatling's \"users\" charts below: in the batch profile Gatling's virtual users are the "
                             + config.get("concurrent_users") + " slots of CONCURRENT_USERS, each running student after "

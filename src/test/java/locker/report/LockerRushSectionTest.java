@@ -31,6 +31,7 @@ class LockerRushSectionTest {
         config.put("confirmation_rate", 0.5);
         config.put("base_url", "http://127.0.0.1:40000");
         config.put("db", "embedded");
+        config.put("simulation_class", "locker.simulation.LockerReservationSimulation");
         Map<String, Long> outcomes = new LinkedHashMap<>();
         outcomes.put("holds_won", 40L);
         outcomes.put("hold_refused_by_db", 3L);
@@ -49,6 +50,18 @@ class LockerRushSectionTest {
                 "None sampled for this run.", "No restore recorded for this run.");
         assertThat(html.select(".simulation-information-label + span").text())
                 .isEqualTo("1,000 students, batch of 50, confirm 50 %, embedded reference stack");
+    }
+
+    @Test
+    void aSimulationThatPicksItsOwnStudentsIsNotDescribedByTheLoadSettings() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("profile", "batch");
+        config.put("total_users", 1000);
+        config.put("concurrent_users", 50);
+        config.put("base_url", "http://staging.example:3000");
+        config.put("simulation_class", "locker.simulation.SmokeSimulation");
+        assertThat(RunDescription.of(config)).isEqualTo("SmokeSimulation, against http://staging.example:3000");
+        assertThat(RunDescription.followsTheLoadSettings(config)).isFalse();
     }
 
     @Test

@@ -10,10 +10,19 @@ import java.util.Map;
  * embedded reference stack}. It fills the run description of Gatling's report.
  */
 public final class RunDescription {
+    private static final String PROJECT_SIMULATIONS = "locker.simulation.";
+    private static final String MAIN_SIMULATION = "locker.simulation.LockerReservationSimulation";
+
     private RunDescription() {}
 
     public static String of(Map<String, Object> config) {
         List<String> parts = new ArrayList<>();
+        if (!followsTheLoadSettings(config)) {
+            String simulation = String.valueOf(config.get("simulation_class"));
+            parts.add(simulation.substring(simulation.lastIndexOf('.') + 1));
+            parts.add(target(config));
+            return String.join(", ", parts);
+        }
         if (config.get("total_users") instanceof Number users) {
             parts.add(String.format(Locale.ROOT, "%,d students", users.longValue()));
         }
@@ -27,9 +36,24 @@ public final class RunDescription {
             parts.add(String.format(Locale.ROOT, "confirm %s %%", new java.math.BigDecimal(rate.doubleValue() * 100)
                     .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
         }
+        parts.add(target(config));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Whether the run's students are the settings' TOTAL_USERS arriving as PROFILE says: true for the main
+     * simulation (and for simulations outside the project's own); the smoke run, the race and the benchmark
+     * pick their own numbers, so their settings do not describe them.
+     */
+    public static boolean followsTheLoadSettings(Map<String, Object> config) {
+        Object simulation = config.get("simulation_class");
+        return simulation == null || !simulation.toString().startsWith(PROJECT_SIMULATIONS)
+                || simulation.equals(MAIN_SIMULATION);
+    }
+
+    private static String target(Map<String, Object> config) {
         Object target = config.get("base_url");
         boolean embedded = "embedded".equals(config.get("db")) || target == null || "embedded reference stack".equals(target);
-        parts.add(embedded ? "embedded reference stack" : "against " + target);
-        return String.join(", ", parts);
+        return embedded ? "embedded reference stack" : "against " + target;
     }
 }

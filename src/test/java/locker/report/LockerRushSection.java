@@ -23,6 +23,7 @@ import java.util.Map;
 public final class LockerRushSection {
     public static final String SECTION_ID = "locker-rush";
     private static final String NAV_ID = "locker-rush-nav";
+    private static final String FILLED_DESCRIPTION = "data-locker-rush-description";
     private static final int CHART_WIDTH = 260;
     private static final int CHART_HEIGHT = 44;
 
@@ -179,9 +180,10 @@ public final class LockerRushSection {
     private static void fillRunDescription(Document html, String description) {
         for (Element label : html.select(".simulation-information-label")) {
             Element value = label.nextElementSibling();
+            // Gatling shows an em dash for no description; one filled here before is marked, so a re-export refreshes it
             if (label.text().trim().equals("Description:") && value != null
-                    && (value.text().isBlank() || value.text().equals("\u2014"))) {
-                value.text(description);
+                    && (value.text().isBlank() || value.text().equals("\u2014") || value.hasAttr(FILLED_DESCRIPTION))) {
+                value.text(description).attr(FILLED_DESCRIPTION, "");
             }
         }
     }

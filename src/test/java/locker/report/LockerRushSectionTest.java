@@ -38,7 +38,9 @@ class LockerRushSectionTest {
         RunContext context = new RunContext(config, outcomes, false, List.of());
         Map<String, Object> results = Map.of("summary", Map.of("scenario_outcomes", outcomes));
 
-        LockerRushSection.addTo(run, results, context);
+        config.put("total_users", 10);
+        LockerRushSection.addTo(run, results, new RunContext(config, outcomes, false, List.of()));
+        config.put("total_users", 1000);
         LockerRushSection.addTo(run, results, context);
 
         Document html = Jsoup.parse(run.resolve(ReportHtml.INDEX).toFile(), "UTF-8");

@@ -3,6 +3,9 @@ package locker.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import locker.report.JunitReport;
+import locker.report.MarkdownSummary;
+import locker.report.ResultsSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -40,13 +43,33 @@ class CiPipelineTest {
                 .filter(step -> step.path("uses").asText().startsWith("actions/upload-artifact"))
                 .findFirst().orElseThrow();
         assertThat(upload.path("if").asText()).isEqualTo("always()");
-        assertThat(upload.path("with").path("path").asText()).contains("target/gatling/**", "load_test_results.json");
+        assertThat(upload.path("with").path("path").asText()).contains("target/gatling/**", "load_test_results.json",
+                "target/gatling/*/" + JunitReport.FILE_NAME, "target/gatling/*/" + MarkdownSummary.FILE_NAME);
+
+        JsonNode testResults = steps.findParents("uses").stream()
+                .filter(step -> step.path("uses").asText().startsWith("mikepenz/action-junit-report"))
+                .findFirst().orElseThrow();
+        assertThat(testResults.path("if").asText()).isEqualTo("always()");
+        assertThat(testResults.path("with").path("report_paths").asText()).isEqualTo("target/gatling/*/" + JunitReport.FILE_NAME);
+        // the job summary needs no step: the run appends to the file this variable names
+        assertThat(ResultsSettings.STEP_SUMMARY_VARIABLE).isEqualTo("GITHUB_STEP_SUMMARY");
     }
 
     @Test
-    void ciRunsTheReadmesTestCommand() throws Exception {
+    void ciRunsTheReadmesTestCommandWithTheBrowserCheck() throws Exception {
         assertThat(Files.readString(Path.of(".ci/run")).lines().filter(line -> line.startsWith("./mvnw")))
-                .containsExactly("./mvnw -B verify");
+                .containsExactly("./mvnw -B verify -Pbrowser");
         assertThat(Files.readString(Path.of("README.md"))).contains("./mvnw verify ");
+    }
+
+    @Test
+    void theDefaultBuildLeavesTheBrowserCheckToTheBrowserProfile() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<browser.tests.excluded>**/*InBrowserIT.java</browser.tests.excluded>")
+                .contains("<exclude>${browser.tests.excluded}</exclude>");
+        String profile = pom.substring(pom.indexOf("<id>browser</id>"));
+        profile = profile.substring(0, profile.indexOf("</profile>"));
+        assertThat(profile).contains("<browser.tests.excluded>no-test-is-excluded</browser.tests.excluded>");
+        assertThat(Path.of("src/test/java/locker/report/ReportInBrowserIT.java")).isRegularFile();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import locker.report.ResponseStatuses;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -118,8 +119,9 @@ public final class Endpoints {
                 .check(status().is(200)));
     }
 
+    /** Every request: its timeout, and its response's status noted for the results ({@link ResponseStatuses}). */
     private HttpRequestActionBuilder timed(HttpRequestActionBuilder request) {
-        return request.requestTimeout(requestTimeout);
+        return request.requestTimeout(requestTimeout).transformResponse(ResponseStatuses::record);
     }
 
     private static String loginBody(Session session) {

@@ -2,6 +2,8 @@ package locker.reference;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,10 +238,11 @@ final class HttpPipeline {
         int slash = rawPath.lastIndexOf('/');
         String file = rawPath.substring(slash + 1);
         if (file.isEmpty()) {
-            ctx.status(301).header("Location", rawPath + "index.html");
-            ctx.contentType(TEXT).result(new byte[0]);
+            contentType(ctx.status(301).header("Location", rawPath + "index.html"), TEXT);
+            ctx.result(new byte[0]);
         } else if (file.equals("index.html")) {
-            ctx.status(200).contentType("text/html; charset=utf-8").result("""
+            contentType(ctx.status(200), "text/html; charset=utf-8");
+            ctx.result("""
                     <!DOCTYPE html>
                     <html lang="en">
                     <head><meta charset="UTF-8"><title>Swagger UI</title></head>
@@ -288,6 +291,19 @@ final class HttpPipeline {
     }
 
     private static void text(Context ctx, int status, byte[] body) {
-        ctx.status(status).contentType(TEXT).result(body);
+        contentType(ctx.status(status), TEXT);
+        ctx.result(body);
+    }
+
+    /**
+     * Sets the Content-Type header exactly as given. Jetty's {@code setContentType} rewrites a known type with a
+     * charset to its own spelling ({@code text/plain;charset=utf-8}, no space), so it goes into the fields directly.
+     */
+    static void contentType(Context ctx, String value) {
+        if (ctx.res() instanceof Response jetty) {
+            jetty.getHttpFields().put(HttpHeader.CONTENT_TYPE, value);
+        } else {
+            ctx.contentType(value);
+        }
     }
 }

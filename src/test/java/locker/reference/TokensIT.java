@@ -38,6 +38,66 @@ class TokensIT {
     }
 
     @Test
+    void theBearerPrefixIsCaseSensitiveAndTheTokenIsNotTrimmed() {
+        Session session = api.newSession();
+        RawHttp http = new RawHttp(STACK.stack().baseUrl());
+
+        assertThat(http.send("GET", "/api/v1/auth/me", "Authorization: Bearer " + session.accessToken()).status())
+                .isEqualTo(200);
+        for (String header : new String[]{"bearer " + session.accessToken(), "BEARER " + session.accessToken(),
+                "Bearer  " + session.accessToken(), "Bearer\t" + session.accessToken(), session.accessToken(),
+                "Bearer " + session.accessToken() + " x"}) {
+            RawHttp.Answer answer = http.send("GET", "/api/v1/auth/me", "Authorization: " + header);
+            assertThat(answer.status()).as(header).isEqualTo(401);
+            assertThat(answer.text()).isEqualTo("Unauthorized");
+        }
+    }
+
+    @Test
+    void aTokenWhoseSubjectIsZeroPassesTheMiddlewareButTheHandlerAnswers401() {
+        String zero = signed("0");
+        String negative = signed("-5");
+
+        assertThat(api.me(zero).status()).isEqualTo(401);
+        assertThat(api.me(zero).body()).isEqualTo("Unauthorized");
+        // the middleware let it through: an unmounted path gets 404, not 401
+        assertThat(api.get("/users/GetAllUsers", zero).status()).isEqualTo(404);
+        ApiResponse unknownUser = api.me(negative);
+        assertThat(unknownUser.status()).isEqualTo(404);
+        assertThat(unknownUser.body()).isEqualTo("user not found");
+    }
+
+    @Test
+    void theBlacklistIsCheckedByTheUnverifiedJtiBeforeTheSignature() {
+        Session session = api.newSession();
+        String jti = JWT.decode(session.accessToken()).getId();
+        inspector.redisSet(RedisKeys.blacklist(jti), "revoked");
+
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
+        Session other = api.newSession();
+        assertThat(api.me(other.accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyHs256TokensWithTheDeployedIssuerAndAudienceAreAccepted() {
+        Session session = api.newSession();
+        DecodedJWT genuine = JWT.decode(session.accessToken());
+        String secret = STACK.stack().serverSettings().jwtSecret();
+
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("locker-server-prod")
+                .withAudience("locker-app-users").sign(Algorithm.HMAC384(secret))).status()).isEqualTo(401);
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("locker-server-prod")
+                .withAudience("locker-app-users").sign(Algorithm.none())).status()).isEqualTo(401);
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("other")
+                .withAudience("locker-app-users").sign(Algorithm.HMAC256(secret))).status()).isEqualTo(401);
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("locker-server-prod")
+                .sign(Algorithm.HMAC256(secret))).status()).isEqualTo(401);
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("locker-server-prod")
+                .withAudience("x", "locker-app-users").withIssuedAt(java.time.Instant.now().plusSeconds(3600))
+                .sign(Algorithm.HMAC256(secret))).status()).isEqualTo(200);
+    }
+
+    @Test
     void authMeAnswersTheCallersIdentity() {
         Session session = api.newSession();
 
@@ -45,7 +105,8 @@ class TokensIT {
 
         assertThat(response.status()).isEqualTo(200);
         Student student = session.student();
-        assertThat(response.json().properties()).hasSize(3);
+        assertThat(response.json().properties()).extracting(Map.Entry::getKey)
+                .containsExactly("student_id", "name", "phone_number");
         assertThat(response.json().path("student_id").asText()).isEqualTo(student.studentId());
         assertThat(response.json().path("name").asText()).isEqualTo(student.name());
         assertThat(response.json().path("phone_number").asText()).isEqualTo(student.phoneNumber());
@@ -211,6 +272,12 @@ class TokensIT {
         return methodAndPath[0].equals("GET")
                 ? api.get(methodAndPath[1], token)
                 : api.post(methodAndPath[1], token, null);
+    }
+
+    /** A token the server accepts, for the subject given as text. */
+    private static String signed(String subject) {
+        return JWT.create().withSubject(subject).withIssuer("locker-server-prod").withAudience("locker-app-users")
+                .withJWTId("jti-" + subject).sign(Algorithm.HMAC256(STACK.stack().serverSettings().jwtSecret()));
     }
 
     /** The same claims as a genuine token, signed with a key the server does not know. */

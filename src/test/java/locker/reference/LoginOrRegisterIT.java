@@ -150,6 +150,34 @@ class LoginOrRegisterIT {
     }
 
     @Test
+    void multipartAndXmlBodiesAreReadByTheGoFieldNames() {
+        Student student = Student.next();
+        RawHttp http = new RawHttp(STACK.stack().baseUrl());
+        String boundary = "b0undary";
+        String multipart = part(boundary, "StudentId", student.studentId()) + part(boundary, "name", student.name())
+                + part(boundary, "PHONE", student.phoneNumber()) + "--" + boundary + "--\r\n";
+
+        RawHttp.Answer fromMultipart = http.send("POST", "/api/v1/auth/login-or-register", multipart.getBytes(UTF_8),
+                "Content-Type: multipart/form-data; boundary=" + boundary);
+        assertThat(fromMultipart.status()).as(fromMultipart.toString()).isEqualTo(201);
+
+        String xml = "<LoginOrRegisterRequest><StudentID>" + student.studentId() + "</StudentID><Name>" + student.name()
+                + "</Name><Phone>" + student.phoneNumber() + "</Phone></LoginOrRegisterRequest>";
+        RawHttp.Answer fromXml = http.send("POST", "/api/v1/auth/login-or-register", xml.getBytes(UTF_8),
+                "Content-Type: application/xml");
+        assertThat(fromXml.status()).as(fromXml.toString()).isEqualTo(200);
+
+        RawHttp.Answer brokenXml = http.send("POST", "/api/v1/auth/login-or-register", "<a>".getBytes(UTF_8),
+                "Content-Type: text/xml");
+        assertThat(brokenXml.status()).isEqualTo(400);
+        assertThat(brokenXml.text()).isEqualTo("Bad Request");
+    }
+
+    private static String part(String boundary, String name, String value) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
+    @Test
     void theSerialIdIsTheDeployedHashOfTheIdentity() {
         ApiResponse response = api.loginOrRegister(new Student("2023321234", "홍길동", "01012345678"));
 

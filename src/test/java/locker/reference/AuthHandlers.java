@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -24,7 +25,7 @@ final class AuthHandlers {
             new RequestBody.Field("refresh_token", "RefreshToken"));
     private static final int ACCESS_TOKEN = 0;
     private static final int REFRESH_TOKEN = 1;
-    private static final byte[] LOGGED_OUT = "{\"message\":\"logged out successfully\"}".getBytes();
+    private static final byte[] LOGGED_OUT = "{\"message\":\"logged out successfully\"}".getBytes(StandardCharsets.UTF_8);
 
     /**
      * The deployed upsert and the refresh token's insert in one statement: one round trip and one commit per login.

@@ -107,14 +107,14 @@ final class Json {
      */
     static Decoded decodeStringFields(byte[] bytes, String... names) {
         if (startsWithByteOrderMark(bytes)) {
-            return Decoded.failed(names.length);
+            return Decoded.failure(names.length);
         }
         String[] values = Decoded.emptyValues(names.length);
         boolean typeError = false;
         try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return Decoded.failed(names.length);
+                return Decoded.failure(names.length);
             }
             if (first == JsonToken.START_OBJECT) {
                 String[] decoded = values.clone();
@@ -140,17 +140,17 @@ final class Json {
                 typeError = true;
             }
             if (parser.nextToken() != null) {
-                return Decoded.failed(names.length);
+                return Decoded.failure(names.length);
             }
         } catch (IOException e) {
-            return Decoded.failed(names.length);
+            return Decoded.failure(names.length);
         }
         return new Decoded(values, typeError);
     }
 
     /** Field values of a decoded body and whether decoding reported an error. */
     record Decoded(String[] values, boolean failed) {
-        static Decoded failed(int fields) {
+        static Decoded failure(int fields) {
             return new Decoded(emptyValues(fields), true);
         }
 

@@ -6,8 +6,6 @@ import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -16,7 +14,6 @@ import java.util.List;
  * when no {@code BASE_URL} is given, and what the project's own tests talk to.
  */
 public final class ReferenceServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
     public static final String API = "/api/v1";
     /**
      * Connections waiting to be accepted. The JDK's default of 50 is far below a rush: the kernel drops the
@@ -85,6 +82,7 @@ public final class ReferenceServer implements AutoCloseable {
                 return connector;
             });
         });
+        // the pipeline answers every request, whatever its method or path, and skips Javalin's own routing
         app.before(pipeline::handle);
 
         HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval());

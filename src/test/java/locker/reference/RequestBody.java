@@ -11,6 +11,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +41,13 @@ final class RequestBody {
             try {
                 return fromForm(ctx.formParamMap(), fields);
             } catch (RuntimeException e) {
-                return Json.Decoded.failed(fields.size());
+                return Json.Decoded.failure(fields.size());
             }
         }
         if (type.startsWith("text/xml") || type.startsWith("application/xml")) {
             return fromXml(ctx.bodyAsBytes(), fields);
         }
-        return Json.Decoded.failed(fields.size());
+        return Json.Decoded.failure(fields.size());
     }
 
     /** Lower-cased and cut at {@code ;}; a vendor type {@code type/vnd.x+suffix} reads as {@code type/suffix}. */
@@ -98,7 +100,7 @@ final class RequestBody {
             }
             return new Json.Decoded(values, false);
         } catch (Exception e) {
-            return Json.Decoded.failed(fields.size());
+            return Json.Decoded.failure(fields.size());
         }
     }
 
@@ -107,7 +109,7 @@ final class RequestBody {
         private FormBody() {}
 
         static Map<String, List<String>> parse(byte[] body) {
-            Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> form = new LinkedHashMap<>();
             String text = new String(body, StandardCharsets.ISO_8859_1);
             for (String pair : text.split("&")) {
                 if (pair.isEmpty()) {
@@ -116,7 +118,7 @@ final class RequestBody {
                 int equals = pair.indexOf('=');
                 String key = decode(equals < 0 ? pair : pair.substring(0, equals));
                 String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-                form.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
+                form.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
             }
             return form;
         }

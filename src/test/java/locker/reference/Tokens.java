@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -66,15 +68,15 @@ final class Tokens {
         byte[] claims;
         try {
             claims = Json.bytes(json -> writeClaims(json, serialId, studentId, issuedAt));
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing claims touches no database", e);
         }
         String signingInput = HEADER_SEGMENT + "." + BASE64URL.encodeToString(claims);
         return signingInput + "." + BASE64URL.encodeToString(sign(signingInput));
     }
 
     private void writeClaims(JsonGenerator json, long serialId, String studentId, long issuedAt)
-            throws java.io.IOException {
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("aud", settings.audience());
         json.writeNumberField("exp", issuedAt + settings.accessTokenTtl().toSeconds());

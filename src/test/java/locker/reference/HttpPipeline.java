@@ -205,7 +205,7 @@ final class HttpPipeline {
         }
         ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
         ctx.header("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-        ctx.status(204);
+        withoutContentType(ctx.status(204));
         return true;
     }
 
@@ -238,8 +238,8 @@ final class HttpPipeline {
         int slash = rawPath.lastIndexOf('/');
         String file = rawPath.substring(slash + 1);
         if (file.isEmpty()) {
-            contentType(ctx.status(301).header("Location", rawPath + "index.html"), TEXT);
-            ctx.result(new byte[0]);
+            ctx.status(301).header("Location", rawPath + "index.html");
+            withoutContentType(ctx);
         } else if (file.equals("index.html")) {
             contentType(ctx.status(200), "text/html; charset=utf-8");
             ctx.result("""
@@ -293,6 +293,11 @@ final class HttpPipeline {
     private static void text(Context ctx, int status, byte[] body) {
         contentType(ctx.status(status), TEXT);
         ctx.result(body);
+    }
+
+    /** fasthttp sends no Content-Type with an empty body unless one was set; Javalin sets a default one. */
+    private static void withoutContentType(Context ctx) {
+        ctx.res().setContentType(null);
     }
 
     /**

@@ -36,6 +36,7 @@ class HttpPipelineIT {
 
         RawHttp.Answer head = http.send("HEAD", "/");
         assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Length")).contains("37");
         assertThat(head.body()).isEmpty();
         assertThat(head.headerNames()).doesNotContain("vary");
     }
@@ -168,7 +169,7 @@ class HttpPipelineIT {
             assertThat(preflight.header("Access-Control-Allow-Headers"))
                     .contains("Origin,Content-Type,Accept,Authorization");
             assertThat(preflight.headerNames()).doesNotContain("access-control-allow-credentials",
-                    "access-control-max-age");
+                    "access-control-max-age", "content-type");
         }
         RawHttp.Answer foreign = http.send("OPTIONS", "/api/v1/lockers", "Origin: https://evil.example",
                 "Access-Control-Request-Method: GET");
@@ -207,6 +208,8 @@ class HttpPipelineIT {
         RawHttp.Answer redirect = http.send("GET", "/swagger/", "Origin: https://kucisc.kr");
         assertThat(redirect.status()).isEqualTo(301);
         assertThat(redirect.header("Location")).contains("/swagger/index.html");
+        assertThat(redirect.body()).isEmpty();
+        assertThat(redirect.headerNames()).doesNotContain("content-type");
         assertThat(redirect.header("Vary")).contains("Origin");
         assertThat(redirect.header("Access-Control-Allow-Origin")).contains("https://kucisc.kr");
 

@@ -1,6 +1,5 @@
 package locker.reference;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -37,10 +36,6 @@ final class Json {
         return MAPPER;
     }
 
-    static JsonFactory factory() {
-        return MAPPER.getFactory();
-    }
-
     /** Answers {@code body} as JSON with the context's status. */
     static void send(Context ctx, Object body) {
         try {
@@ -73,10 +68,10 @@ final class Json {
 
     /** Reads one JSON value (the first; what follows it is ignored), or null when the bytes are not JSON. */
     static JsonNode readFirstValue(byte[] bytes) {
+        if (startsWithByteOrderMark(bytes)) {
+            return null;
+        }
         try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
-            if (startsWithByteOrderMark(bytes)) {
-                return null;
-            }
             return parser.nextToken() == null ? null : MAPPER.readTree(parser);
         } catch (IOException e) {
             return null;

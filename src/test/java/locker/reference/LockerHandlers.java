@@ -179,7 +179,7 @@ final class LockerHandlers {
     /** locker_id is an integer column: a number beyond its range cannot name a locker. */
     private static long lockerId(Context ctx) {
         try {
-            return Integer.parseInt(ctx.pathParam("id"));
+            return Integer.parseInt(HttpPipeline.pathParameter(ctx));
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("invalid locker id");
         }

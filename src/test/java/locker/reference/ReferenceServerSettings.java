@@ -14,7 +14,7 @@ import java.util.Map;
  * How the reference server behaves. The defaults are the deployed service's; tests shorten the
  * lifetimes. {@link #fromEnvironment} reads the same names as the deployed server where it has them.
  *
- * @param accessTokenTtl    lifetime of an access token (deployed: 10 minutes)
+ * @param accessTokenTtl    lifetime of an access token (deployed: 30 minutes, {@code JWT_ACCESS_TTL_MIN=30})
  * @param refreshTokenTtl   lifetime of a refresh token (deployed: 336 hours)
  * @param holdTtlSeconds    how long a hold lasts, in Redis and in the database (deployed: 60 s)
  * @param sweepInterval     how often held rows past their expiry are marked {@code expired} (deployed: 10 s)
@@ -63,8 +63,8 @@ public record ReferenceServerSettings(
     static final int MIN_HTTP_THREADS = 8;
 
     public static ReferenceServerSettings defaults() {
-        return new ReferenceServerSettings(Duration.ofMinutes(10), Duration.ofHours(336), 60, Duration.ofSeconds(10),
-                null, null, 20, 200, defaultMaxOpenConnections(), randomSecret(), "locker-service", "locker-clients");
+        return new ReferenceServerSettings(Duration.ofMinutes(30), Duration.ofHours(336), 60, Duration.ofSeconds(10),
+                null, null, 20, 200, defaultMaxOpenConnections(), randomSecret(), "locker-server-prod", "locker-app-users");
     }
 
     /**

@@ -42,8 +42,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ServerWarmUp {
     /** Students warming up at once: enough to use the server's thread and connection pools. */
     static final int WORKERS = 32;
-    /** Warm-up student ids: 9 digits, so that they never look like real (10-digit) students. */
-    static final long FIRST_STUDENT_ID = 909_000_000L;
+    /**
+     * Warm-up student ids: 10 digits as the server requires, starting 9909 so that they never look like a real
+     * student's (whose first four digits are the year of entry).
+     */
+    static final long FIRST_STUDENT_ID = 9_909_000_000L;
     private static final String NAME = "웜업학생";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -196,7 +199,9 @@ public final class ServerWarmUp {
         requests.incrementAndGet();
         for (int status : statuses) {
             if (response.statusCode() == status) {
-                return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+                // refusals are text, as the deployed server's are
+                boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+                return json ? JSON.readTree(response.body()) : JSON.createObjectNode();
             }
         }
         // another warm-up student may have been quicker; count it and go on

@@ -44,7 +44,7 @@ class ServerWarmUpIT {
             assertThat(result.failures()).isZero();
             assertThat(DatabaseRows.dump(db)).isEqualTo(tablesBefore);
             assertThat(DatabaseRows.redisKeys(redis)).isEqualTo(keysBefore);
-            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id LIKE '909%'")).isZero();
+            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id LIKE '9909%'")).isZero();
         }
     }
 

@@ -33,12 +33,14 @@ public final class ReferenceServer implements AutoCloseable {
     private final Redis redis;
     private final HoldExpiry holdExpiry;
     private final Javalin app;
+    private final StepGates gates;
 
-    private ReferenceServer(Database db, Redis redis, HoldExpiry holdExpiry, Javalin app) {
+    private ReferenceServer(Database db, Redis redis, HoldExpiry holdExpiry, Javalin app, StepGates gates) {
         this.db = db;
         this.redis = redis;
         this.holdExpiry = holdExpiry;
         this.app = app;
+        this.gates = gates;
     }
 
     /** Starts the server on {@code host:port} (port 0 picks a free one). */
@@ -49,7 +51,8 @@ public final class ReferenceServer implements AutoCloseable {
         Tokens tokens = new Tokens(settings);
         Authenticator authenticator = new Authenticator(tokens, redis);
         AuthHandlers auth = new AuthHandlers(db, redis, tokens, authenticator);
-        LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings);
+        StepGates gates = new StepGates();
+        LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings, gates);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -81,7 +84,7 @@ public final class ReferenceServer implements AutoCloseable {
             Json.send(ctx.status(500), Map.of("error", "internal server error"));
         });
 
-        HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval());
+        HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval(), gates);
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -90,7 +93,7 @@ public final class ReferenceServer implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new ReferenceServer(db, redis, holdExpiry, app);
+        return new ReferenceServer(db, redis, holdExpiry, app, gates);
     }
 
     private static void health(Context ctx, Database db, Redis redis) {
@@ -101,6 +104,16 @@ public final class ReferenceServer implements AutoCloseable {
         answer.put("db", dbUp ? "reachable" : "unreachable");
         answer.put("redis", redisUp ? "reachable" : "unreachable");
         Json.send(ctx.status(dbUp && redisUp ? 200 : 500), answer);
+    }
+
+    /** Tests only: holds requests and the sweep at the gate's steps; null restores the open gate. */
+    void installStepGate(StepGate gate) {
+        gates.install(gate);
+    }
+
+    /** Tests only: one sweep now, on the caller's thread, as the timer would run it. */
+    void sweepHoldsNow() {
+        holdExpiry.sweep();
     }
 
     public int port() {

@@ -141,11 +141,32 @@ final class Database implements AutoCloseable {
     }
 
     static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        for (Object param : params) {
+            if (param instanceof Int4 int4) {
+                int4.check();
+            }
+        }
         PreparedStatement statement = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, params[i]);
+            if (params[i] instanceof Int4 int4) {
+                statement.setInt(i + 1, (int) int4.value());
+            } else {
+                statement.setObject(i + 1, params[i]);
+            }
         }
         return statement;
+    }
+
+    /**
+     * A parameter bound to an {@code integer} column. Like the deployed server's driver (pgx), which encodes a
+     * Go int into the statement's int4 parameter, a value beyond int4 fails the statement before it is sent.
+     */
+    record Int4(long value) {
+        void check() throws SQLException {
+            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                throw new SQLException(value + " is greater than maximum value for int4", "22003");
+            }
+        }
     }
 
     @Override

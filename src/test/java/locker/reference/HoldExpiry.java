@@ -24,7 +24,7 @@ final class HoldExpiry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HoldExpiry.class);
     static final String HELD_LOCKERS = "SELECT locker_id FROM locker_assignments WHERE state = 'hold'";
     static final String EXPIRE_HOLD =
-            "UPDATE locker_assignments SET state = 'expired' WHERE locker_id = ?::integer AND state = 'hold'";
+            "UPDATE locker_assignments SET state = 'expired' WHERE locker_id = ? AND state = 'hold'";
 
     private final Database db;
     private final Redis redis;
@@ -78,7 +78,7 @@ final class HoldExpiry implements AutoCloseable {
                 if (!keyExists) {
                     gates.current().reached(StepGate.Step.SWEEP_FOUND_NO_KEY, lockerId);
                     try {
-                        db.update(EXPIRE_HOLD, lockerId);
+                        db.update(EXPIRE_HOLD, new Database.Int4(lockerId));
                     } catch (Database.DatabaseException e) {
                         LOG.warn("could not expire the hold on locker {}: {}", lockerId, e.getMessage());
                     }

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code /lockers/*} as the deployed server answers them (§5.7-5.12): its statements, in its order of Redis
- * and database steps, with its bodies. Locker ids go to PostgreSQL as bigint cast to integer, so an id beyond
- * int4 fails in the database as it fails in the deployed server's driver.
+ * and database steps, with its bodies. Locker ids are bound as {@link Database.Int4}, so an id beyond int4
+ * fails the statement as it fails in the deployed server's driver.
  */
 final class LockerHandlers {
     static final String ALREADY_HELD = "Locker already held by someone";
@@ -33,30 +33,30 @@ final class LockerHandlers {
     private static final String COUNT_AVAILABLE = "SELECT COUNT(*) FROM locker_info WHERE owner_serial_id IS NULL";
     private static final String INSERT_HOLD = """
             INSERT INTO locker_assignments (locker_id, user_serial_id, state, hold_expires_at)
-            VALUES (?::integer, ?, 'hold', now() + make_interval(secs => ?))""";
+            VALUES (?, ?, 'hold', now() + make_interval(secs => ?))""";
     private static final String HELD_LOCKER = """
             SELECT l.locker_id, l.owner_student_id, ll.name
             FROM locker_info l JOIN locker_locations ll ON ll.location_id = l.location_id
-            WHERE l.locker_id = ?::integer""";
+            WHERE l.locker_id = ?""";
     private static final String MY_LOCKER = """
             SELECT l.locker_id, l.owner_student_id, ll.name
             FROM locker_info l JOIN locker_locations ll ON ll.location_id = l.location_id
             WHERE l.owner_serial_id = ?""";
     private static final String CONFIRM_HOLD = """
             UPDATE locker_assignments SET state = 'confirmed', confirmed_at = now()
-            WHERE locker_id = ?::integer AND user_serial_id = ? AND state = 'hold'
+            WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold'
               AND (hold_expires_at IS NULL OR hold_expires_at > now())""";
     private static final String TAKE_OWNERSHIP = """
             UPDATE locker_info SET owner_serial_id = ?, owner_student_id = ?
-            WHERE locker_id = ?::integer AND owner_serial_id IS NULL""";
+            WHERE locker_id = ? AND owner_serial_id IS NULL""";
     private static final String CANCEL_CONFIRMED = """
             UPDATE locker_assignments SET state = 'cancelled', released_at = now()
-            WHERE locker_id = ?::integer AND user_serial_id = ? AND state = 'confirmed'""";
+            WHERE locker_id = ? AND user_serial_id = ? AND state = 'confirmed'""";
     private static final String GIVE_UP_OWNERSHIP = """
             UPDATE locker_info SET owner_serial_id = NULL, owner_student_id = NULL
-            WHERE locker_id = ?::integer AND owner_serial_id = ?""";
+            WHERE locker_id = ? AND owner_serial_id = ?""";
     private static final String DELETE_HOLD =
-            "DELETE FROM locker_assignments WHERE locker_id = ?::integer AND user_serial_id = ? AND state = 'hold'";
+            "DELETE FROM locker_assignments WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold'";
 
     private final Database db;
     private final Redis redis;
@@ -140,7 +140,7 @@ final class LockerHandlers {
         }
         gates.current().reached(StepGate.Step.HOLD_BEFORE_INSERT, lockerId);
         try {
-            db.update(INSERT_HOLD, lockerId, serialId, (double) settings.holdTtlSeconds());
+            db.update(INSERT_HOLD, new Database.Int4(lockerId), serialId, (double) settings.holdTtlSeconds());
         } catch (Database.DatabaseException e) {
             redis.releaseHoldQuietly(lockerId);
             throw new ApiError(409, HOLD_FAILED_ON_DB);
@@ -148,7 +148,7 @@ final class LockerHandlers {
         gates.current().reached(StepGate.Step.HOLD_BEFORE_SELECT, lockerId);
         Optional<Map<String, Object>> locker;
         try {
-            locker = db.queryOne(HELD_LOCKER, LockerHandlers::lockerWithoutSerial, lockerId);
+            locker = db.queryOne(HELD_LOCKER, LockerHandlers::lockerWithoutSerial, new Database.Int4(lockerId));
         } catch (Database.DatabaseException e) {
             locker = Optional.empty();
         }
@@ -176,7 +176,7 @@ final class LockerHandlers {
         }
         gates.current().reached(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, lockerId);
         try {
-            db.update(HoldExpiry.EXPIRE_HOLD, lockerId);
+            db.update(HoldExpiry.EXPIRE_HOLD, new Database.Int4(lockerId));
         } catch (Database.DatabaseException e) {
             // ignored, as deployed
         }
@@ -191,11 +191,11 @@ final class LockerHandlers {
         try (Connection c = begin()) {
             try {
                 gates.current().reached(StepGate.Step.CONFIRM_BEFORE_UPDATES, lockerId);
-                if (updateOrZero(c, CONFIRM_HOLD, lockerId, serialId) == 0) {
+                if (updateOrZero(c, CONFIRM_HOLD, new Database.Int4(lockerId), serialId) == 0) {
                     throw new ApiError(409, HOLD_EXPIRED);
                 }
                 gates.current().reached(StepGate.Step.CONFIRM_BETWEEN_UPDATES, lockerId);
-                if (updateOrZero(c, TAKE_OWNERSHIP, serialId, studentId, lockerId) == 0) {
+                if (updateOrZero(c, TAKE_OWNERSHIP, serialId, studentId, new Database.Int4(lockerId)) == 0) {
                     throw new ApiError(409, "Conflict");
                 }
                 commit(c);
@@ -215,13 +215,13 @@ final class LockerHandlers {
         long serialId = requireSerial(principal);
         try (Connection c = begin()) {
             try {
-                if (updateOrFail(c, CANCEL_CONFIRMED, lockerId, serialId) == 0) {
+                if (updateOrFail(c, CANCEL_CONFIRMED, new Database.Int4(lockerId), serialId) == 0) {
                     throw new ApiError(404, NO_CONFIRMED_LOCKER);
                 }
-                if (updateOrFail(c, GIVE_UP_OWNERSHIP, lockerId, serialId) == 0) {
+                if (updateOrFail(c, GIVE_UP_OWNERSHIP, new Database.Int4(lockerId), serialId) == 0) {
                     throw new ApiError(404, NO_OWNERSHIP);
                 }
-                updateOrFail(c, DELETE_HOLD, lockerId, serialId);
+                updateOrFail(c, DELETE_HOLD, new Database.Int4(lockerId), serialId);
                 commit(c);
             } finally {
                 rollbackQuietly(c);
@@ -244,7 +244,7 @@ final class LockerHandlers {
         long serialId = requireSerial(principal);
         int deleted;
         try {
-            deleted = db.update(DELETE_HOLD, lockerId, serialId);
+            deleted = db.update(DELETE_HOLD, new Database.Int4(lockerId), serialId);
         } catch (Database.DatabaseException e) {
             throw internalError();
         }

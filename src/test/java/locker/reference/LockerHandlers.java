@@ -272,7 +272,22 @@ final class LockerHandlers {
      * within int64; anything else is 400.
      */
     static long lockerId(Context ctx) {
-        return parseLockerId(ctx.pathParam("id"));
+        return parseLockerId(rawIdSegment(ctx));
+    }
+
+    /**
+     * The id as it stands in the request path: the deployed router does not URL-decode parameters, so
+     * {@code %2B101} is no number there, while Javalin's path parameter would read it as {@code +101}.
+     */
+    private static String rawIdSegment(Context ctx) {
+        String path = ctx.path();
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        int actionStart = path.lastIndexOf('/', end - 1);
+        int idStart = actionStart > 0 ? path.lastIndexOf('/', actionStart - 1) : -1;
+        return idStart < 0 ? ctx.pathParam("id") : path.substring(idStart + 1, actionStart);
     }
 
     static long parseLockerId(String id) {

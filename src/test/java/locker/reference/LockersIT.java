@@ -45,7 +45,8 @@ class LockersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "1.5", "101abc", "+", "99999999999999999999", "%D9%A1%D9%A0%D9%A1"})
+    @ValueSource(strings = {"abc", "1.5", "101abc", "+", "99999999999999999999", "%D9%A1%D9%A0%D9%A1", "%2B101",
+            "101%20"})
     void everyLockerActionAnswers400ToAnIdGosAtoiRefuses(String lockerId) {
         Session session = api.newSession();
 

@@ -36,6 +36,7 @@ final class HeldSteps implements StepGate {
             if (held.step == step && held.lockerId == lockerId && held.taken.compareAndSet(false, true)) {
                 held.arrived.countDown();
                 await(held.released, "the test to let " + step + " go");
+                return;
             }
         }
     }

@@ -50,7 +50,8 @@ public record ReferenceServerSettings(
             throw new IllegalArgumentException("the sweep interval must be at least 1 ms, was " + sweepInterval);
         }
         if (applicationStart != null && applicationEnd != null && applicationEnd.isBefore(applicationStart)) {
-            throw new IllegalArgumentException("the application window ends before it starts");
+            throw new IllegalArgumentException("LOCKER_APPLICATION_END (" + applicationEnd + ") is before LOCKER_APPLICATION_START ("
+                    + applicationStart + ")");
         }
         if (dbPoolSize < 1) {
             throw new IllegalArgumentException("DB_POOL_SIZE must be at least 1, was " + dbPoolSize);

@@ -58,5 +58,9 @@ class ReferenceServerSettingsTest {
                 .hasMessage("HTTP_THREADS must be a whole number, was 'many'");
         assertThatThrownBy(() -> ReferenceServerSettings.fromEnvironment(Map.of("LOCKER_APPLICATION_END", "tomorrow")))
                 .hasMessageStartingWith("LOCKER_APPLICATION_END must be an RFC 3339 time");
+        assertThatThrownBy(() -> ReferenceServerSettings.fromEnvironment(Map.of(
+                "LOCKER_APPLICATION_START", "2025-09-18T18:00:00+09:00", "LOCKER_APPLICATION_END", "2025-09-18T08:59:59Z")))
+                .hasMessage("LOCKER_APPLICATION_END (2025-09-18T08:59:59Z) is before LOCKER_APPLICATION_START"
+                        + " (2025-09-18T18:00+09:00)");
     }
 }

@@ -30,13 +30,16 @@ public final class ReferenceServer implements AutoCloseable {
     private final AuthRedis authRedis;
     private final HoldExpiry holdExpiry;
     private final Javalin app;
+    private final StepGates gates;
 
-    private ReferenceServer(Database db, Redis redis, AuthRedis authRedis, HoldExpiry holdExpiry, Javalin app) {
+    private ReferenceServer(Database db, Redis redis, AuthRedis authRedis, HoldExpiry holdExpiry, Javalin app,
+                            StepGates gates) {
         this.db = db;
         this.redis = redis;
         this.authRedis = authRedis;
         this.holdExpiry = holdExpiry;
         this.app = app;
+        this.gates = gates;
     }
 
     /** Starts the server on {@code host:port} (port 0 picks a free one). */
@@ -49,7 +52,8 @@ public final class ReferenceServer implements AutoCloseable {
         Tokens tokens = new Tokens(settings);
         Authenticator authenticator = new Authenticator(tokens, authRedis);
         AuthHandlers auth = new AuthHandlers(db, authRedis, tokens, authenticator);
-        LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings);
+        StepGates gates = new StepGates();
+        LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings, gates);
         HttpPipeline pipeline = new HttpPipeline(authenticator,
                 List.of(Route.post(API + "/auth/refresh", auth::refresh),
                         Route.post(API + "/auth/logout", auth::logout),
@@ -85,7 +89,7 @@ public final class ReferenceServer implements AutoCloseable {
         // the pipeline answers every request, whatever its method or path, and skips Javalin's own routing
         app.before(pipeline::handle);
 
-        HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval());
+        HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval(), gates);
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -95,7 +99,17 @@ public final class ReferenceServer implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new ReferenceServer(db, redis, authRedis, holdExpiry, app);
+        return new ReferenceServer(db, redis, authRedis, holdExpiry, app, gates);
+    }
+
+    /** Tests only: holds requests and the sweep at the gate's steps; null restores the open gate. */
+    void installStepGate(StepGate gate) {
+        gates.install(gate);
+    }
+
+    /** Tests only: one sweep now, on the caller's thread, as the timer would run it. */
+    void sweepHoldsNow() {
+        holdExpiry.sweep();
     }
 
     public int port() {

@@ -6,4 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
-exec java -cp "$(test_classpath)" locker.data.SeedingBenchmark
+classpath=$(test_classpath) || { echo "benchmark-seeding: the build failed (see above)" >&2; exit 2; }
+exec java -cp "$classpath" locker.data.SeedingBenchmark

@@ -8,4 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
-exec java -cp "$(test_classpath)" locker.benchmark.Benchmark "$@"
+classpath=$(test_classpath) || { echo "benchmark: the build failed (see above)" >&2; exit 2; }
+exec java -cp "$classpath" locker.benchmark.Benchmark "$@"

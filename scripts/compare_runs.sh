@@ -8,5 +8,5 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/lib/classpath.sh"
 # test_classpath must run in the project; its first entry is relative to it. Files stay relative to the caller.
-classpath=$(cd "$root" && test_classpath)
+classpath=$(cd "$root" && test_classpath) || { echo "compare_runs: the build failed (see above)" >&2; exit 2; }
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$root/$classpath" locker.runner.RunComparison "$@"

@@ -5,8 +5,9 @@
 # Settings as for the load test: DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD, REDIS_HOST,
 # REDIS_PORT, REDIS_PASSWORD (environment, -D via JAVA_TOOL_OPTIONS, or load-test.conf).
 # Exit status: 0 restored (or nothing to restore), 1 restored but other rows changed meanwhile,
-# 2 no database or bad settings, 3 refused because a live run still holds the database.
+# 2 no database, bad settings or a failed build, 3 refused because a live run still holds the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
-exec java -cp "$(test_classpath)" locker.data.RestoreMain
+classpath=$(test_classpath) || { echo "restore: the build failed (see above)" >&2; exit 2; }
+exec java -cp "$classpath" locker.data.RestoreMain

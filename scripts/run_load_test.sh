@@ -24,7 +24,7 @@ options:
 A repeated run keeps, per run, DIR/run-<n>/ with the results file, gatling.log and a link "report" to
 the HTML report folder, and writes DIR/repeat_summary.json.
 Exit status: 0 when every run passed; 1 when a run failed (an assertion or invariant was missed, or
-the run could not complete); 2 for bad options or settings, or no suitable Java.
+the run could not complete); 2 for bad options or settings, no suitable Java, or a failed build.
 MAVEN_ARGS (e.g. MAVEN_ARGS=-o for offline) is passed to Maven.
 USAGE
 }

@@ -12,4 +12,5 @@ fi
 run=$(realpath "$1")
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
-exec java --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$(test_classpath)" locker.report.ResultsExporter "$run"
+classpath=$(test_classpath) || { echo "summarize: the build failed (see above)" >&2; exit 2; }
+exec java --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$classpath" locker.report.ResultsExporter "$run"

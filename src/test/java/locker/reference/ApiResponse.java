@@ -21,9 +21,9 @@ record ApiResponse(int status, String body) {
         }
     }
 
-    /** The message of an error answer. */
+    /** The message of an error answer: its whole text body. */
     String error() {
-        return json().path("error").asText();
+        return body;
     }
 
     @Override

@@ -1,37 +1,62 @@
 package locker.reference;
 
 import io.javalin.http.Context;
-import redis.clients.jedis.exceptions.JedisException;
 
-/** Turns the {@code Authorization: Bearer} header into a principal, or answers 401. */
+/**
+ * The deployed JWT middleware: the {@code Authorization: Bearer} header checked before every route under
+ * {@code /api/v1} that is not public. It stores the caller for the handlers ({@link #require}).
+ */
 final class Authenticator {
-    private final Tokens tokens;
-    private final Redis redis;
+    private static final String CALLER = "locker.reference.caller";
+    private static final String BEARER = "Bearer ";
 
-    Authenticator(Tokens tokens, Redis redis) {
+    private final Tokens tokens;
+    private final AuthRedis redis;
+
+    Authenticator(Tokens tokens, AuthRedis redis) {
         this.tokens = tokens;
         this.redis = redis;
     }
 
+    /**
+     * True when the request carries a usable access token, which is then the caller. In the deployed order: the
+     * case-sensitive {@code Bearer } prefix, the blacklist by the {@code jti} read without verification (a Redis
+     * error lets the token through), then the signature and the claims.
+     */
+    boolean authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith(BEARER)) {
+            return false;
+        }
+        String token = header.substring(BEARER.length());
+        Tokens.Principal remembered = tokens.remembered(token);
+        String jti = remembered != null ? remembered.jti() : Tokens.unverifiedJti(token);
+        if (jti != null && redis.isBlacklisted(jti)) {
+            return false;
+        }
+        Tokens.Principal principal = remembered != null ? remembered : tokens.verify(token);
+        if (principal == null) {
+            return false;
+        }
+        ctx.attribute(CALLER, principal);
+        return true;
+    }
+
+    /**
+     * The caller the middleware let through: its serial id ({@code sub}, which may be 0 or negative) and the
+     * {@code student_id} claim ({@code ""} when missing). Handlers answer 401 themselves when the serial id is 0.
+     */
     Tokens.Principal require(Context ctx) {
-        Tokens.Principal principal = tokens.verify(bearerToken(ctx)).orElseThrow(ApiError::unauthorized);
-        try {
-            if (redis.isBlacklisted(principal.jti())) {
-                throw ApiError.unauthorized();
-            }
-        } catch (JedisException e) {
-            // Without the blacklist a revoked token cannot be told apart: refuse rather than let it through,
-            // as the service being unavailable (the contract's 503 of a hold while Redis is down), not as 401.
-            throw new ApiError(503, "service unavailable");
+        Tokens.Principal principal = ctx.attribute(CALLER);
+        if (principal == null) {
+            throw ApiError.unauthorized();
         }
         return principal;
     }
 
+    /** The text after {@code Bearer } in the Authorization header, or null without that prefix. */
     static String bearerToken(Context ctx) {
         String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return header.substring(7).trim();
+        return header != null && header.startsWith(BEARER) ? header.substring(BEARER.length()) : null;
     }
 }

@@ -1,230 +1,365 @@
 package locker.reference;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import redis.clients.jedis.exceptions.JedisException;
 
-import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
-/** {@code /lockers/*}: list, hold, confirm, release-hold, release and "my locker". */
+/**
+ * {@code /lockers/*} as the deployed server answers them (§5.7-5.12): its statements, in its order of Redis
+ * and database steps, with its bodies. Locker ids are bound as {@link Database.Int4}, so an id beyond int4
+ * fails the statement as it fails in the deployed server's driver.
+ */
 final class LockerHandlers {
-    /** The columns of {@link #LOCKER_COLUMNS}, read by position (a lookup by name costs more than the read). */
-    private static final int LOCKER_ID = 1;
-    private static final int LOCATION_NAME = 2;
-    private static final int OWNER_STUDENT_ID = 3;
-    private static final int OWNER_SERIAL_ID = 4;
-    private static final String LOCKER_COLUMNS = """
-            SELECT li.locker_id, ll.name AS location_name, li.owner_student_id, li.owner_serial_id
-            FROM locker_info li JOIN locker_locations ll ON ll.location_id = li.location_id""";
-    private static final String EXPIRE_STALE_HOLDS = """
-            UPDATE locker_assignments SET state = 'expired'
-            WHERE (locker_id = ? OR user_serial_id = ?) AND state = 'hold' AND hold_expires_at <= now()""";
+    static final String ALREADY_HELD = "Locker already held by someone";
+    static final String HOLD_FAILED_ON_DB = "Locker hold failed on DB. Deleting Redis key.";
+    static final String HOLD_EXPIRED = "hold expired or not found";
+    static final String NO_CONFIRMED_LOCKER = "No confirmed locker found to release";
+    static final String NO_OWNERSHIP = "No locker ownership found to release";
+    static final String NO_HOLD = "No hold found to release";
+
+    private static final String LIST_LOCKERS = """
+            SELECT l.locker_id, l.owner_student_id, l.owner_serial_id, ll.name
+            FROM locker_info l JOIN locker_locations ll ON ll.location_id = l.location_id
+            ORDER BY l.locker_id""";
+    private static final String COUNT_AVAILABLE = "SELECT COUNT(*) FROM locker_info WHERE owner_serial_id IS NULL";
     private static final String INSERT_HOLD = """
-            WITH held AS (
-                INSERT INTO locker_assignments (locker_id, user_serial_id, state, hold_expires_at)
-                VALUES (?, ?, 'hold', now() + make_interval(secs => ?))
-                RETURNING locker_id)
-            """ + LOCKER_COLUMNS + " JOIN held ON held.locker_id = li.locker_id";
+            INSERT INTO locker_assignments (locker_id, user_serial_id, state, hold_expires_at)
+            VALUES (?, ?, 'hold', now() + make_interval(secs => ?))""";
+    private static final String HELD_LOCKER = """
+            SELECT l.locker_id, l.owner_student_id, ll.name
+            FROM locker_info l JOIN locker_locations ll ON ll.location_id = l.location_id
+            WHERE l.locker_id = ?""";
+    private static final String MY_LOCKER = """
+            SELECT l.locker_id, l.owner_student_id, ll.name
+            FROM locker_info l JOIN locker_locations ll ON ll.location_id = l.location_id
+            WHERE l.owner_serial_id = ?""";
     private static final String CONFIRM_HOLD = """
             UPDATE locker_assignments SET state = 'confirmed', confirmed_at = now()
-            WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold' AND hold_expires_at > now()""";
+            WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold'
+              AND (hold_expires_at IS NULL OR hold_expires_at > now())""";
     private static final String TAKE_OWNERSHIP = """
-            UPDATE locker_info SET owner_student_id = ?, owner_serial_id = ?
+            UPDATE locker_info SET owner_serial_id = ?, owner_student_id = ?
             WHERE locker_id = ? AND owner_serial_id IS NULL""";
-    private static final String DELETE_HOLD =
-            "DELETE FROM locker_assignments WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold'";
     private static final String CANCEL_CONFIRMED = """
             UPDATE locker_assignments SET state = 'cancelled', released_at = now()
             WHERE locker_id = ? AND user_serial_id = ? AND state = 'confirmed'""";
     private static final String GIVE_UP_OWNERSHIP = """
-            UPDATE locker_info SET owner_student_id = NULL, owner_serial_id = NULL
+            UPDATE locker_info SET owner_serial_id = NULL, owner_student_id = NULL
             WHERE locker_id = ? AND owner_serial_id = ?""";
+    private static final String DELETE_HOLD =
+            "DELETE FROM locker_assignments WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold'";
 
     private final Database db;
     private final Redis redis;
     private final Authenticator authenticator;
     private final ReferenceServerSettings settings;
+    private final ApplicationWindow window;
+    private final StepGates gates;
 
-    LockerHandlers(Database db, Redis redis, Authenticator authenticator, ReferenceServerSettings settings) {
+    LockerHandlers(Database db, Redis redis, Authenticator authenticator, ReferenceServerSettings settings,
+                   StepGates gates) {
         this.db = db;
         this.redis = redis;
         this.authenticator = authenticator;
         this.settings = settings;
+        this.window = settings.applicationWindow();
+        this.gates = gates;
     }
 
-    /** The hottest answer of the rush, written row by row as it is read: no map per locker. */
-    void list(Context ctx) throws SQLException {
+    /** Two statements, as deployed: the count is not taken in the list's snapshot (R11). */
+    void list(Context ctx) {
         authenticator.require(ctx);
-        try (var c = db.connection();
-             var statement = c.prepareStatement(LOCKER_COLUMNS + " ORDER BY li.locker_id");
-             var rows = statement.executeQuery()) {
+        try (Connection c = db.connection()) {
             Json.send(ctx, json -> {
-                int available = 0;
                 json.writeStartObject();
-                json.writeArrayFieldStart("lockers");
-                while (rows.next()) {
-                    Locker locker = Locker.read(rows);
-                    json.writeStartObject();
-                    locker.writeFields(json);
-                    if (locker.ownerSerialId() == null) {
-                        available++;
-                    } else {
-                        json.writeNumberField("owner_serial_id", locker.ownerSerialId());
+                json.writeFieldName("lockers");
+                boolean any = false;
+                try (PreparedStatement statement = c.prepareStatement(LIST_LOCKERS);
+                     ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (!any) {
+                            json.writeStartArray();
+                            any = true;
+                        }
+                        json.writeStartObject();
+                        json.writeNumberField("locker_id", rows.getInt(1));
+                        json.writeStringField("location_id", rows.getString(4));
+                        String owner = rows.getString(2);
+                        if (owner != null) {
+                            json.writeStringField("owner", owner);
+                        }
+                        long ownerSerial = rows.getLong(3);
+                        if (!rows.wasNull()) {
+                            json.writeNumberField("owner_serial_id", ownerSerial);
+                        }
+                        json.writeEndObject();
                     }
-                    json.writeEndObject();
                 }
-                json.writeEndArray();
-                json.writeNumberField("available_count", available);
+                if (any) {
+                    json.writeEndArray();
+                } else {
+                    json.writeNull();
+                }
+                gates.current().reached(StepGate.Step.LIST_BEFORE_COUNT, 0);
+                json.writeNumberField("available_count",
+                        Database.queryOne(c, COUNT_AVAILABLE, row -> row.getLong(1)).orElse(0L));
                 json.writeEndObject();
             });
+        } catch (SQLException | Database.DatabaseException e) {
+            throw internalError();
         }
     }
 
     void hold(Context ctx) {
         Tokens.Principal principal = authenticator.require(ctx);
-        if (!settings.isWithinApplicationWindow(Instant.now())) {
-            throw new ApiError(403, "locker application period is not open");
+        Optional<String> refusal = window.refusal(Instant.now());
+        if (refusal.isPresent()) {
+            throw new ApiError(403, refusal.get());
         }
         long lockerId = lockerId(ctx);
-        db.update(EXPIRE_STALE_HOLDS, lockerId, principal.serialId());
+        expireHoldWithoutKey(lockerId);
+        long serialId = requireSerial(principal);
+        gates.current().reached(StepGate.Step.HOLD_BEFORE_SETNX, lockerId);
         boolean held;
         try {
-            held = redis.tryHold(lockerId, principal.serialId(), settings.holdTtlSeconds());
+            held = redis.tryHold(lockerId, serialId, settings.holdTtlSeconds());
         } catch (JedisException e) {
-            throw new ApiError(503, "hold service unavailable");
+            throw new ApiError(503, "Service Unavailable");
         }
         if (!held) {
-            throw ApiError.conflict("Locker already held by someone");
+            throw new ApiError(409, ALREADY_HELD);
         }
-        Map<String, Object> locker;
+        gates.current().reached(StepGate.Step.HOLD_BEFORE_INSERT, lockerId);
         try {
-            locker = db.queryOne(INSERT_HOLD, row -> Locker.read(row).asMap(),
-                    lockerId, principal.serialId(), (double) settings.holdTtlSeconds()).orElseThrow();
+            db.update(INSERT_HOLD, new Database.Int4(lockerId), serialId, (double) settings.holdTtlSeconds());
         } catch (Database.DatabaseException e) {
             redis.releaseHoldQuietly(lockerId);
-            if (isConstraintViolation(e)) {
-                throw ApiError.conflict("locker is not available");
-            }
-            throw e;
+            throw new ApiError(409, HOLD_FAILED_ON_DB);
         }
+        gates.current().reached(StepGate.Step.HOLD_BEFORE_SELECT, lockerId);
+        Optional<Map<String, Object>> locker;
+        try {
+            locker = db.queryOne(HELD_LOCKER, LockerHandlers::lockerWithoutSerial, new Database.Int4(lockerId));
+        } catch (Database.DatabaseException e) {
+            locker = Optional.empty();
+        }
+        String expiresIn = (settings.holdTtlSeconds() / 60) + " minutes";
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("message", "locker held successfully");
-        answer.put("locker", locker);
-        answer.put("expires_in", (settings.holdTtlSeconds() / 60) + " minutes");
+        if (locker.isPresent()) {
+            answer.put("locker", locker.get());
+        } else {
+            // the deployed fallback body when the locker cannot be read back
+            answer.put("locker_id", lockerId);
+        }
+        answer.put("expires_in", expiresIn);
         Json.send(ctx.status(201), answer);
     }
 
-    void confirm(Context ctx) {
-        long lockerId = lockerId(ctx);
-        Tokens.Principal principal = authenticator.require(ctx);
+    /** The deployed clean-up before a hold: a 'hold' row whose key is gone is expired; every error is ignored. */
+    private void expireHoldWithoutKey(long lockerId) {
         try {
-            db.inTransaction(c -> {
-                if (Database.update(c, CONFIRM_HOLD, lockerId, principal.serialId()) == 0) {
-                    throw ApiError.conflict("hold expired or not found");
-                }
-                if (Database.update(c, TAKE_OWNERSHIP, principal.studentId(), principal.serialId(), lockerId) == 0) {
-                    throw ApiError.conflict("locker already has an owner");
-                }
-                return null;
-            });
-        } catch (Database.DatabaseException e) {
-            if (isConstraintViolation(e)) {
-                throw ApiError.conflict("locker already has an owner");
+            if (redis.holdExists(lockerId)) {
+                return;
             }
-            throw e;
+        } catch (JedisException e) {
+            return;
+        }
+        gates.current().reached(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, lockerId);
+        try {
+            db.update(HoldExpiry.EXPIRE_HOLD, new Database.Int4(lockerId));
+        } catch (Database.DatabaseException e) {
+            // ignored, as deployed
+        }
+    }
+
+    /** One READ COMMITTED transaction of two updates; Redis is not touched, the hold key lives on (R4). */
+    void confirm(Context ctx) {
+        Tokens.Principal principal = authenticator.require(ctx);
+        long lockerId = lockerId(ctx);
+        long serialId = requireSerial(principal);
+        String studentId = Objects.requireNonNullElse(principal.studentId(), "");
+        try (Connection c = begin()) {
+            try {
+                gates.current().reached(StepGate.Step.CONFIRM_BEFORE_UPDATES, lockerId);
+                if (updateOrZero(c, CONFIRM_HOLD, new Database.Int4(lockerId), serialId) == 0) {
+                    throw new ApiError(409, HOLD_EXPIRED);
+                }
+                gates.current().reached(StepGate.Step.CONFIRM_BETWEEN_UPDATES, lockerId);
+                if (updateOrZero(c, TAKE_OWNERSHIP, serialId, studentId, new Database.Int4(lockerId)) == 0) {
+                    throw new ApiError(409, "Conflict");
+                }
+                commit(c);
+            } finally {
+                rollbackQuietly(c);
+            }
+        } catch (SQLException e) {
+            throw internalError();
         }
         Json.send(ctx, Map.of("message", "locker confirmed successfully"));
     }
 
-    void releaseHold(Context ctx) {
-        long lockerId = lockerId(ctx);
-        Tokens.Principal principal = authenticator.require(ctx);
-        if (db.update(DELETE_HOLD, lockerId, principal.serialId()) == 0) {
-            throw ApiError.notFound("No hold found to release");
-        }
-        redis.releaseHoldQuietly(lockerId);
-        Json.send(ctx, Map.of("message", "hold released successfully"));
-    }
-
+    /** One transaction of three statements, then the hold key is deleted whoever's it is (R5). */
     void release(Context ctx) {
-        long lockerId = lockerId(ctx);
         Tokens.Principal principal = authenticator.require(ctx);
-        db.inTransaction(c -> {
-            if (Database.update(c, CANCEL_CONFIRMED, lockerId, principal.serialId()) == 0) {
-                throw ApiError.notFound("No confirmed locker to release");
+        long lockerId = lockerId(ctx);
+        long serialId = requireSerial(principal);
+        try (Connection c = begin()) {
+            try {
+                if (updateOrFail(c, CANCEL_CONFIRMED, new Database.Int4(lockerId), serialId) == 0) {
+                    throw new ApiError(404, NO_CONFIRMED_LOCKER);
+                }
+                if (updateOrFail(c, GIVE_UP_OWNERSHIP, new Database.Int4(lockerId), serialId) == 0) {
+                    throw new ApiError(404, NO_OWNERSHIP);
+                }
+                updateOrFail(c, DELETE_HOLD, new Database.Int4(lockerId), serialId);
+                commit(c);
+            } finally {
+                rollbackQuietly(c);
             }
-            if (Database.update(c, GIVE_UP_OWNERSHIP, lockerId, principal.serialId()) == 0) {
-                throw ApiError.notFound("No confirmed locker to release");
-            }
-            Database.update(c, DELETE_HOLD, lockerId, principal.serialId());
-            return null;
-        });
+        } catch (SQLException e) {
+            throw internalError();
+        }
+        gates.current().reached(StepGate.Step.RELEASE_BEFORE_DEL, lockerId);
         redis.releaseHoldQuietly(lockerId);
         Json.send(ctx, Map.of("message", "locker released successfully"));
     }
 
-    void mine(Context ctx) {
+    /**
+     * The row is deleted, not marked (B7). The deployed server wraps the one DELETE in a transaction; alone it
+     * commits the same way, one round trip sooner. Then the hold key is deleted whoever's it is (R5).
+     */
+    void releaseHold(Context ctx) {
         Tokens.Principal principal = authenticator.require(ctx);
+        long lockerId = lockerId(ctx);
+        long serialId = requireSerial(principal);
+        int deleted;
+        try {
+            deleted = db.update(DELETE_HOLD, new Database.Int4(lockerId), serialId);
+        } catch (Database.DatabaseException e) {
+            throw internalError();
+        }
+        if (deleted == 0) {
+            throw new ApiError(404, NO_HOLD);
+        }
+        gates.current().reached(StepGate.Step.RELEASE_HOLD_BEFORE_DEL, lockerId);
+        redis.releaseHoldQuietly(lockerId);
+        Json.send(ctx, Map.of("message", "hold released successfully"));
+    }
+
+    void mine(Context ctx) {
+        long serialId = requireSerial(authenticator.require(ctx));
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("locker", db.queryOne(LOCKER_COLUMNS + " WHERE li.owner_serial_id = ?",
-                row -> Locker.read(row).asMap(), principal.serialId()).orElse(null));
+        try {
+            answer.put("locker", db.queryOne(MY_LOCKER, LockerHandlers::lockerWithoutSerial, serialId).orElse(null));
+        } catch (Database.DatabaseException e) {
+            throw internalError();
+        }
         Json.send(ctx, answer);
     }
 
-    /** locker_id is an integer column: a number beyond its range cannot name a locker. */
-    private static long lockerId(Context ctx) {
-        try {
-            return Integer.parseInt(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("invalid locker id");
-        }
-    }
-
     /**
-     * A row of {@link #LOCKER_COLUMNS}. Every answer shows {@code owner} only when the locker has a confirmed
-     * owner; {@code GET /lockers} also shows {@code owner_serial_id}.
+     * The id as Go's {@code strconv.Atoi} reads it: an optional sign, ASCII digits (leading zeros allowed),
+     * within int64; anything else is 400.
      */
-    private record Locker(int id, String location, String ownerStudentId, Long ownerSerialId) {
-        static Locker read(ResultSet row) throws SQLException {
-            int id = row.getInt(LOCKER_ID);
-            String location = row.getString(LOCATION_NAME);
-            String owner = row.getString(OWNER_STUDENT_ID);
-            long serial = row.getLong(OWNER_SERIAL_ID);
-            return new Locker(id, location, owner, row.wasNull() ? null : serial);
-        }
+    static long lockerId(Context ctx) {
+        return parseLockerId(HttpPipeline.pathParameter(ctx));
+    }
 
-        private String shownOwner() {
-            return ownerSerialId == null ? null : ownerStudentId;
+    static long parseLockerId(String id) {
+        int digitsFrom = !id.isEmpty() && (id.charAt(0) == '+' || id.charAt(0) == '-') ? 1 : 0;
+        if (id.length() == digitsFrom) {
+            throw new ApiError(400, "Bad Request");
         }
-
-        /** As hold and "my locker" answer it. */
-        Map<String, Object> asMap() {
-            Map<String, Object> locker = new LinkedHashMap<>();
-            locker.put("locker_id", id);
-            locker.put("location_id", location);
-            if (shownOwner() != null) {
-                locker.put("owner", shownOwner());
+        for (int i = digitsFrom; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (ch < '0' || ch > '9') {
+                throw new ApiError(400, "Bad Request");
             }
-            return locker;
         }
-
-        /** The same fields, into a JSON object being written. */
-        void writeFields(JsonGenerator json) throws IOException {
-            json.writeNumberField("locker_id", id);
-            json.writeStringField("location_id", location);
-            if (shownOwner() != null) {
-                json.writeStringField("owner", shownOwner());
-            }
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "Bad Request");
         }
     }
 
-    /** Unique (23505), foreign-key (23503) or check (23514) violation: the database refused the row. */
-    private static boolean isConstraintViolation(Database.DatabaseException e) {
-        return e.sqlState != null && e.sqlState.startsWith("23");
+    /** The deployed handlers answer 401 to a token whose subject is 0. */
+    private static long requireSerial(Tokens.Principal principal) {
+        if (principal.serialId() == 0) {
+            throw new ApiError(401, "Unauthorized");
+        }
+        return principal.serialId();
+    }
+
+    /** {@code {"locker_id":..,"location_id":"<name>","owner":".."}}, owner left out when NULL. */
+    private static Map<String, Object> lockerWithoutSerial(ResultSet row) throws SQLException {
+        Map<String, Object> locker = new LinkedHashMap<>();
+        locker.put("locker_id", row.getInt(1));
+        locker.put("location_id", row.getString(3));
+        String owner = row.getString(2);
+        if (owner != null) {
+            locker.put("owner", owner);
+        }
+        return locker;
+    }
+
+    /** A connection in a transaction; no connection is the deployed "BEGIN failed", 500. */
+    private Connection begin() {
+        try {
+            Connection c = db.connection();
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            throw internalError();
+        }
+    }
+
+    /** Confirm's reading of a statement: a failure counts as nothing updated. */
+    private static int updateOrZero(Connection c, String sql, Object... params) {
+        try {
+            return Database.update(c, sql, params);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    private static int updateOrFail(Connection c, String sql, Object... params) {
+        try {
+            return Database.update(c, sql, params);
+        } catch (SQLException e) {
+            throw internalError();
+        }
+    }
+
+    private static void commit(Connection c) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw internalError();
+        }
+    }
+
+    /** After a commit there is nothing to roll back; after a refusal this undoes the transaction. */
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the connection is broken; the pool replaces it
+        }
+    }
+
+    private static ApiError internalError() {
+        return new ApiError(500, "Internal Server Error");
     }
 }

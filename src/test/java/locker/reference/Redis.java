@@ -37,7 +37,14 @@ final class Redis implements AutoCloseable {
         }
     }
 
-    /** Deletes a hold key; a Redis failure here only leaves the key to expire. */
+    /** {@code EXISTS locker:hold:{id}}; a Redis failure is the caller's to handle. */
+    boolean holdExists(long lockerId) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.exists(RedisKeys.hold(lockerId));
+        }
+    }
+
+    /** Deletes a hold key, whoever's it is; a Redis failure here only leaves the key to expire. */
     void releaseHoldQuietly(long lockerId) {
         try (Jedis jedis = pool.getResource()) {
             jedis.del(RedisKeys.hold(lockerId));
@@ -70,13 +77,14 @@ final class Redis implements AutoCloseable {
         }
     }
 
-    /** A connection outside the pool, for the long-lived subscription to expiry events. */
-    Jedis dedicatedConnection() {
-        Jedis jedis = new Jedis(host, port, 2_000, 0);
-        if (password != null) {
-            jedis.auth(password);
+    /**
+     * {@code CONFIG SET notify-keyspace-events Ex}, which the deployed server sends at start-up and leaves set
+     * in Redis (its listener for the events is closed at once, so nothing reads them); a failure is only logged.
+     */
+    void enableExpiryEvents() {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.configSet("notify-keyspace-events", "Ex");
         }
-        return jedis;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package locker.reference;
 
+import com.auth0.jwt.JWT;
+import locker.contract.RedisKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -7,7 +9,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Redis stopped and started again under a running server. */
+/** Redis stopped and started again under a running server (the embedded Redis process really stops). */
 class RedisOutageIT {
     @RegisterExtension
     static final StackExtension STACK = new StackExtension();
@@ -16,17 +18,32 @@ class RedisOutageIT {
     private final StackInspector inspector = STACK.inspector();
 
     @Test
-    void withoutRedisHealthIs500AndHoldIs503AndBothRecoverAfterwards() {
+    void withoutRedisTheMiddlewareFailsOpenHealthIs500AndHoldIs503AndAllRecoverAfterwards() {
         Session session = api.newSession();
+        Session loggingOut = api.newSession();
         assertThat(api.health().status()).isEqualTo(200);
 
         STACK.stack().stopRedis();
         try {
             ApiResponse health = api.health();
             assertThat(health.status()).isEqualTo(500);
-            assertThat(health.json().path("status").asText()).isEqualTo("unhealthy");
-            assertThat(health.json().path("db").asText()).isEqualTo("reachable");
+            assertThat(health.json().properties()).extracting(java.util.Map.Entry::getKey)
+                    .containsExactly("error", "redis", "status");
+            assertThat(health.json().path("error").asText()).isNotBlank();
             assertThat(health.json().path("redis").asText()).isEqualTo("unreachable");
+            assertThat(health.json().path("status").asText()).isEqualTo("unhealthy");
+
+            // the blacklist cannot be read, so tokens pass: reads keep working
+            assertThat(api.me(session.accessToken()).status()).isEqualTo(200);
+            assertThat(api.lockers(session.accessToken()).status()).isEqualTo(200);
+            // logins need no Redis; refresh and logout ignore their Redis errors
+            Session fresh = api.newSession();
+            ApiResponse refreshed = api.refresh(fresh.refreshToken(), fresh.accessToken());
+            assertThat(refreshed.status()).isEqualTo(200);
+            assertThat(api.logout(loggingOut.refreshToken(), loggingOut.accessToken()).status()).isEqualTo(200);
+            // neither could blacklist its access token
+            assertThat(api.me(fresh.accessToken()).status()).isEqualTo(200);
+            assertThat(api.me(loggingOut.accessToken()).status()).isEqualTo(200);
 
             ApiResponse hold = api.hold(session, 101);
             assertThat(hold.status()).as(hold.toString()).isEqualTo(503);
@@ -36,10 +53,14 @@ class RedisOutageIT {
         }
 
         // Connections the server's pool opened before the outage fail once each before they are replaced.
+        assertThat(Waiting.until(Duration.ofSeconds(15), api::health, response -> response.status() == 200).body())
+                .isEqualTo("{\"db\":\"reachable\",\"redis\":\"reachable\",\"status\":\"healthy\"}");
         ApiResponse hold = Waiting.until(Duration.ofSeconds(15), () -> api.hold(session, 101),
                 response -> response.status() != 503);
         assertThat(hold.status()).as(hold.toString()).isEqualTo(201);
-        assertThat(Waiting.until(Duration.ofSeconds(15), api::health, response -> response.status() == 200)
-                .json().path("status").asText()).isEqualTo("healthy");
+        assertThat(api.logout(session.refreshToken(), session.accessToken()).status()).isEqualTo(200);
+        assertThat(inspector.redisValue(RedisKeys.blacklist(JWT.decode(session.accessToken()).getId())))
+                .contains("revoked");
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
     }
 }

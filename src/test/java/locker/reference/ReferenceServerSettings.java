@@ -5,8 +5,9 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 
@@ -14,13 +15,13 @@ import java.util.Map;
  * How the reference server behaves. The defaults are the deployed service's; tests shorten the
  * lifetimes. {@link #fromEnvironment} reads the same names as the deployed server where it has them.
  *
- * @param accessTokenTtl    lifetime of an access token (deployed: 10 minutes)
+ * @param accessTokenTtl    lifetime of an access token (deployed: 30 minutes, {@code JWT_ACCESS_TTL_MIN=30})
  * @param refreshTokenTtl   lifetime of a refresh token (deployed: 336 hours)
  * @param holdTtlSeconds    how long a hold lasts, in Redis and in the database (deployed: 60 s)
- * @param sweepInterval     how often held rows past their expiry are marked {@code expired} (deployed: 10 s)
- * @param applicationStart  holds are refused before this instant; null means no limit
- * @param applicationEnd    holds are refused after this instant; null means no limit
- * @param dbPoolSize        database connections of the server
+ * @param sweepInterval     how often the sweep marks {@code hold} rows without a Redis key {@code expired} (deployed: 10 s)
+ * @param applicationStart  holds are refused before this instant; null means no start bound
+ * @param applicationEnd    holds are refused after this instant; null refuses every hold, as deployed (§6)
+ * @param dbPoolSize        database connections of the server (deployed: 10); requests queue for one without limit
  * @param httpThreads       request threads of the server
  * @param maxOpenConnections connections the server keeps open at once; more wait in the accept queue
  * @param jwtSecret         HS256 key of access tokens
@@ -32,8 +33,8 @@ public record ReferenceServerSettings(
         Duration refreshTokenTtl,
         int holdTtlSeconds,
         Duration sweepInterval,
-        Instant applicationStart,
-        Instant applicationEnd,
+        OffsetDateTime applicationStart,
+        OffsetDateTime applicationEnd,
         int dbPoolSize,
         int httpThreads,
         int maxOpenConnections,
@@ -45,8 +46,12 @@ public record ReferenceServerSettings(
         if (holdTtlSeconds < 1) {
             throw new IllegalArgumentException("HOLD_TTL_SECONDS must be at least 1, was " + holdTtlSeconds);
         }
+        if (sweepInterval == null || sweepInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("the sweep interval must be at least 1 ms, was " + sweepInterval);
+        }
         if (applicationStart != null && applicationEnd != null && applicationEnd.isBefore(applicationStart)) {
-            throw new IllegalArgumentException("the application window ends before it starts");
+            throw new IllegalArgumentException("LOCKER_APPLICATION_END (" + applicationEnd + ") is before LOCKER_APPLICATION_START ("
+                    + applicationStart + ")");
         }
         if (dbPoolSize < 1) {
             throw new IllegalArgumentException("DB_POOL_SIZE must be at least 1, was " + dbPoolSize);
@@ -62,9 +67,20 @@ public record ReferenceServerSettings(
 
     static final int MIN_HTTP_THREADS = 8;
 
+    /** The deployed time zone of the window's values, in which its 403 messages print them. */
+    static final ZoneOffset DEPLOYED_WINDOW_OFFSET = ZoneOffset.ofHours(9);
+    /** How long the default window stays open: far beyond any run. */
+    static final Duration DEFAULT_WINDOW_LENGTH = Duration.ofDays(365);
+
+    /**
+     * The deployed service during its application period: the window opened a minute ago and closes long after
+     * any run, both at +09:00; the deployed pool of 10 connections, a 60 s hold and the 10 s sweep.
+     */
     public static ReferenceServerSettings defaults() {
-        return new ReferenceServerSettings(Duration.ofMinutes(10), Duration.ofHours(336), 60, Duration.ofSeconds(10),
-                null, null, 20, 200, defaultMaxOpenConnections(), randomSecret(), "locker-service", "locker-clients");
+        OffsetDateTime now = OffsetDateTime.now(DEPLOYED_WINDOW_OFFSET).truncatedTo(ChronoUnit.SECONDS);
+        return new ReferenceServerSettings(Duration.ofMinutes(30), Duration.ofHours(336), 60, Duration.ofSeconds(10),
+                now.minusMinutes(1), now.plus(DEFAULT_WINDOW_LENGTH), 10, 200, defaultMaxOpenConnections(), randomSecret(),
+                "locker-server-prod", "locker-app-users");
     }
 
     /**
@@ -80,13 +96,18 @@ public record ReferenceServerSettings(
 
     /**
      * The defaults, overridden by {@code LOCKER_APPLICATION_START}/{@code _END} (RFC 3339),
-     * {@code JWT_SECRET}, {@code HOLD_TTL_SECONDS}, {@code DB_POOL_SIZE} and {@code HTTP_THREADS}.
+     * {@code JWT_SECRET}, {@code HOLD_TTL_SECONDS}, {@code DB_POOL_SIZE} and {@code HTTP_THREADS}. With neither
+     * window variable set the window is the defaults' open one; once either is set both are read as the deployed
+     * server reads them, so an unset {@code LOCKER_APPLICATION_END} refuses every hold.
      */
     public static ReferenceServerSettings fromEnvironment(Map<String, String> env) {
         ReferenceServerSettings s = defaults();
+        OffsetDateTime start = timeOrNull(env, "LOCKER_APPLICATION_START");
+        OffsetDateTime end = timeOrNull(env, "LOCKER_APPLICATION_END");
+        boolean windowGiven = start != null || end != null;
         return new ReferenceServerSettings(s.accessTokenTtl, s.refreshTokenTtl,
                 intOr(env, "HOLD_TTL_SECONDS", s.holdTtlSeconds), s.sweepInterval,
-                instantOrNull(env, "LOCKER_APPLICATION_START"), instantOrNull(env, "LOCKER_APPLICATION_END"),
+                windowGiven ? start : s.applicationStart, windowGiven ? end : s.applicationEnd,
                 intOr(env, "DB_POOL_SIZE", s.dbPoolSize), intOr(env, "HTTP_THREADS", s.httpThreads), s.maxOpenConnections,
                 env.getOrDefault("JWT_SECRET", s.jwtSecret), s.issuer, s.audience);
     }
@@ -101,7 +122,8 @@ public record ReferenceServerSettings(
                 applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
     }
 
-    public ReferenceServerSettings withApplicationWindow(Instant start, Instant end) {
+    /** The same server with this window; a null {@code end} refuses every hold, as deployed. */
+    public ReferenceServerSettings withApplicationWindow(OffsetDateTime start, OffsetDateTime end) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
                 start, end, dbPoolSize, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
     }
@@ -117,9 +139,14 @@ public record ReferenceServerSettings(
                 applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, secret, issuer, audience);
     }
 
-    boolean isWithinApplicationWindow(Instant now) {
-        return (applicationStart == null || !now.isBefore(applicationStart))
-                && (applicationEnd == null || !now.isAfter(applicationEnd));
+    /** The same server with a pool of {@code connections} database connections. */
+    public ReferenceServerSettings withDbPoolSize(int connections) {
+        return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
+                applicationStart, applicationEnd, connections, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
+    }
+
+    ApplicationWindow applicationWindow() {
+        return new ApplicationWindow(applicationStart, applicationEnd);
     }
 
     private static String randomSecret() {
@@ -140,13 +167,13 @@ public record ReferenceServerSettings(
         }
     }
 
-    private static Instant instantOrNull(Map<String, String> env, String name) {
+    private static OffsetDateTime timeOrNull(Map<String, String> env, String name) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            return OffsetDateTime.parse(value.trim());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(name + " must be an RFC 3339 time such as 2026-03-02T09:00:00+09:00, was '"
                     + value + "'");

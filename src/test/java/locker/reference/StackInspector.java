@@ -96,6 +96,12 @@ final class StackInspector {
         }
     }
 
+    void redisSet(String key, String value) {
+        try (Jedis jedis = redis()) {
+            jedis.set(key, value);
+        }
+    }
+
     /** Remaining lifetime of a Redis key in seconds: -1 without expiry, -2 when the key is absent. */
     long redisTtl(String key) {
         try (Jedis jedis = redis()) {

@@ -38,6 +38,66 @@ class TokensIT {
     }
 
     @Test
+    void theBearerPrefixIsCaseSensitiveAndTheTokenIsNotTrimmed() {
+        Session session = api.newSession();
+        RawHttp http = new RawHttp(STACK.stack().baseUrl());
+
+        assertThat(http.send("GET", "/api/v1/auth/me", "Authorization: Bearer " + session.accessToken()).status())
+                .isEqualTo(200);
+        for (String header : new String[]{"bearer " + session.accessToken(), "BEARER " + session.accessToken(),
+                "Bearer  " + session.accessToken(), "Bearer\t" + session.accessToken(), session.accessToken(),
+                "Bearer " + session.accessToken() + " x"}) {
+            RawHttp.Answer answer = http.send("GET", "/api/v1/auth/me", "Authorization: " + header);
+            assertThat(answer.status()).as(header).isEqualTo(401);
+            assertThat(answer.text()).isEqualTo("Unauthorized");
+        }
+    }
+
+    @Test
+    void aTokenWhoseSubjectIsZeroPassesTheMiddlewareButTheHandlerAnswers401() {
+        String zero = signed("0");
+        String negative = signed("-5");
+
+        assertThat(api.me(zero).status()).isEqualTo(401);
+        assertThat(api.me(zero).body()).isEqualTo("Unauthorized");
+        // the middleware let it through: an unmounted path gets 404, not 401
+        assertThat(api.get("/users/GetAllUsers", zero).status()).isEqualTo(404);
+        ApiResponse unknownUser = api.me(negative);
+        assertThat(unknownUser.status()).isEqualTo(404);
+        assertThat(unknownUser.body()).isEqualTo("user not found");
+    }
+
+    @Test
+    void theBlacklistIsCheckedByTheUnverifiedJtiBeforeTheSignature() {
+        Session session = api.newSession();
+        String jti = JWT.decode(session.accessToken()).getId();
+        inspector.redisSet(RedisKeys.blacklist(jti), "revoked");
+
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
+        Session other = api.newSession();
+        assertThat(api.me(other.accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyHs256TokensWithTheDeployedIssuerAndAudienceAreAccepted() {
+        Session session = api.newSession();
+        DecodedJWT genuine = JWT.decode(session.accessToken());
+        String secret = STACK.stack().serverSettings().jwtSecret();
+
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("locker-server-prod")
+                .withAudience("locker-app-users").sign(Algorithm.HMAC384(secret))).status()).isEqualTo(401);
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("locker-server-prod")
+                .withAudience("locker-app-users").sign(Algorithm.none())).status()).isEqualTo(401);
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("other")
+                .withAudience("locker-app-users").sign(Algorithm.HMAC256(secret))).status()).isEqualTo(401);
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("locker-server-prod")
+                .sign(Algorithm.HMAC256(secret))).status()).isEqualTo(401);
+        assertThat(api.me(JWT.create().withSubject(genuine.getSubject()).withIssuer("locker-server-prod")
+                .withAudience("x", "locker-app-users").withIssuedAt(java.time.Instant.now().plusSeconds(3600))
+                .sign(Algorithm.HMAC256(secret))).status()).isEqualTo(200);
+    }
+
+    @Test
     void authMeAnswersTheCallersIdentity() {
         Session session = api.newSession();
 
@@ -45,7 +105,8 @@ class TokensIT {
 
         assertThat(response.status()).isEqualTo(200);
         Student student = session.student();
-        assertThat(response.json().properties()).hasSize(3);
+        assertThat(response.json().properties()).extracting(Map.Entry::getKey)
+                .containsExactly("student_id", "name", "phone_number");
         assertThat(response.json().path("student_id").asText()).isEqualTo(student.studentId());
         assertThat(response.json().path("name").asText()).isEqualTo(student.name());
         assertThat(response.json().path("phone_number").asText()).isEqualTo(student.phoneNumber());
@@ -73,8 +134,8 @@ class TokensIT {
         assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
         assertThat(api.lockers(session.accessToken()).status()).isEqualTo(401);
         String blacklistKey = RedisKeys.blacklist(JWT.decode(session.accessToken()).getId());
-        assertThat(inspector.redisValue(blacklistKey)).isPresent();
-        assertThat(inspector.redisTtl(blacklistKey)).isBetween(1L, 601L);
+        assertThat(inspector.redisValue(blacklistKey)).contains("revoked");
+        assertThat(inspector.redisTtl(blacklistKey)).isBetween(1_700L, 1_800L);
         assertThat(inspector.value("SELECT revoked_at FROM auth_refresh_tokens WHERE user_serial_id = ?",
                 session.serialId())).isNotNull();
         assertThat(api.refresh(session.refreshToken(), null).status()).isEqualTo(401);
@@ -93,13 +154,47 @@ class TokensIT {
     }
 
     @Test
-    void logoutWithoutAKnownRefreshTokenIsUnauthorizedAndChangesNothing() {
+    void logoutWithoutARefreshTokenIsUnauthorizedEvenWithAValidHeaderAndChangesNothing() {
         Session session = api.newSession();
 
-        assertThat(api.logout(null, session.accessToken()).status()).isEqualTo(401);
-        assertThat(api.logout("no-such-refresh-token", session.accessToken()).status()).isEqualTo(401);
+        ApiResponse missing = api.logout(null, session.accessToken());
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.body()).isEqualTo("Unauthorized");
+        assertThat(api.logout("  ", session.accessToken()).status()).isEqualTo(401);
         assertThat(api.me(session.accessToken()).status()).isEqualTo(200);
         assertThat(api.refresh(session.refreshToken(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutWithAnUnknownOrAlreadyRevokedRefreshTokenStillAnswers200AndBlacklistsTheHeaderToken() {
+        Session session = api.newSession();
+
+        ApiResponse unknown = api.logout("no-such-refresh-token", session.accessToken());
+
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body()).isEqualTo("{\"message\":\"logged out successfully\"}");
+        assertThat(api.me(session.accessToken()).status()).isEqualTo(401);
+        assertThat(api.refresh(session.refreshToken(), null).status()).isEqualTo(200);
+        assertThat(api.logout(session.refreshToken(), null).status()).isEqualTo(200);
+        assertThat(api.logout(session.refreshToken(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutPrefersTheHeaderTokenOverTheBodysAndHashesATokenWithoutJti() {
+        Session header = api.newSession();
+        Session body = api.newSession();
+
+        ApiResponse response = api.post("/auth/logout", header.accessToken(),
+                Map.of("refresh_token", body.refreshToken(), "access_token", body.accessToken()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(api.me(header.accessToken()).status()).isEqualTo(401);
+        assertThat(api.me(body.accessToken()).status()).isEqualTo(200);
+
+        assertThat(api.logout(body.refreshToken(), "not-a-jwt").status()).isEqualTo(200);
+        String hashKey = "blacklist:token:" + Tokens.hash("not-a-jwt");
+        assertThat(inspector.redisValue(hashKey)).contains("revoked");
+        assertThat(inspector.redisTtl(hashKey)).isBetween(1_700L, 1_800L);
     }
 
     @Test
@@ -111,7 +206,8 @@ class TokensIT {
         assertThat(response.status()).isEqualTo(200);
         String newAccess = response.json().path("access_token").asText();
         String newRefresh = response.json().path("refresh_token").asText();
-        assertThat(response.json().path("serial_id").asLong()).isEqualTo(session.serialId());
+        assertThat(response.json().properties()).extracting(Map.Entry::getKey)
+                .containsExactly("access_token", "refresh_token");
         assertThat(newAccess).isNotBlank().isNotEqualTo(session.accessToken());
         assertThat(newRefresh).isNotBlank().isNotEqualTo(session.refreshToken());
         assertThat(JWT.decode(newAccess).getSubject()).isEqualTo(Long.toString(session.serialId()));
@@ -137,11 +233,34 @@ class TokensIT {
     }
 
     @Test
+    void refreshTakesTheBodysAccessTokenOverTheHeadersAndBlacklistsItUnverified() {
+        Session header = api.newSession();
+        Session body = api.newSession();
+
+        ApiResponse response = api.post("/auth/refresh", header.accessToken(),
+                Map.of("refresh_token", header.refreshToken(), "access_token", body.accessToken()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(api.me(body.accessToken()).status()).isEqualTo(401);
+        assertThat(api.me(header.accessToken()).status()).isEqualTo(200);
+        String jti = JWT.decode(body.accessToken()).getId();
+        assertThat(inspector.redisValue(RedisKeys.blacklist(jti))).contains("revoked");
+        assertThat(inspector.redisTtl(RedisKeys.blacklist(jti))).isBetween(1_700L, 1_800L);
+    }
+
+    @Test
     void refreshRefusesAMissingUnknownOrExpiredRefreshToken() {
         Session session = api.newSession();
 
-        assertThat(api.refresh(null, null).status()).isEqualTo(400);
-        assertThat(api.refresh("no-such-refresh-token", null).status()).isEqualTo(401);
+        ApiResponse missing = api.refresh(null, null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).isEqualTo("missing refresh_token");
+        ApiResponse notJson = api.postText("/auth/refresh", null, "{");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body()).isEqualTo("invalid request payload");
+        ApiResponse unknown = api.refresh("no-such-refresh-token", null);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.body()).isEqualTo("Unauthorized");
 
         inspector.update("UPDATE auth_refresh_tokens SET expires_at = now() - interval '1 second'"
                 + " WHERE user_serial_id = ?", session.serialId());
@@ -153,6 +272,12 @@ class TokensIT {
         return methodAndPath[0].equals("GET")
                 ? api.get(methodAndPath[1], token)
                 : api.post(methodAndPath[1], token, null);
+    }
+
+    /** A token the server accepts, for the subject given as text. */
+    private static String signed(String subject) {
+        return JWT.create().withSubject(subject).withIssuer("locker-server-prod").withAudience("locker-app-users")
+                .withJWTId("jti-" + subject).sign(Algorithm.HMAC256(STACK.stack().serverSettings().jwtSecret()));
     }
 
     /** The same claims as a genuine token, signed with a key the server does not know. */

@@ -20,7 +20,7 @@ public final class ConsoleSummary {
     private ConsoleSummary() {}
 
     public static String render(Tables tables, RunContext context, List<RequestEntry> requests, Path htmlReport,
-                                List<Path> jsonFiles) {
+                                List<Path> jsonFiles, List<Path> ciFiles) {
         StringBuilder out = new StringBuilder();
         StatsRow global = tables.global();
         out.append(RULE).append('\n').append("LOAD TEST RESULTS").append('\n').append(RULE).append('\n');
@@ -70,10 +70,12 @@ public final class ConsoleSummary {
             out.append("  A violated invariant is a defect of the server: this run fails.\n");
         }
 
-        if (context.serverMetrics().get("peaks") instanceof Map<?, ?> peaks && !peaks.isEmpty()) {
+        List<ServerMetricsView.Metric> metrics = ServerMetricsView.of(context.serverMetrics());
+        if (!metrics.isEmpty()) {
             out.append("\nServer metrics, peak over the run (pools: ")
                     .append(context.serverMetrics().getOrDefault("pools", Map.of())).append(")\n");
-            peaks.forEach((name, peak) -> line(out, name.toString().replace('_', ' '), peak.toString()));
+            metrics.forEach(metric -> out.append(String.format("  %-42s %s%n", metric.name().replace('_', ' ') + ":",
+                    metric.peakWithUnit())));
         }
         if (context.testData().get("restore") instanceof String restore) {
             out.append("\nTest data\n  ").append(restore).append('\n');
@@ -86,6 +88,8 @@ public final class ConsoleSummary {
         out.append('\n');
         line(out, "HTML report", htmlReport.toAbsolutePath().normalize().toUri().toString());
         jsonFiles.forEach(file -> line(out, "JSON results", file.toAbsolutePath().normalize().toString()));
+        ciFiles.forEach(file -> line(out, file.getFileName().toString().endsWith(".xml") ? "JUnit XML" : "Markdown summary",
+                file.toAbsolutePath().normalize().toString()));
         out.append(RULE).append('\n');
         return out.toString();
     }

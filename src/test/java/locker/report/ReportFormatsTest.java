@@ -26,4 +26,10 @@ class ReportFormatsTest {
         assertThat(ReportHtml.durationSeconds("2m 5s")).isEqualTo(125);
         assertThat(ReportHtml.durationSeconds("1h 0m 1s")).isEqualTo(3601);
     }
+
+    @Test
+    void theReportsStartBecomesJunitsTimestamp() {
+        assertThat(JunitReport.isoTimestamp("2026-11-30 16:02:21 GMT")).isEqualTo("2026-11-30T16:02:21");
+        assertThat(JunitReport.isoTimestamp("yesterday")).isNull();
+    }
 }

@@ -18,7 +18,7 @@ public final class ResultsDocument {
 
     public static Map<String, Object> build(Path runDirectory, Tables tables, RunContext context,
                                             Map<String, AssertionOutcome> assertionOutcomes,
-                                            List<RequestEntry> detailedRequests) {
+                                            List<RequestEntry> detailedRequests, ResponseStatuses statuses) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("config", config(runDirectory, tables, context));
         document.put("summary", summary(tables, context));
@@ -33,7 +33,7 @@ public final class ResultsDocument {
             document.put("server_metrics", context.serverMetrics());
         }
         if (detailedRequests != null) {
-            document.put("detailed_results", detailedRequests.stream().map(ResultsDocument::detail).toList());
+            document.put("detailed_results", detailedRequests.stream().map(entry -> detail(entry, statuses)).toList());
         }
         return document;
     }
@@ -111,10 +111,10 @@ public final class ResultsDocument {
         return assertions;
     }
 
-    private static Map<String, Object> detail(RequestEntry entry) {
+    private static Map<String, Object> detail(RequestEntry entry, ResponseStatuses statuses) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("success", entry.ok());
-        detail.put("status_code", ErrorStatus.of(entry.errorMessage()));
+        detail.put("status_code", statuses.take(entry));
         detail.put("response_time", seconds(entry.responseTimeMillis()));
         detail.put("endpoint", entry.name());
         detail.put("error_message", entry.errorMessage());

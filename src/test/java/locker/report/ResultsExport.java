@@ -43,6 +43,7 @@ public final class ResultsExport {
         config.put("simulation_class", simulation.getClass().getName());
         new RunContext(config, context.outcomes(), context.dbConnected(), context.invariants(),
                 context.serverMetrics(), context.testData()).writeTo(runDirectory);
+        ResponseStatuses.writeRecorded(runDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> exportAtExit(runDirectory, settings), "results-export"));
     }
 

@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one run's report folder (index.html, simulation.log, run-context.json) into the results JSON and
- * the console summary. The JSON goes to {@code RESULTS_FILENAME} and, as a per-run copy, into the folder.
+ * Turns one run's report folder (index.html, simulation.log, run-context.json, response-statuses.tsv) into
+ * the results JSON and the console summary. The JSON goes to {@code RESULTS_FILENAME} and, as a per-run
+ * copy, into the folder; the folder also gets the JUnit XML report, the Markdown summary (appended to
+ * {@code $GITHUB_STEP_SUMMARY} when that is set) and the "Locker rush" section of index.html.
  */
 public final class ResultsExporter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,10 +37,16 @@ public final class ResultsExporter {
         GatlingLogReader log = new GatlingLogReader(runDirectory);
         List<GatlingLogReader.RequestEntry> requests = log.requests();
         Map<String, Object> document = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
-                settings.saveDetailedResults() ? requests : null);
+                settings.saveDetailedResults() ? requests : null, ResponseStatuses.readFrom(runDirectory));
         List<Path> files = outputFiles(runDirectory);
         files.forEach(file -> write(file, document));
-        String console = ConsoleSummary.render(tables, context, requests, runDirectory.resolve(ReportHtml.INDEX), files);
+        LockerRushSection.addTo(runDirectory, document, context);
+        Path junit = writeText(runDirectory.resolve(JunitReport.FILE_NAME), JunitReport.render(document));
+        String markdown = MarkdownSummary.render(document, context.invariantsViolated());
+        Path summary = writeText(runDirectory.resolve(MarkdownSummary.FILE_NAME), markdown);
+        settings.stepSummary().ifPresent(stepSummary -> appendStepSummary(stepSummary, markdown));
+        String console = ConsoleSummary.render(tables, context, requests, runDirectory.resolve(ReportHtml.INDEX), files,
+                List.of(junit, summary));
         System.out.print(console);
         System.out.flush();
         return new Export(document, console, files, context.invariantsViolated());
@@ -50,6 +60,25 @@ public final class ResultsExporter {
             files.add(copy);
         }
         return files;
+    }
+
+    private static Path writeText(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    // A CI job summary is a nicety: failing to write it does not fail the run.
+    private static void appendStepSummary(Path stepSummary, String markdown) {
+        try {
+            Files.writeString(stepSummary, markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("[results] cannot append the summary to " + stepSummary + ": " + e.getMessage());
+        }
     }
 
     private static void write(Path file, Map<String, Object> document) {

@@ -3,6 +3,9 @@ package locker.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import locker.report.JunitReport;
+import locker.report.MarkdownSummary;
+import locker.report.ResultsSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -12,14 +15,15 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The example pipeline is valid YAML, runs only commands the README documents, and keeps the results. */
+/** The example pipeline is valid YAML, runs only commands its documentation page shows, and keeps the results. */
 class CiPipelineTest {
     private static final Path PIPELINE = Path.of(".github/workflows/load-test.yml");
+    private static final Path PIPELINE_DOCS = Path.of("docs/runner-and-ci.md");
 
     @Test
-    void theExamplePipelineRunsTheReadmesCommandsAndUploadsTheResults() throws Exception {
+    void theExamplePipelineRunsTheDocumentedCommandsAndUploadsTheResults() throws Exception {
         JsonNode pipeline = new ObjectMapper(new YAMLFactory()).readTree(PIPELINE.toFile());
-        String readme = Files.readString(Path.of("README.md"));
+        String docs = Files.readString(PIPELINE_DOCS);
 
         JsonNode steps = pipeline.path("jobs").path("load-test").path("steps");
         assertThat(steps.isArray()).as("jobs.load-test.steps").isTrue();
@@ -31,7 +35,7 @@ class CiPipelineTest {
         });
         assertThat(commands).isNotEmpty().allSatisfy(command -> {
             assertThat(command).startsWith("./mvnw -B gatling:test");
-            assertThat(readme).as("the README documents " + command).contains(command);
+            assertThat(docs).as(PIPELINE_DOCS + " documents " + command).contains(command);
         });
         assertThat(commands).anySatisfy(command -> assertThat(command).contains("SmokeSimulation"));
 
@@ -39,13 +43,33 @@ class CiPipelineTest {
                 .filter(step -> step.path("uses").asText().startsWith("actions/upload-artifact"))
                 .findFirst().orElseThrow();
         assertThat(upload.path("if").asText()).isEqualTo("always()");
-        assertThat(upload.path("with").path("path").asText()).contains("target/gatling/**", "load_test_results.json");
+        assertThat(upload.path("with").path("path").asText()).contains("target/gatling/**", "load_test_results.json",
+                "target/gatling/*/" + JunitReport.FILE_NAME, "target/gatling/*/" + MarkdownSummary.FILE_NAME);
+
+        JsonNode testResults = steps.findParents("uses").stream()
+                .filter(step -> step.path("uses").asText().startsWith("mikepenz/action-junit-report"))
+                .findFirst().orElseThrow();
+        assertThat(testResults.path("if").asText()).isEqualTo("always()");
+        assertThat(testResults.path("with").path("report_paths").asText()).isEqualTo("target/gatling/*/" + JunitReport.FILE_NAME);
+        // the job summary needs no step: the run appends to the file this variable names
+        assertThat(ResultsSettings.STEP_SUMMARY_VARIABLE).isEqualTo("GITHUB_STEP_SUMMARY");
     }
 
     @Test
-    void ciRunsTheReadmesTestCommand() throws Exception {
+    void ciRunsTheReadmesTestCommandWithTheBrowserCheck() throws Exception {
         assertThat(Files.readString(Path.of(".ci/run")).lines().filter(line -> line.startsWith("./mvnw")))
-                .containsExactly("./mvnw -B verify");
+                .containsExactly("./mvnw -B verify -Pbrowser");
         assertThat(Files.readString(Path.of("README.md"))).contains("./mvnw verify ");
+    }
+
+    @Test
+    void theDefaultBuildLeavesTheBrowserCheckToTheBrowserProfile() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<browser.tests.excluded>**/*InBrowserIT.java</browser.tests.excluded>")
+                .contains("<exclude>${browser.tests.excluded}</exclude>");
+        String profile = pom.substring(pom.indexOf("<id>browser</id>"));
+        profile = profile.substring(0, profile.indexOf("</profile>"));
+        assertThat(profile).contains("<browser.tests.excluded>no-test-is-excluded</browser.tests.excluded>");
+        assertThat(Path.of("src/test/java/locker/report/ReportInBrowserIT.java")).isRegularFile();
     }
 }

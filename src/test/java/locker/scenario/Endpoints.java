@@ -6,6 +6,7 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import locker.report.ResponseStatuses;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -166,8 +167,9 @@ public final class Endpoints {
         return status + (text.isEmpty() ? "" : " " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
     }
 
+    /** Every request: its timeout, and its response's status noted for the results ({@link ResponseStatuses}). */
     private HttpRequestActionBuilder timed(HttpRequestActionBuilder request) {
-        return request.requestTimeout(requestTimeout);
+        return request.requestTimeout(requestTimeout).transformResponse(ResponseStatuses::record);
     }
 
     private static String loginBody(Session session) {

@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Embedded PostgreSQL, embedded Redis and the reference server, on free loopback ports: the target
  * of the load test when no {@code BASE_URL} is given. The database gets the contract's schema and the
- * deployed data set (22 lockers) from the Flyway migrations in {@code db/reference}.
+ * deployed data set (7 locations, 22 lockers, no users) from the Flyway migrations in {@code db/reference}.
+ * {@link #start()} opens the application window for the run, as the deployed service was during its
+ * application period ({@link ReferenceServerSettings#defaults()}).
  */
 public final class EmbeddedStack implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
@@ -103,6 +105,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return serverSettings;
     }
 
+    /** The running reference server. */
+    public ReferenceServer server() {
+        return server;
+    }
+
     public long startupMillis() {
         return startupMillis;
     }
@@ -143,6 +150,11 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
+    /** Stops PostgreSQL for good (it cannot be started again), to see how the server behaves without it. */
+    public synchronized void stopDatabase() {
+        closeQuietly(postgres);
+    }
+
     @Override
     public synchronized void close() {
         server.close();
@@ -167,7 +179,6 @@ public final class EmbeddedStack implements AutoCloseable {
                 .bind(HOST)
                 .setting("save \"\"")
                 .setting("appendonly no")
-                .setting("notify-keyspace-events Ex")
                 .build();
         server.start();
         return server;

@@ -10,8 +10,11 @@ import java.util.concurrent.CountDownLatch;
  * {@code scripts/reference-server.sh}: starts the embedded stack and keeps it up until interrupted.
  * Once ready it prints, one {@code NAME=value} line each, the settings a client needs.
  * {@code PORT} fixes the server's port (default: a free one); {@code SERVER_WARM_UP} warms the server up
- * for that many seconds before it is announced (default 0). Every setting is checked before anything
- * starts: a bad one is reported and the exit status is 2.
+ * for that many seconds before it is announced (default 0). The server's own settings are read by
+ * {@link ReferenceServerSettings#fromEnvironment}: {@code LOCKER_APPLICATION_START}/{@code _END} (unset: open
+ * for the run; once either is set, an unset END refuses every hold, as deployed), {@code DB_POOL_SIZE}
+ * (default 10), {@code HOLD_TTL_SECONDS}, {@code JWT_SECRET}, {@code HTTP_THREADS}. Every setting is checked
+ * before anything starts: a bad one is reported and the exit status is 2.
  */
 public final class ReferenceStackMain {
     private ReferenceStackMain() {}

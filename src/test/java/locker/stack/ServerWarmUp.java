@@ -44,10 +44,10 @@ public final class ServerWarmUp {
     /** Students warming up at once: enough to use the server's thread and connection pools. */
     static final int WORKERS = 32;
     /**
-     * Warm-up student ids: 10 digits, as the deployed server's login requires, beginning with 999, which no real
-     * student id (10 digits beginning with the year of entry) does.
+     * Warm-up student ids: 10 digits as the server requires, starting 9909 so that they never look like a real
+     * student's (whose first four digits are the year of entry).
      */
-    static final long FIRST_STUDENT_ID = 9_990_000_000L;
+    static final long FIRST_STUDENT_ID = 9_909_000_000L;
     /** How long past its duration a warm-up goes on to answer every endpoint at least once before it gives up. */
     private static final Duration MOST_TO_GO_ON = Duration.ofMinutes(2);
     /** The endpoints a warm-up sends, as {@code METHOD /path} with the locker id as {@code {id}}. */
@@ -232,7 +232,9 @@ public final class ServerWarmUp {
         for (int status : statuses) {
             if (response.statusCode() == status) {
                 answered.computeIfAbsent(endpoint(response.request()), key -> new AtomicLong()).incrementAndGet();
-                return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+                // refusals are text, as the deployed server's are
+                boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+                return json ? JSON.readTree(response.body()) : JSON.createObjectNode();
             }
         }
         // another warm-up student may have been quicker; count it and go on

@@ -44,7 +44,7 @@ class ServerWarmUpIT {
                     .allSatisfy((endpoint, answered) -> assertThat(answered).as(endpoint).isPositive());
             assertThat(DatabaseRows.dump(db)).isEqualTo(tablesBefore);
             assertThat(DatabaseRows.redisKeys(redis)).isEqualTo(keysBefore);
-            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id LIKE '999%'")).isZero();
+            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id LIKE '9909%'")).isZero();
         }
     }
 

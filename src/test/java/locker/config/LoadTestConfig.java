@@ -98,6 +98,20 @@ public final class LoadTestConfig {
     /** MIN_THROUGHPUT: requests per second over the run; default 100. */
     public final double minThroughput;
 
+    // ---- capacity search and the load generator's self-check ----
+    /** CAPACITY_START: students of the capacity search's first level; default 25. */
+    public final int capacityStart;
+    /** CAPACITY_FACTOR: each capacity level has this many times the students of the one before; default 2. */
+    public final double capacityFactor;
+    /** CAPACITY_MAX: no capacity level has more students than this; default 1600. */
+    public final int capacityMax;
+    /** CAPACITY_LEVEL_DURATION: how long each capacity level runs, seconds; default 20. */
+    public final Duration capacityLevelDuration;
+    /** MIN_STABLE_CONCURRENCY: the capacity run fails when its largest level meeting every goal is smaller; default 100. */
+    public final int minStableConcurrency;
+    /** GENERATOR_SATURATION: what a saturated load generator does to the run (warn, fail); default warn. */
+    public final GeneratorSaturation generatorSaturation;
+
     /** The names this configuration reads, in the order above (the README's table lists them all). */
     public final Set<String> settingNames;
 
@@ -146,6 +160,14 @@ public final class LoadTestConfig {
         minSuccessRate = r.doubleBetween("MIN_SUCCESS_RATE", 95, 0, 100);
         minThroughput = r.doubleBetween("MIN_THROUGHPUT", 100, 0, 10_000_000);
 
+        capacityStart = r.intBetween("CAPACITY_START", 25, 1, 1_000_000);
+        capacityFactor = r.doubleBetween("CAPACITY_FACTOR", 2, 1.01, 100);
+        capacityMax = r.intBetween("CAPACITY_MAX", 1600, 1, 1_000_000);
+        capacityLevelDuration = r.seconds("CAPACITY_LEVEL_DURATION", 20, 1, 86_400);
+        minStableConcurrency = r.intBetween("MIN_STABLE_CONCURRENCY", 100, 0, 1_000_000);
+        generatorSaturation = r.choice("GENERATOR_SATURATION", GeneratorSaturation.WARN, GeneratorSaturation.class);
+        checkCapacityTogether(r);
+
         checkTogether(r);
         settingNames = Set.copyOf(r.namesRead());
         r.throwIfProblems();
@@ -180,6 +202,20 @@ public final class LoadTestConfig {
                     + seconds(totalTimeout) + " s)");
         }
     }
+
+    /** Rules of the capacity settings that involve two of them. */
+    private void checkCapacityTogether(SettingReader r) {
+        if (capacityStart > capacityMax) {
+            r.problem("CAPACITY_START (" + capacityStart + ") must not be greater than CAPACITY_MAX (" + capacityMax + ")");
+        }
+        if (profile == LoadProfile.CAPACITY && studentIdStart + capacityMax - 1 > 9_999_999_999L) {
+            r.problem("STUDENT_ID_START + CAPACITY_MAX - 1 must stay within 10 digits, was "
+                    + (studentIdStart + capacityMax - 1));
+        }
+    }
+
+    /** GENERATOR_SATURATION values: a saturated load generator only warns, or fails the run. */
+    public enum GeneratorSaturation { WARN, FAIL }
 
     /** True when the run targets the embedded reference stack. */
     public boolean usesEmbeddedStack() {

@@ -3,6 +3,13 @@ package locker.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import locker.capacity.CapacityAnalysis;
+import locker.capacity.CapacityRecord;
+import locker.capacity.CapacityReport;
+import locker.capacity.CapacityResult;
+import locker.capacity.TimedRequest;
+import locker.generator.GeneratorReport;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,12 +41,32 @@ public final class ResultsExporter {
         List<GatlingLogReader.RequestEntry> requests = log.requests();
         Map<String, Object> document = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
                 settings.saveDetailedResults() ? requests : null);
+        String capacityAndGenerator = addCapacityAndGeneratorSections(document, runDirectory, requests);
         List<Path> files = outputFiles(runDirectory);
         files.forEach(file -> write(file, document));
-        String console = ConsoleSummary.render(tables, context, requests, runDirectory.resolve(ReportHtml.INDEX), files);
+        String console = ConsoleSummary.render(tables, context, requests, runDirectory.resolve(ReportHtml.INDEX), files)
+                + capacityAndGenerator;
         System.out.print(console);
         System.out.flush();
         return new Export(document, console, files, context.invariantsViolated());
+    }
+
+    /** The capacity search's and the load generator's sections, when the run left them; returns their console text. */
+    static String addCapacityAndGeneratorSections(Map<String, Object> document, Path runDirectory,
+                                                  List<GatlingLogReader.RequestEntry> requests) {
+        StringBuilder console = new StringBuilder();
+        CapacityRecord.readFrom(runDirectory).ifPresent(record -> {
+            CapacityResult result = CapacityAnalysis.analyze(record, requests.stream()
+                    .map(request -> new TimedRequest(request.startMillis(), request.responseTimeMillis(), request.ok()))
+                    .toList());
+            document.put("capacity", result);
+            console.append(CapacityReport.console(result));
+        });
+        GeneratorReport.readFrom(runDirectory).ifPresent(generator -> {
+            document.put("generator", generator);
+            generator.warning().ifPresent(warning -> console.append(warning).append('\n'));
+        });
+        return console.toString();
     }
 
     private List<Path> outputFiles(Path runDirectory) {

@@ -3,6 +3,9 @@ package locker.simulation;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import locker.capacity.CapacityGoals;
+import locker.capacity.CapacityPlan;
+import locker.capacity.CapacitySearch;
 import locker.config.LoadTestConfig;
 import locker.data.DbTarget;
 import locker.data.RedisTarget;
@@ -12,11 +15,15 @@ import locker.data.SeedPlan;
 import locker.data.SeedResult;
 import locker.data.TestData;
 import locker.data.TestUsers;
+import locker.generator.GeneratorReport;
+import locker.generator.GeneratorSampler;
 import locker.metrics.ServerMetricsSampler;
 import locker.reference.ReferenceServerSettings;
 import locker.report.InvariantResult;
 import locker.report.Invariants;
 import locker.report.ResultsExport;
+import locker.report.ResultsSettings;
+import locker.report.RunDirectories;
 import locker.report.RunContext;
 import locker.report.StudentIdRange;
 import locker.scenario.Endpoints;
@@ -32,6 +39,8 @@ import redis.clients.jedis.Jedis;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -64,6 +73,8 @@ public final class LoadTestRun {
     private final Outcomes outcomes = new Outcomes();
     private volatile TestData testData;
     private ServerMetricsSampler metrics;
+    private CapacitySearch capacitySearch;
+    private GeneratorSampler generatorSampler;
 
     private LoadTestRun(LoadTestConfig config, EmbeddedStack stack, int studentCount) {
         this.config = config;
@@ -136,6 +147,7 @@ public final class LoadTestRun {
         seeded.earlierRun().ifPresent(report -> LOG.warn("an earlier run had not been restored; restored it first: {}",
                 report.summary()));
         metrics = new ServerMetricsSampler(metricsConnection(), metricsRedis(), stack != null, Duration.ofSeconds(1));
+        startGeneratorSampler();
     }
 
     /**
@@ -143,6 +155,7 @@ public final class LoadTestRun {
      * restore that finds rows changed by others fails the run after the export.
      */
     public void after(Simulation simulation) {
+        GeneratorReport generator = stopGeneratorSampler();
         Map<String, Object> serverMetrics = stopMetrics();
         boolean connected = testData != null && testData.isConnected();
         List<InvariantResult> invariants = connected ? checkInvariants() : List.of();
@@ -175,10 +188,49 @@ public final class LoadTestRun {
         LOG.info("outcomes: {}", outcomes.asMap());
         Map<String, Object> described = new LinkedHashMap<>(config.describe());
         described.put("base_url", baseUrl);
+        writeCapacityAndGeneratorFiles(simulation, generator);
         ResultsExport.afterRun(simulation, new RunContext(described, outcomes.asMap(), connected, invariants,
                 serverMetrics, testDataSummary));
         if (mismatch != null) {
             throw mismatch;
+        }
+    }
+
+    // ---- capacity search and the load generator's self-check ----
+
+    /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */
+    public CapacitySearch capacitySearch() {
+        if (capacitySearch == null) {
+            capacitySearch = new CapacitySearch(CapacityPlan.of(config), CapacityGoals.of(config), outcomes::asMap);
+        }
+        return capacitySearch;
+    }
+
+    private void startGeneratorSampler() {
+        generatorSampler = GeneratorSampler.start();
+    }
+
+    private GeneratorReport stopGeneratorSampler() {
+        if (generatorSampler == null) {
+            return null;
+        }
+        GeneratorReport report = generatorSampler.stop(config.generatorSaturation == LoadTestConfig.GeneratorSaturation.FAIL);
+        report.warning().ifPresent(LOG::warn);
+        return report;
+    }
+
+    /** Leaves the capacity record and the generator report in the run's report folder for the results export. */
+    private void writeCapacityAndGeneratorFiles(Simulation simulation, GeneratorReport generator) {
+        Optional<Path> runDirectory = RunDirectories.newestRun(ResultsSettings.standard().gatlingResultsDirectory(),
+                RunDirectories.simulationId(simulation.getClass()), ManagementFactory.getRuntimeMXBean().getStartTime());
+        if (runDirectory.isEmpty()) {
+            return;
+        }
+        if (capacitySearch != null) {
+            capacitySearch.record().writeTo(runDirectory.get());
+        }
+        if (generator != null) {
+            generator.writeTo(runDirectory.get());
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -27,9 +28,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * The capacity search as a Gatling population. Level k starts at k x CAPACITY_LEVEL_DURATION: the students it
  * adds to those already running arrive at once, and every student loops the journey (giving back what it
  * confirmed, so lockers stay in circulation) with a think pause between journeys, a closed model of that many
- * concurrent students. When a level ends, {@link LiveMeter}'s count judges it; a level that broke a goal stops
- * the load generator (the next student to finish a journey, or to arrive, does it), so a broken server is not
- * hammered further. {@link #record()} says when each level ran, for the analysis of simulation.log.
+ * concurrent students. When a level ends, {@link LiveMeter}'s count judges it; after a level that broke a goal no
+ * student starts another journey, and the last one to finish its journey stops the load generator (so the
+ * levels still planned do not wait out their time), so a broken server is not hammered further. {@link #record()} says when each level ran, for the analysis of simulation.log.
  */
 public final class CapacitySearch {
     private static final Logger LOG = LoggerFactory.getLogger(CapacitySearch.class);
@@ -39,6 +40,7 @@ public final class CapacitySearch {
     private final Supplier<Map<String, Long>> outcomes;
     private final LiveMeter meter = new LiveMeter();
     private final AtomicLong startedAt = new AtomicLong();
+    private final AtomicInteger active = new AtomicInteger();
     private final List<LevelWindow> levels = new ArrayList<>();
     private final ScheduledExecutorService judge = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "capacity-judge");
@@ -62,7 +64,8 @@ public final class CapacitySearch {
         ChainBuilder student = exec(this::startClock)
                 .feed(students)
                 .asLongAs(session -> running()).on(exec(journey).pause(thinkMin, thinkMax))
-                .exec(stopLoadGeneratorIf(session -> stopReason, session -> stopReason != null));
+                // the last student to finish its journey stops the run: none is cut off between confirm and release
+                .exec(stopLoadGeneratorIf(session -> stopReason, session -> stopReason != null && active.decrementAndGet() == 0));
         List<OpenInjectionStep> steps = new ArrayList<>();
         List<Integer> sizes = plan.levels();
         steps.add(atOnceUsers(sizes.get(0)));
@@ -99,6 +102,7 @@ public final class CapacitySearch {
     }
 
     private Session startClock(Session session) {
+        active.incrementAndGet();
         long now = System.currentTimeMillis();
         if (startedAt.compareAndSet(0, now)) {
             outcomesBefore = outcomes.get();

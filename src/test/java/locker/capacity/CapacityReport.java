@@ -11,7 +11,7 @@ public final class CapacityReport {
     private static final int HEIGHT = 260;
     private static final int LEFT = 60;
     private static final int RIGHT = 60;
-    private static final int TOP = 20;
+    private static final int TOP = 34;
     private static final int BOTTOM = 40;
 
     private CapacityReport() {}
@@ -98,10 +98,14 @@ public final class CapacityReport {
                 .append(p95.toString().trim()).append("\"/>");
         svg.append("<polyline class=\"throughput\" fill=\"none\" stroke=\"#2ca02c\" stroke-width=\"2\" points=\"")
                 .append(rate.toString().trim()).append("\"/>");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#1f77b4\">p95 %.0f ms</text>",
-                4, TOP + 10, maxP95));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#2ca02c\" text-anchor=\"end\">%.0f req/s</text>",
-                WIDTH - 4, TOP + 10, maxRate));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#1f77b4\" text-anchor=\"end\">%.0f ms</text>",
+                LEFT - 4, TOP + 10, maxP95));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#2ca02c\">%.0f req/s</text>",
+                LEFT + plotWidth + 4, TOP + 10, maxRate));
+        svg.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"%d\" y=\"14\" font-size=\"11\">"
+                + "<tspan fill=\"#1f77b4\">p95 response time (ms, left)</tspan>"
+                + "<tspan fill=\"#2ca02c\" dx=\"16\">throughput (req/s, right)</tspan>"
+                + "<tspan fill=\"#d62728\" dx=\"16\">MAX_P95_RESPONSE_TIME (dashed)</tspan></text>", LEFT));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">concurrent students</text>",
                 LEFT + plotWidth / 2, HEIGHT - 5));
         svg.append("</svg>");

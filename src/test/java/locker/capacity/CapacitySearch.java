@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,7 @@ public final class CapacitySearch {
         try {
             int students = plan.levels().get(k);
             Map<String, Long> now = outcomes.get();
-            Map<String, Long> levelOutcomes = new HashMap<>();
+            Map<String, Long> levelOutcomes = new LinkedHashMap<>();
             now.forEach((key, count) -> levelOutcomes.put(key, count - outcomesBefore.getOrDefault(key, 0L)));
             outcomesBefore = now;
             LevelFigures live = LevelFigures.of(students, (to - from) / 1000.0, meter.takeWindow(from, to),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,7 +22,7 @@ public record LevelFigures(int students, double seconds, long requests, long fai
                            double meanMillis, long p95Millis, long p99Millis, double successRate,
                            Map<String, Long> outcomes, List<String> brokenGoals) {
     public LevelFigures {
-        outcomes = outcomes == null ? Map.of() : Map.copyOf(outcomes);
+        outcomes = outcomes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         brokenGoals = List.copyOf(brokenGoals);
     }
 

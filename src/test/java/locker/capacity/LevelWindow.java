@@ -3,6 +3,9 @@ package locker.capacity;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,10 +18,10 @@ import java.util.Map;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LevelWindow(int students, long startMillis, long endMillis, Map<String, Long> outcomes,
-                          java.util.List<String> liveVerdict) {
+                          List<String> liveVerdict) {
     public LevelWindow {
-        outcomes = outcomes == null ? Map.of() : Map.copyOf(outcomes);
-        liveVerdict = liveVerdict == null ? java.util.List.of() : java.util.List.copyOf(liveVerdict);
+        outcomes = outcomes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+        liveVerdict = liveVerdict == null ? List.of() : List.copyOf(liveVerdict);
     }
 
     public boolean contains(long millis) {

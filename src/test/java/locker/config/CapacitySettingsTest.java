@@ -23,6 +23,8 @@ class CapacitySettingsTest {
         assertThat(CapacityPlan.of(config).levelDuration()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.minStableConcurrency).isEqualTo(100);
         assertThat(config.generatorSaturation).isEqualTo(LoadTestConfig.GeneratorSaturation.WARN);
+        assertThat(config.perUserLogging).as("looping students would flood the console").isFalse();
+        assertThat(configWith(Map.of("PROFILE", "capacity", "PER_USER_LOGGING", "on")).perUserLogging).isTrue();
         assertThat(config.settingNames).contains("CAPACITY_START", "CAPACITY_FACTOR", "CAPACITY_MAX",
                 "CAPACITY_LEVEL_DURATION", "MIN_STABLE_CONCURRENCY", "GENERATOR_SATURATION");
     }

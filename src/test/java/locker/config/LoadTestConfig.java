@@ -59,7 +59,7 @@ public final class LoadTestConfig {
     public final Duration thinkTimeMax;
     /** HOLD_RETRIES: after losing a race (409), how many other free lockers a student tries; default 0. */
     public final int holdRetries;
-    /** PER_USER_LOGGING: the seed's "User 42: ..." lines (auto = on up to 1,000 users); default auto. */
+    /** PER_USER_LOGGING: the seed's "User 42: ..." lines (auto = on up to 1,000 users, off for capacity); default auto. */
     public final boolean perUserLogging;
 
     // ---- HTTP ----
@@ -138,7 +138,9 @@ public final class LoadTestConfig {
         thinkTimeMax = r.seconds("USER_THINK_TIME_MAX", 2.0, 0, 3600);
         holdRetries = r.intBetween("HOLD_RETRIES", 0, 0, 100);
         PerUserLogging logging = r.choice("PER_USER_LOGGING", PerUserLogging.AUTO, PerUserLogging.class);
-        perUserLogging = logging == PerUserLogging.ON || (logging == PerUserLogging.AUTO && totalUsers <= 1000);
+        // capacity students loop for as long as the search runs: their lines would grow with its length, not its users
+        perUserLogging = logging == PerUserLogging.ON
+                || (logging == PerUserLogging.AUTO && totalUsers <= 1000 && profile != LoadProfile.CAPACITY);
 
         requestTimeout = r.seconds("REQUEST_TIMEOUT", 30, 0.001, 3600);
         maxConnections = r.intBetween("MAX_CONNECTIONS", 0, 0, 1_000_000);

@@ -9,5 +9,10 @@ public enum LoadProfile {
     /** Open model: TOTAL_USERS arriving evenly over RAMP_DURATION. */
     RAMP,
     /** A steady SOAK_ARRIVAL_RATE for SOAK_DURATION, each student repeating the journey SOAK_REPEATS times. */
-    SOAK
+    SOAK,
+    /**
+     * Capacity search: levels of CAPACITY_START, times CAPACITY_FACTOR, ... up to CAPACITY_MAX students, each
+     * looping the journey for CAPACITY_LEVEL_DURATION; stops after the first level that breaks a goal.
+     */
+    CAPACITY
 }

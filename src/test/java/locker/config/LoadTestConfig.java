@@ -81,7 +81,7 @@ public final class LoadTestConfig {
     public final Duration thinkTimeMax;
     /** HOLD_RETRIES: after losing a race (409), how many other free lockers a student tries; default 0. */
     public final int holdRetries;
-    /** PER_USER_LOGGING: the seed's "User 42: ..." lines (auto = on up to 1,000 users); default auto. */
+    /** PER_USER_LOGGING: the seed's "User 42: ..." lines (auto = on up to 1,000 users, off for capacity); default auto. */
     public final boolean perUserLogging;
 
     // ---- HTTP ----
@@ -123,6 +123,20 @@ public final class LoadTestConfig {
     /** MIN_THROUGHPUT: requests per second over the run; default 100. */
     public final double minThroughput;
 
+    // ---- capacity search and the load generator's self-check ----
+    /** CAPACITY_START: students of the capacity search's first level; default 25. */
+    public final int capacityStart;
+    /** CAPACITY_FACTOR: each capacity level has this many times the students of the one before; default 2. */
+    public final double capacityFactor;
+    /** CAPACITY_MAX: no capacity level has more students than this; default 1600. */
+    public final int capacityMax;
+    /** CAPACITY_LEVEL_DURATION: how long each capacity level runs, seconds; default 20. */
+    public final Duration capacityLevelDuration;
+    /** MIN_STABLE_CONCURRENCY: the capacity run fails when its largest level meeting every goal is smaller; default 100. */
+    public final int minStableConcurrency;
+    /** GENERATOR_SATURATION: what a saturated load generator does to the run (warn, fail); default warn. */
+    public final GeneratorSaturation generatorSaturation;
+
     /** The names this configuration reads, in the order above (the README's table lists them all). */
     public final Set<String> settingNames;
 
@@ -149,7 +163,9 @@ public final class LoadTestConfig {
         thinkTimeMax = r.seconds("USER_THINK_TIME_MAX", 2.0, 0, 3600);
         holdRetries = r.intBetween("HOLD_RETRIES", 0, 0, 100);
         PerUserLogging logging = r.choice("PER_USER_LOGGING", PerUserLogging.AUTO, PerUserLogging.class);
-        perUserLogging = logging == PerUserLogging.ON || (logging == PerUserLogging.AUTO && totalUsers <= 1000);
+        // capacity students loop for as long as the search runs: their lines would grow with its length, not its users
+        perUserLogging = logging == PerUserLogging.ON
+                || (logging == PerUserLogging.AUTO && totalUsers <= 1000 && profile != LoadProfile.CAPACITY);
 
         requestTimeout = r.seconds("REQUEST_TIMEOUT", 30, 0.001, 3600);
         maxConnections = r.intBetween("MAX_CONNECTIONS", 0, 0, 1_000_000);
@@ -172,6 +188,13 @@ public final class LoadTestConfig {
         maxP95ResponseTime = r.seconds("MAX_P95_RESPONSE_TIME", 3.0, 0.001, 3600);
         minSuccessRate = r.doubleBetween("MIN_SUCCESS_RATE", 95, 0, 100);
         minThroughput = r.doubleBetween("MIN_THROUGHPUT", 100, 0, 10_000_000);
+
+        capacityStart = r.intBetween("CAPACITY_START", 25, 1, MAX_TOTAL_USERS);
+        capacityFactor = r.doubleBetween("CAPACITY_FACTOR", 2, 1.01, 100);
+        capacityMax = r.intBetween("CAPACITY_MAX", 1600, 1, MAX_TOTAL_USERS);
+        capacityLevelDuration = r.seconds("CAPACITY_LEVEL_DURATION", 20, 1, 86_400);
+        minStableConcurrency = r.intBetween("MIN_STABLE_CONCURRENCY", 100, 0, 1_000_000);
+        generatorSaturation = r.choice("GENERATOR_SATURATION", GeneratorSaturation.WARN, GeneratorSaturation.class);
 
         checkTogether(r);
         settingNames = Set.copyOf(r.namesRead());
@@ -196,6 +219,10 @@ public final class LoadTestConfig {
         studentIdsStayTenDigits(r, "TOTAL_USERS", totalUsers);
         studentIdsStayTenDigits(r, "RACE_USERS", raceUsers);
         studentIdsStayTenDigits(r, "BENCHMARK_USERS", benchmarkUsers);
+        studentIdsStayTenDigits(r, "CAPACITY_MAX", capacityMax);
+        if (capacityStart > capacityMax) {
+            r.problem("CAPACITY_START (" + capacityStart + ") must not be greater than CAPACITY_MAX (" + capacityMax + ")");
+        }
         if (profile == LoadProfile.RAMP && rampDuration.compareTo(totalTimeout) >= 0) {
             r.problem("RAMP_DURATION (" + seconds(rampDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
                     + seconds(totalTimeout) + " s)");
@@ -220,6 +247,9 @@ public final class LoadTestConfig {
     public long lastStudentId(int students) {
         return studentIdStart + students - 1;
     }
+
+    /** GENERATOR_SATURATION values: a saturated load generator only warns, or fails the run. */
+    public enum GeneratorSaturation { WARN, FAIL }
 
     /** True when the run targets the embedded reference stack. */
     public boolean usesEmbeddedStack() {

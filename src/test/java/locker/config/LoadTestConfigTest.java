@@ -84,7 +84,7 @@ class LoadTestConfigTest {
                         "USER_THINK_TIME_MIN (3.0 s) must not be greater than USER_THINK_TIME_MAX (1.0 s)",
                         "BASE_URL must be an http:// or https:// URL with a host, such as http://localhost:3000, "
                                 + "was 'localhost:3000'",
-                        "PROFILE must be one of batch, rush, ramp, soak, was 'stampede'",
+                        "PROFILE must be one of batch, rush, ramp, soak, capacity, was 'stampede'",
                         "SAVE_DETAILED_RESULTS must be true or false, was 'maybe'"))
                 .hasMessageStartingWith("invalid load-test settings (nothing was started or changed):");
     }

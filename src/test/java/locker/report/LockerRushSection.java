@@ -1,5 +1,9 @@
 package locker.report;
 
+import locker.capacity.CapacityReport;
+import locker.capacity.CapacityResult;
+import locker.generator.GeneratorHtml;
+import locker.generator.GeneratorReport;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,7 +20,8 @@ import java.util.Map;
 /**
  * Adds the "Locker rush" section to the top of Gatling's {@code index.html}: what happened to the students
  * (every scenario outcome of the results), the database invariants, the test-data restore, the server
- * metrics with their units and a chart of each sampled series, and the run's settings. It also fills
+ * metrics with their units and a chart of each sampled series, the capacity search's levels (PROFILE=capacity),
+ * the load generator's self-check, and the run's settings. It also fills
  * Gatling's empty run description with {@link RunDescription}. Plain HTML and inline SVG: no script, nothing
  * loaded from elsewhere. Writing it again (a re-export) replaces it.
  */
@@ -110,6 +115,13 @@ public final class LockerRushSection {
         if (context.testData().get("student_ids") != null) {
             testData.appendElement("p").text("Test students " + context.testData().get("student_ids") + ", "
                     + context.testData().getOrDefault("test_lockers", "?") + " test lockers.");
+        }
+
+        if (results.get("capacity") instanceof CapacityResult capacity) {
+            section.appendChild(CapacityReport.render(capacity));
+        }
+        if (results.get("generator") instanceof GeneratorReport generator) {
+            section.appendChild(GeneratorHtml.render(generator));
         }
 
         List<ServerMetricsView.Metric> metrics = ServerMetricsView.of(context.serverMetrics());

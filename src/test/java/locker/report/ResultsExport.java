@@ -1,6 +1,8 @@
 package locker.report;
 
 import io.gatling.javaapi.core.Simulation;
+import locker.capacity.CapacityResult;
+import locker.generator.GeneratorReport;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -17,6 +19,10 @@ import java.util.Map;
 public final class ResultsExport {
     public static final int INVARIANT_VIOLATED_EXIT_CODE = 3;
     public static final int EXPORT_FAILED_EXIT_CODE = 4;
+    /** PROFILE=capacity: the largest level meeting every goal is below MIN_STABLE_CONCURRENCY. */
+    public static final int BELOW_STABLE_CONCURRENCY_EXIT_CODE = 5;
+    /** GENERATOR_SATURATION=fail and the load generator was saturated. */
+    public static final int GENERATOR_SATURATED_EXIT_CODE = 6;
 
     private ResultsExport() {}
 
@@ -47,6 +53,19 @@ public final class ResultsExport {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> exportAtExit(runDirectory, settings), "results-export"));
     }
 
+    /** A capacity below MIN_STABLE_CONCURRENCY or, with GENERATOR_SATURATION=fail, a saturated generator fails the run. */
+    static int capacityAndGeneratorExitCode(Map<String, Object> document) {
+        if (document.get("capacity") instanceof CapacityResult capacity && !capacity.meetsMinStableConcurrency()) {
+            System.err.println("[results] capacity below MIN_STABLE_CONCURRENCY: " + capacity.verdict());
+            return BELOW_STABLE_CONCURRENCY_EXIT_CODE;
+        }
+        if (document.get("generator") instanceof GeneratorReport generator && generator.failsRun()) {
+            System.err.println("[results] the load generator was saturated and GENERATOR_SATURATION=fail");
+            return GENERATOR_SATURATED_EXIT_CODE;
+        }
+        return 0;
+    }
+
     private static void exportAtExit(Path runDirectory, ResultsSettings settings) {
         if (!Files.isRegularFile(runDirectory.resolve(ReportHtml.INDEX))) {
             System.err.println("[results] " + runDirectory + " has no HTML report (reports disabled?); nothing exported");
@@ -55,7 +74,8 @@ public final class ResultsExport {
         int exitCode;
         try {
             ResultsExporter.Export export = new ResultsExporter(settings).export(runDirectory);
-            exitCode = export.invariantsViolated() ? INVARIANT_VIOLATED_EXIT_CODE : 0;
+            exitCode = export.invariantsViolated() ? INVARIANT_VIOLATED_EXIT_CODE
+                    : capacityAndGeneratorExitCode(export.document());
         } catch (RuntimeException e) {
             System.err.println("[results] export of " + runDirectory + " failed: " + e);
             e.printStackTrace();

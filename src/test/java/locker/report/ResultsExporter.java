@@ -3,6 +3,13 @@ package locker.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import locker.capacity.CapacityAnalysis;
+import locker.capacity.CapacityRecord;
+import locker.capacity.CapacityReport;
+import locker.capacity.CapacityResult;
+import locker.capacity.TimedRequest;
+import locker.generator.GeneratorReport;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +45,7 @@ public final class ResultsExporter {
         List<GatlingLogReader.RequestEntry> requests = log.requests();
         Map<String, Object> document = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
                 settings.saveDetailedResults() ? requests : null, ResponseStatuses.readFrom(runDirectory));
+        String capacityAndGenerator = addCapacityAndGeneratorSections(document, runDirectory, requests);
         List<Path> files = outputFiles(runDirectory);
         files.forEach(file -> write(file, document));
         LockerRushSection.addTo(runDirectory, document, context);
@@ -46,10 +54,28 @@ public final class ResultsExporter {
         Path summary = writeText(runDirectory.resolve(MarkdownSummary.FILE_NAME), markdown);
         settings.stepSummary().ifPresent(stepSummary -> appendStepSummary(stepSummary, markdown));
         String console = ConsoleSummary.render(tables, context, requests, runDirectory.resolve(ReportHtml.INDEX), files,
-                List.of(junit, summary));
+                List.of(junit, summary)) + capacityAndGenerator;
         System.out.print(console);
         System.out.flush();
         return new Export(document, console, files, context.invariantsViolated());
+    }
+
+    /** The capacity search's and the load generator's sections, when the run left them; returns their console text. */
+    static String addCapacityAndGeneratorSections(Map<String, Object> document, Path runDirectory,
+                                                  List<GatlingLogReader.RequestEntry> requests) {
+        StringBuilder console = new StringBuilder();
+        CapacityRecord.readFrom(runDirectory).ifPresent(record -> {
+            CapacityResult result = CapacityAnalysis.analyze(record, requests.stream()
+                    .map(request -> new TimedRequest(request.startMillis(), request.responseTimeMillis(), request.ok()))
+                    .toList());
+            document.put("capacity", result);
+            console.append(CapacityReport.console(result));
+        });
+        GeneratorReport.readFrom(runDirectory).ifPresent(generator -> {
+            document.put("generator", generator);
+            generator.warning().ifPresent(warning -> console.append(warning).append('\n'));
+        });
+        return console.toString();
     }
 
     private List<Path> outputFiles(Path runDirectory) {

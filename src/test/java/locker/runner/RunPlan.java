@@ -79,6 +79,8 @@ public final class RunPlan {
             case RAMP -> name + " (arriving over " + seconds(config.rampDuration) + " s)";
             case SOAK -> name + " (" + number(config.soakArrivalRate) + " per second for "
                     + seconds(config.soakDuration) + " s, " + config.soakRepeats + " journeys each)";
+            case CAPACITY -> name + " (levels " + locker.capacity.CapacityPlan.of(config).levels() + " students, "
+                    + seconds(config.capacityLevelDuration) + " s each, until a goal breaks)";
         };
     }
 

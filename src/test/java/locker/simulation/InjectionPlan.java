@@ -32,6 +32,8 @@ public record InjectionPlan(LoadProfile profile, int users, int slots, Duration 
                     config.rampDuration, 0, 1);
             case SOAK -> new InjectionPlan(LoadProfile.SOAK, 0, 0, Duration.ZERO,
                     config.soakDuration, config.soakArrivalRate, config.soakRepeats);
+            case CAPACITY -> throw new IllegalArgumentException(
+                    "the capacity profile is planned by locker.capacity.CapacityPlan, not by an injection plan");
         };
     }
 

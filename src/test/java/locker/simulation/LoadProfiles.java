@@ -29,6 +29,7 @@ final class LoadProfiles {
                     .injectOpen(rampUsers(plan.users()).during(plan.arrivalWindow()));
             case SOAK -> scenario("Students").exec(oneStudent)
                     .injectOpen(constantUsersPerSec(plan.arrivalRate()).during(plan.arrivalWindow()));
+            case CAPACITY -> throw new IllegalArgumentException("the capacity profile is set up by locker.capacity.CapacitySearch");
         };
     }
 }

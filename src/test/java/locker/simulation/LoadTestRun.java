@@ -3,6 +3,9 @@ package locker.simulation;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import locker.capacity.CapacityGoals;
+import locker.capacity.CapacityPlan;
+import locker.capacity.CapacitySearch;
 import locker.config.ConfigException;
 import locker.config.LoadTestConfig;
 import locker.data.DbTarget;
@@ -13,11 +16,15 @@ import locker.data.SeedPlan;
 import locker.data.SeedResult;
 import locker.data.TestData;
 import locker.data.TestUsers;
+import locker.generator.GeneratorReport;
+import locker.generator.GeneratorSampler;
 import locker.metrics.ServerMetricsSampler;
 import locker.reference.ReferenceServerSettings;
 import locker.report.InvariantResult;
 import locker.report.Invariants;
 import locker.report.ResultsExport;
+import locker.report.ResultsSettings;
+import locker.report.RunDirectories;
 import locker.report.RunContext;
 import locker.report.StudentIdRange;
 import locker.scenario.Endpoints;
@@ -34,6 +41,8 @@ import redis.clients.jedis.Jedis;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,7 +57,7 @@ import java.util.function.ToIntFunction;
  * <ol>
  *   <li>constructor: the checked settings (a bad one stops here with exit code 2, before anything starts), the
  *       target (BASE_URL, or the embedded reference stack started here), the pre-flight check that the target
- *       answers {@code GET /api/v1/health} with 200 (otherwise exit code 3, nothing seeded), the run's test
+ *       answers {@code GET /api/v1/health} with 200 (otherwise exit code 7, nothing seeded), the run's test
  *       students;</li>
  *   <li>{@link #before()}: seeds the test data and starts sampling the server's metrics;</li>
  *   <li>{@link #after(Simulation)}: checks the invariants in the database, restores it, hands the run's
@@ -60,7 +69,7 @@ public final class LoadTestRun {
     /** The exit code of a run refused for its settings, as scripts/run_load_test.sh uses for them. */
     public static final int BAD_SETTINGS_EXIT_CODE = 2;
     /** The exit code of a run whose target did not answer its health check with 200. */
-    public static final int UNHEALTHY_TARGET_EXIT_CODE = 3;
+    public static final int UNHEALTHY_TARGET_EXIT_CODE = 7;
 
     private final LoadTestConfig config;
     private final EmbeddedStack stack;
@@ -72,6 +81,8 @@ public final class LoadTestRun {
     private final Outcomes outcomes = new Outcomes();
     private volatile TestData testData;
     private ServerMetricsSampler metrics;
+    private CapacitySearch capacitySearch;
+    private GeneratorSampler generatorSampler;
 
     private LoadTestRun(LoadTestConfig config, EmbeddedStack stack, int studentCount) {
         this.config = config;
@@ -188,6 +199,7 @@ public final class LoadTestRun {
         seeded.earlierRun().ifPresent(report -> LOG.warn("an earlier run had not been restored; restored it first: {}",
                 report.summary()));
         metrics = new ServerMetricsSampler(metricsConnection(), metricsRedis(), stack != null, Duration.ofSeconds(1));
+        startGeneratorSampler();
     }
 
     /**
@@ -195,6 +207,7 @@ public final class LoadTestRun {
      * restore that finds rows changed by others fails the run after the export.
      */
     public void after(Simulation simulation) {
+        GeneratorReport generator = stopGeneratorSampler();
         Map<String, Object> serverMetrics = stopMetrics();
         boolean connected = testData != null && testData.isConnected();
         List<InvariantResult> invariants = connected ? checkInvariants() : List.of();
@@ -227,10 +240,49 @@ public final class LoadTestRun {
         LOG.info("outcomes: {}", outcomes.asMap());
         Map<String, Object> described = new LinkedHashMap<>(config.describe());
         described.put("base_url", baseUrl);
+        writeCapacityAndGeneratorFiles(simulation, generator);
         ResultsExport.afterRun(simulation, new RunContext(described, outcomes.asMap(), connected, invariants,
                 serverMetrics, testDataSummary));
         if (mismatch != null) {
             throw mismatch;
+        }
+    }
+
+    // ---- capacity search and the load generator's self-check ----
+
+    /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */
+    public CapacitySearch capacitySearch() {
+        if (capacitySearch == null) {
+            capacitySearch = new CapacitySearch(CapacityPlan.of(config), CapacityGoals.of(config), outcomes::asMap);
+        }
+        return capacitySearch;
+    }
+
+    private void startGeneratorSampler() {
+        generatorSampler = GeneratorSampler.start();
+    }
+
+    private GeneratorReport stopGeneratorSampler() {
+        if (generatorSampler == null) {
+            return null;
+        }
+        GeneratorReport report = generatorSampler.stop(config.generatorSaturation == LoadTestConfig.GeneratorSaturation.FAIL);
+        report.warning().ifPresent(LOG::warn);
+        return report;
+    }
+
+    /** Leaves the capacity record and the generator report in the run's report folder for the results export. */
+    private void writeCapacityAndGeneratorFiles(Simulation simulation, GeneratorReport generator) {
+        Optional<Path> runDirectory = RunDirectories.newestRun(ResultsSettings.standard().gatlingResultsDirectory(),
+                RunDirectories.simulationId(simulation.getClass()), ManagementFactory.getRuntimeMXBean().getStartTime());
+        if (runDirectory.isEmpty()) {
+            return;
+        }
+        if (capacitySearch != null) {
+            capacitySearch.record().writeTo(runDirectory.get());
+        }
+        if (generator != null) {
+            generator.writeTo(runDirectory.get());
         }
     }
 

@@ -1,6 +1,8 @@
 package locker.simulation;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import locker.capacity.CapacityPlan;
+import locker.capacity.CapacitySearch;
 import locker.config.LoadProfile;
 import locker.scenario.LockerJourney;
 
@@ -12,7 +14,11 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
  */
 public class LockerReservationSimulation extends LoadTestSimulation {
     public LockerReservationSimulation() {
-        super(config -> config.totalUsers);
+        super(config -> config.profile == LoadProfile.CAPACITY ? CapacityPlan.of(config).largestLevel() : config.totalUsers);
+        if (run.config().profile == LoadProfile.CAPACITY) {
+            setUpCapacitySearch();
+            return;
+        }
         InjectionPlan plan = InjectionPlan.of(run.config());
         LockerJourney journey = run.journey();
         ChainBuilder eachStudent = plan.profile() == LoadProfile.SOAK
@@ -22,5 +28,18 @@ public class LockerReservationSimulation extends LoadTestSimulation {
                 .protocols(run.protocol())
                 .maxDuration(run.config().totalTimeout)
                 .assertions(StandardAssertions.of(run.config()));
+    }
+
+    /**
+     * PROFILE=capacity: levels of concurrent students until one breaks a goal. Its goals are judged per level
+     * (locker.capacity), not by Gatling's global assertions, which the broken last level would fail.
+     */
+    private void setUpCapacitySearch() {
+        CapacitySearch search = run.capacitySearch();
+        LockerJourney journey = run.journey();
+        setUp(search.population(run.students(), journey.journey().exec(journey.releaseMyLocker()),
+                run.config().thinkTimeMin, run.config().thinkTimeMax))
+                .protocols(search.protocol(run.protocol()))
+                .maxDuration(run.config().totalTimeout);
     }
 }

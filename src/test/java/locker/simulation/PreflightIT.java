@@ -23,7 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A target that does not answer its health check with 200 stops the run before seeding: exit code 3, a message
+ * A target that does not answer its health check with 200 stops the run before seeding: exit code 7, a message
  * naming the URL and what came back, and the database the run was given (a real one) exactly as it was.
  */
 class PreflightIT {

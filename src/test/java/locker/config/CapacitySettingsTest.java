@@ -39,6 +39,6 @@ class CapacitySettingsTest {
         assertThatThrownBy(() -> configWith(Map.of("GENERATOR_SATURATION", "maybe")))
                 .hasMessageContaining("GENERATOR_SATURATION");
         assertThatThrownBy(() -> configWith(Map.of("PROFILE", "capacity", "STUDENT_ID_START", "9999999000")))
-                .hasMessageContaining("STUDENT_ID_START + CAPACITY_MAX - 1 must stay within 10 digits");
+                .hasMessageContaining("STUDENT_ID_START (9999999000) + CAPACITY_MAX (1600) - 1 = 10000000599 has more than 10 digits");
     }
 }

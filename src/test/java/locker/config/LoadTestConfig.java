@@ -219,7 +219,9 @@ public final class LoadTestConfig {
         studentIdsStayTenDigits(r, "TOTAL_USERS", totalUsers);
         studentIdsStayTenDigits(r, "RACE_USERS", raceUsers);
         studentIdsStayTenDigits(r, "BENCHMARK_USERS", benchmarkUsers);
-        studentIdsStayTenDigits(r, "CAPACITY_MAX", capacityMax);
+        if (profile == LoadProfile.CAPACITY) {
+            studentIdsStayTenDigits(r, "CAPACITY_MAX", capacityMax);
+        }
         if (capacityStart > capacityMax) {
             r.problem("CAPACITY_START (" + capacityStart + ") must not be greater than CAPACITY_MAX (" + capacityMax + ")");
         }

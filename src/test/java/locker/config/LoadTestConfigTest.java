@@ -145,7 +145,13 @@ class LoadTestConfigTest {
             Map.entry("MAX_MEAN_RESPONSE_TIME", "0"),
             Map.entry("MAX_P95_RESPONSE_TIME", "3601"),
             Map.entry("MIN_SUCCESS_RATE", "101"),
-            Map.entry("MIN_THROUGHPUT", "-1"));
+            Map.entry("MIN_THROUGHPUT", "-1"),
+            Map.entry("CAPACITY_START", "0"),
+            Map.entry("CAPACITY_FACTOR", "1"),
+            Map.entry("CAPACITY_MAX", "100001"),
+            Map.entry("CAPACITY_LEVEL_DURATION", "0"),
+            Map.entry("MIN_STABLE_CONCURRENCY", "-1"),
+            Map.entry("GENERATOR_SATURATION", "maybe"));
 
     @Test
     void everySettingHasARefusedValueBelow() {

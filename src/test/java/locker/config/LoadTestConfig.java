@@ -45,7 +45,7 @@ public final class LoadTestConfig {
     public final Duration serverWarmUp;
 
     // ---- load ----
-    /** PROFILE: how students arrive (batch, rush, ramp, soak); default batch. */
+    /** PROFILE: how students arrive (batch, rush, ramp, soak), or the capacity search (capacity); default batch. */
     public final LoadProfile profile;
     /** TOTAL_USERS: students who run the journey (the soak's students repeat it), 1 to {@value #MAX_TOTAL_USERS}; default 1000. */
     public final int totalUsers;

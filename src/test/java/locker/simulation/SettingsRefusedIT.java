@@ -22,7 +22,7 @@ class SettingsRefusedIT {
     @CsvSource({
             "TEST_LOCKERS_COUNT, 200000, 'TEST_LOCKERS_COUNT must be a whole number from 0 to 100000, was ''200000'''",
             "STUDENT_ID_START, 202310000, 'STUDENT_ID_START must be a whole number from 1000000000 to 9999999999, was ''202310000'''",
-            "PROFILE, nope, 'PROFILE must be one of batch, rush, ramp, soak, was ''nope'''",
+            "PROFILE, nope, 'PROFILE must be one of batch, rush, ramp, soak, capacity, was ''nope'''",
             "TOTAL_USERS, 100001, 'TOTAL_USERS must be a whole number from 1 to 100000, was ''100001'''"})
     void aRefusedSettingStopsTheRunBeforeTheStackStarts(String name, String value, String message) {
         GatlingFork.Result run = GatlingFork.run(LockerReservationSimulation.class, results,

@@ -191,7 +191,7 @@ final class LockerHandlers {
         try (Connection c = begin()) {
             try {
                 gates.current().reached(StepGate.Step.CONFIRM_BEFORE_UPDATES, lockerId);
-                if (updateOrZero(c, CONFIRM_HOLD, new Database.Int4(lockerId), serialId) == 0) {
+                if (firstUpdateOrZero(c, CONFIRM_HOLD, new Database.Int4(lockerId), serialId) == 0) {
                     throw new ApiError(409, HOLD_EXPIRED);
                 }
                 gates.current().reached(StepGate.Step.CONFIRM_BETWEEN_UPDATES, lockerId);
@@ -331,6 +331,27 @@ final class LockerHandlers {
         } catch (SQLException e) {
             return 0;
         }
+    }
+
+    /**
+     * Confirm's first statement. The deployed server's BEGIN is a round trip of its own, so a database that is
+     * gone fails there (500); JDBC sends BEGIN with the first statement, so a lost connection there is that 500.
+     */
+    private static int firstUpdateOrZero(Connection c, String sql, Object... params) {
+        try {
+            return Database.update(c, sql, params);
+        } catch (SQLException e) {
+            if (connectionLost(e)) {
+                throw internalError();
+            }
+            return 0;
+        }
+    }
+
+    /** SQLSTATE class 08 (connection exception) or 57P (the server shut down or cannot accept connections). */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     private static int updateOrFail(Connection c, String sql, Object... params) {

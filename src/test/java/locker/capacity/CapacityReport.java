@@ -35,7 +35,7 @@ public final class CapacityReport {
     /** The fragment: a {@code <section class="capacity">} with the chart and the table. */
     public static Element render(CapacityResult result) {
         Element section = new Element("section").addClass("capacity");
-        section.appendElement("h2").text("Capacity search");
+        section.appendElement("h3").text("Capacity search");
         section.appendElement("p").addClass("capacity-verdict").text(result.verdict()
                 + (result.stoppedEarly() ? ". Stopped early: " + result.stopReason() : ""));
         section.append(chart(result.levels(), result.goals()));

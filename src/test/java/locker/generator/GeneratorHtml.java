@@ -11,7 +11,7 @@ public final class GeneratorHtml {
     /** A {@code <section class="generator">}: the verdict and a table of the figures. */
     public static Element render(GeneratorReport report) {
         Element section = new Element("section").addClass("generator").addClass(report.saturated() ? "saturated" : "ok");
-        section.appendElement("h2").text("Load generator");
+        section.appendElement("h3").text("Load generator");
         section.appendElement("p").addClass("generator-verdict").text(report.warning().orElse(
                 "The load generator was not saturated (" + report.saturatedSamples() + " of " + report.samples()
                         + " seconds): the latency figures are the server's."));

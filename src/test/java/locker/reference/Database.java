@@ -88,14 +88,6 @@ final class Database implements AutoCloseable {
         }
     }
 
-    boolean isReachable() {
-        try (Connection c = connection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
         try (PreparedStatement statement = prepare(c, sql, params); ResultSet rows = statement.executeQuery()) {

@@ -8,7 +8,6 @@ import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /** The server's Redis pool: hold keys and the access-token blacklist. */
 final class Redis implements AutoCloseable {
@@ -50,30 +49,6 @@ final class Redis implements AutoCloseable {
             jedis.del(RedisKeys.hold(lockerId));
         } catch (JedisException e) {
             // the key still expires after its TTL
-        }
-    }
-
-    void blacklist(String jti, Instant tokenExpiry) {
-        long seconds = Duration.between(Instant.now(), tokenExpiry).toSeconds() + 1;
-        if (seconds <= 0) {
-            return;
-        }
-        try (Jedis jedis = pool.getResource()) {
-            jedis.setex(RedisKeys.blacklist(jti), seconds, "1");
-        }
-    }
-
-    boolean isBlacklisted(String jti) {
-        try (Jedis jedis = pool.getResource()) {
-            return jedis.exists(RedisKeys.blacklist(jti));
-        }
-    }
-
-    boolean isReachable() {
-        try (Jedis jedis = pool.getResource()) {
-            return "PONG".equals(jedis.ping());
-        } catch (JedisException e) {
-            return false;
         }
     }
 

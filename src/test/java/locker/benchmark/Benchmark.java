@@ -348,7 +348,8 @@ public final class Benchmark {
                 + " CPU ms per request";
         String command = "scripts/benchmark.sh --only ceiling (nginx -c scripts/ceiling-stub/nginx.conf.template,"
                 + " rendered, on core " + STUB_CORE + "); taskset -c " + GENERATOR_CORE + " " + command(settings)
-                .replaceAll("-D(DB|REDIS)_PORT=\\d+", "-D$1_PORT=<closed>");
+                .replace(stub.baseUrl(), "http://127.0.0.1:<stub port>")
+                .replaceAll("-D(DB|REDIS)_PORT=\\d+", "-D$1_PORT=<closed port>");
         double stubBefore = stubCpuSeconds(stub);
         Measured run = measure(name, settings, Optional.empty(), List.of("taskset", "-c", GENERATOR_CORE));
         double stubSeconds = stubCpuSeconds(stub) - stubBefore;

@@ -61,7 +61,8 @@ public final class Benchmark {
     }
 
     /** The command line. */
-    record Options(boolean quick, Path out, Set<Step> steps) {
+    /** {@code ceilingCounts}: the students of the two ceiling runs when given (--ceiling-students), else empty. */
+    record Options(boolean quick, Path out, Set<Step> steps, List<Integer> ceilingCounts) {
         int repeats() {
             return quick ? 1 : 3;
         }
@@ -75,26 +76,45 @@ public final class Benchmark {
         }
 
         int ceilingStudents() {
-            return quick ? 5_000 : 30_000;
+            return ceilingCounts.isEmpty() ? (quick ? 5_000 : 30_000) : ceilingCounts.get(0);
         }
 
         int ceilingRush() {
-            return quick ? 2_000 : 10_000;
+            return ceilingCounts.isEmpty() ? (quick ? 2_000 : 10_000) : ceilingCounts.get(1);
         }
 
         static Options parse(String... args) {
             boolean quick = false;
             Path out = Path.of("benchmark_results.json");
             Set<Step> steps = EnumSet.allOf(Step.class);
+            List<Integer> ceilingCounts = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--out" -> out = Path.of(value(args, ++i, "--out"));
                     case "--only" -> steps = steps(value(args, ++i, "--only"));
+                    case "--ceiling-students" -> ceilingCounts = ceilingCounts(value(args, ++i, "--ceiling-students"));
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "' (see --help)");
                 }
             }
-            return new Options(quick, out, steps);
+            return new Options(quick, out, steps, ceilingCounts);
+        }
+
+        private static List<Integer> ceilingCounts(String value) {
+            String[] parts = value.split(",");
+            try {
+                if (parts.length == 2) {
+                    int journey = Integer.parseInt(parts[0].trim());
+                    int rush = Integer.parseInt(parts[1].trim());
+                    if (journey >= 1 && rush >= 1 && journey <= 100_000 && rush <= 100_000) {
+                        return List.of(journey, rush);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException("--ceiling-students takes two counts of 1 to 100,000, the journey's"
+                    + " and the rush's (e.g. 300,300); was '" + value + "'");
         }
 
         private static String value(String[] args, int index, String option) {
@@ -129,6 +149,7 @@ public final class Benchmark {
                              students against the stub
               --out FILE     the JSON file (default benchmark_results.json)
               --only STEPS   some of: headline, rush, large-rush, server, seeding, startup, ceiling
+              --ceiling-students J,R   students of the ceiling's journey and rush (a short check, not a figure)
             Each run's output is kept in target/benchmark/<date-time>/. A goal not met is a figure, not an
             error: the exit status is 1 only when a run left no results, 2 for bad options or when the
             ceiling step cannot have nginx (as root it runs apt-get install -y nginx itself).

@@ -38,6 +38,9 @@ class BenchmarkTest {
         assertThat(quick.ceilingStudents()).isEqualTo(5_000);
         assertThat(quick.ceilingRush()).isEqualTo(2_000);
         assertThat(Options.parse("--only", "ceiling").steps()).containsExactly(Step.CEILING);
+        Options tiny = Options.parse("--only", "ceiling", "--ceiling-students", "300, 200");
+        assertThat(tiny.ceilingStudents()).isEqualTo(300);
+        assertThat(tiny.ceilingRush()).isEqualTo(200);
     }
 
     @Test
@@ -46,6 +49,11 @@ class BenchmarkTest {
                 .hasMessage("--only takes headline, rush, large-rush, server, seeding, startup, ceiling; was 'warp'");
         assertThatThrownBy(() -> Options.parse("--out")).hasMessage("--out needs a value");
         assertThatThrownBy(() -> Options.parse("--out", "--quick")).hasMessage("--out needs a value");
+        assertThatThrownBy(() -> Options.parse("--ceiling-students", "300"))
+                .hasMessage("--ceiling-students takes two counts of 1 to 100,000, the journey's and the rush's"
+                        + " (e.g. 300,300); was '300'");
+        assertThatThrownBy(() -> Options.parse("--ceiling-students", "0,x"))
+                .hasMessageEndingWith("was '0,x'");
         assertThatThrownBy(() -> Options.parse("--fast")).hasMessage("unknown argument '--fast' (see --help)");
     }
 

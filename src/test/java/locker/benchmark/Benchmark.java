@@ -29,7 +29,8 @@ import static locker.benchmark.BenchmarkReport.number;
  * {@code scripts/benchmark.sh}: measures, against the embedded reference stack, what the issue of the
  * benchmarks asks, and prints one table (also written as {@code benchmark_results.json}):
  * the seed's headline run replayed, the rush of 1,000 and of 10,000 students, the reference server alone,
- * seeding and restoring, and where the time of a default {@code ./mvnw gatling:test} goes.
+ * seeding and restoring, where the time of a default {@code ./mvnw gatling:test} goes, and what the load
+ * generator itself costs against a canned nginx stub ({@link NginxStub}).
  * Every load run is a real {@code ./mvnw gatling:test}, watched from outside ({@link GatlingRun}).
  */
 public final class Benchmark {

@@ -29,7 +29,8 @@ import static locker.benchmark.BenchmarkReport.number;
  * {@code scripts/benchmark.sh}: measures, against the embedded reference stack, what the issue of the
  * benchmarks asks, and prints one table (also written as {@code benchmark_results.json}):
  * the seed's headline run replayed, the rush of 1,000 and of 10,000 students, the reference server alone,
- * seeding and restoring, and where the time of a default {@code ./mvnw gatling:test} goes.
+ * seeding and restoring, where the time of a default {@code ./mvnw gatling:test} goes, and what the load
+ * generator itself costs against a canned nginx stub ({@link NginxStub}).
  * Every load run is a real {@code ./mvnw gatling:test}, watched from outside ({@link GatlingRun}).
  */
 public final class Benchmark {
@@ -46,12 +47,14 @@ public final class Benchmark {
     static final double SEED_SECONDS_1K = 1;
     static final double SEED_SECONDS_100K = 10;
     static final String SERVER_LOCKERS = "200";
+    static final String STUB_CORE = "0";
+    static final String GENERATOR_CORE = "1";
     private static final String NO_RESULTS = "no results: ";
     private static final String STARTUP_FIGURE = "start-up split of ./mvnw gatling:test";
 
     /** The parts of the benchmark, as {@code --only} names them. */
     enum Step {
-        HEADLINE, RUSH, LARGE_RUSH, SERVER, SEEDING, STARTUP;
+        HEADLINE, RUSH, LARGE_RUSH, SERVER, SEEDING, STARTUP, CEILING;
 
         String optionName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -59,7 +62,8 @@ public final class Benchmark {
     }
 
     /** The command line. */
-    record Options(boolean quick, Path out, Set<Step> steps) {
+    /** {@code ceilingCounts}: the students of the two ceiling runs when given (--ceiling-students), else empty. */
+    record Options(boolean quick, Path out, Set<Step> steps, List<Integer> ceilingCounts) {
         int repeats() {
             return quick ? 1 : 3;
         }
@@ -72,19 +76,46 @@ public final class Benchmark {
             return quick ? 10 : 20;
         }
 
+        int ceilingStudents() {
+            return ceilingCounts.isEmpty() ? (quick ? 5_000 : 30_000) : ceilingCounts.get(0);
+        }
+
+        int ceilingRush() {
+            return ceilingCounts.isEmpty() ? (quick ? 2_000 : 10_000) : ceilingCounts.get(1);
+        }
+
         static Options parse(String... args) {
             boolean quick = false;
             Path out = Path.of("benchmark_results.json");
             Set<Step> steps = EnumSet.allOf(Step.class);
+            List<Integer> ceilingCounts = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--out" -> out = Path.of(value(args, ++i, "--out"));
                     case "--only" -> steps = steps(value(args, ++i, "--only"));
+                    case "--ceiling-students" -> ceilingCounts = ceilingCounts(value(args, ++i, "--ceiling-students"));
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "' (see --help)");
                 }
             }
-            return new Options(quick, out, steps);
+            return new Options(quick, out, steps, ceilingCounts);
+        }
+
+        private static List<Integer> ceilingCounts(String value) {
+            String[] parts = value.split(",");
+            try {
+                if (parts.length == 2) {
+                    int journey = Integer.parseInt(parts[0].trim());
+                    int rush = Integer.parseInt(parts[1].trim());
+                    if (journey >= 1 && rush >= 1 && journey <= 100_000 && rush <= 100_000) {
+                        return List.of(journey, rush);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException("--ceiling-students takes two counts of 1 to 100,000, the journey's"
+                    + " and the rush's (e.g. 300,300); was '" + value + "'");
         }
 
         private static String value(String[] args, int index, String option) {
@@ -112,13 +143,17 @@ public final class Benchmark {
             default benchmark_results.json): the seed's headline run (median of 3), the rush of 1,000
             students (median of 3) and of 10,000, the reference server alone (GET /lockers and
             hold-confirm-release, 200 students without pause), seeding and restoring 1,000 and 100,000
-            users, and where the time of a default ./mvnw gatling:test goes.
+            users, where the time of a default ./mvnw gatling:test goes, and what the load generator
+            itself costs against a canned nginx stub (30,000 students without pause, and a rush of 10,000).
 
-              --quick        one run each, a rush of 3,000, 10 s per server figure (under 5 minutes)
+              --quick        one run each, a rush of 3,000, 10 s per server figure, 5,000 and 2,000
+                             students against the stub
               --out FILE     the JSON file (default benchmark_results.json)
-              --only STEPS   some of: headline, rush, large-rush, server, seeding, startup
+              --only STEPS   some of: headline, rush, large-rush, server, seeding, startup, ceiling
+              --ceiling-students J,R   students of the ceiling's journey and rush (a short check, not a figure)
             Each run's output is kept in target/benchmark/<date-time>/. A goal not met is a figure, not an
-            error: the exit status is 1 only when a run left no results, 2 for bad options.
+            error: the exit status is 1 only when a run left no results, 2 for bad options or when the
+            ceiling step cannot have nginx (as root it runs apt-get install -y nginx itself).
             """;
 
     private final Options options;
@@ -148,7 +183,13 @@ public final class Benchmark {
             return;
         }
         Benchmark benchmark = new Benchmark(options, Path.of("").toAbsolutePath());
-        benchmark.run();
+        try {
+            benchmark.run();
+        } catch (NginxStub.Unavailable e) {
+            System.err.println("benchmark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println();
         System.out.print(benchmark.report.table());
         benchmark.report.write(options.out());
@@ -162,6 +203,9 @@ public final class Benchmark {
     private void run() {
         say("benchmark" + (options.quick() ? " (quick)" : "") + ": " + options.steps().stream()
                 .map(Step::optionName).collect(Collectors.joining(", ")) + "; logs in " + logs);
+        if (options.steps().contains(Step.CEILING)) {
+            NginxStub.nginx(logs.resolve("nginx-install.log")); // before any run: without nginx, nothing is measured
+        }
         for (Step step : options.steps()) {
             switch (step) {
                 case HEADLINE -> headline();
@@ -170,6 +214,7 @@ public final class Benchmark {
                 case SERVER -> serverAlone();
                 case SEEDING -> seeding();
                 case STARTUP -> startup();
+                case CEILING -> ceiling();
             }
         }
     }
@@ -297,6 +342,94 @@ public final class Benchmark {
     }
 
     /**
+     * What the load generator itself costs: the journey and a rush against a canned nginx stub pinned to core
+     * {@value #STUB_CORE}, the Gatling JVM pinned to core {@value #GENERATOR_CORE}, no database (the run's test
+     * data is off). The stub answers in microseconds, so the load JVM's CPU is the generator's.
+     */
+    private void ceiling() {
+        try (NginxStub stub = NginxStub.start(project, logs.resolve("ceiling-stub"), STUB_CORE,
+                logs.resolve("ceiling-stub.log"))) {
+            Map<String, String> target = stubTarget(stub);
+            int students = options.ceilingStudents();
+            Map<String, String> journey = new LinkedHashMap<>(target);
+            journey.putAll(ordered("PROFILE", "batch", "TOTAL_USERS", Integer.toString(students),
+                    "CONCURRENT_USERS", "1000", "USER_THINK_TIME_MIN", "0", "USER_THINK_TIME_MAX", "0",
+                    "CONFIRMATION_RATE", "1", "BATCH_DELAY", "0", "PER_USER_LOGGING", "off"));
+            ceilingRow("generator ceiling, journey of " + number(students, 0) + " (1,000 at once, no think time)",
+                    "ceiling-journey-" + students, journey, stub, false);
+            int rush = options.ceilingRush();
+            Map<String, String> rushSettings = new LinkedHashMap<>(target);
+            rushSettings.putAll(ordered("PROFILE", "rush", "TOTAL_USERS", Integer.toString(rush)));
+            ceilingRow("generator ceiling, rush of " + number(rush, 0), "ceiling-rush-" + rush, rushSettings, stub,
+                    true);
+        }
+    }
+
+    private void ceilingRow(String figure, String name, Map<String, String> settings, NginxStub stub, boolean rush) {
+        String goal = rush ? "the run's generator section: not saturated" : "≤ " + CeilingFigures.GOAL_CPU_MILLIS_PER_REQUEST
+                + " CPU ms per request";
+        String command = "scripts/benchmark.sh --only ceiling (nginx -c scripts/ceiling-stub/nginx.conf.template,"
+                + " rendered, on core " + STUB_CORE + "); taskset -c " + GENERATOR_CORE + " " + command(settings)
+                .replace(stub.baseUrl(), "http://127.0.0.1:<stub port>")
+                .replaceAll("-D(DB|REDIS)_PORT=\\d+", "-D$1_PORT=<closed port>");
+        double stubBefore = stubCpuSeconds(stub);
+        Measured run = measure(name, settings, Optional.empty(), List.of("taskset", "-c", GENERATOR_CORE));
+        double stubSeconds = stubCpuSeconds(stub) - stubBefore;
+        if (run.figures() == null) {
+            report.add(failedRow(figure, goal, List.of(run), command));
+            return;
+        }
+        RunFigures f = run.figures();
+        Optional<CeilingFigures.Generator> generator = CeilingFigures.Generator.read(run.run().resultsFile());
+        Map<String, Object> details = details(List.of(run));
+        details.put("stub_cpu_seconds", stubSeconds);
+        generator.ifPresent(g -> details.put("generator", g));
+        CeilingFigures cost;
+        try {
+            cost = CeilingFigures.of(f.requests(), run.run().cpuDuringRun());
+        } catch (IllegalArgumentException e) {
+            report.add(new Row(figure, goal, describe(f) + "; no generator cost: " + e.getMessage(), false, command,
+                    details));
+            return;
+        }
+        details.put("cost", cost);
+        String verdict = generator.map(CeilingFigures.Generator::describe).orElse("no generator section");
+        String measured = ceilingText(cost, f, generator, rush) + "; stub CPU " + number(stubSeconds, 1) + " s";
+        boolean met = f.failed() == 0 && (rush ? generator.map(g -> !g.saturated()).orElse(false) : cost.meetsGoal());
+        report.add(new Row(figure, goal, measured, met, command, details));
+        say("  " + verdict);
+    }
+
+    /** The measured cell of a ceiling row. */
+    static String ceilingText(CeilingFigures cost, RunFigures f, Optional<CeilingFigures.Generator> generator,
+                              boolean rush) {
+        String perCore = number(cost.requestsPerCoreSecond(), 0) + " req/s per generator core, "
+                + number(cost.cpuMillisPerRequest(), 3) + " CPU ms per request (" + cost.percentByGroup().entrySet()
+                .stream().filter(e -> e.getValue() >= 0.5)
+                .map(e -> e.getKey() + " " + number(e.getValue(), 0) + " %").collect(Collectors.joining(", ")) + ")";
+        String run = number(f.requests(), 0) + " requests, " + number(f.wallRate(), 0) + " req/s, p95 "
+                + number(f.p95(), 3) + " s, " + f.failed() + " failed";
+        String verdict = "generator " + generator.map(CeilingFigures.Generator::describe).orElse("section missing");
+        return rush ? "p95 " + number(f.p95(), 3) + " s, " + verdict + "; " + run + "; " + perCore
+                : perCore + "; " + run + "; " + verdict;
+    }
+
+    /** BASE_URL of the stub; the database and Redis on closed ports, so the run has no test data. */
+    private static Map<String, String> stubTarget(NginxStub stub) {
+        try {
+            return ordered("BASE_URL", stub.baseUrl(), "DB_PORT", Integer.toString(NginxStub.freePort()),
+                    "REDIS_PORT", Integer.toString(NginxStub.freePort()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double stubCpuSeconds(NginxStub stub) {
+        return ProcessCpu.available() ? ProcessCpu.read("stub", stub.process(), java.util.OptionalInt.empty())
+                .values().stream().mapToDouble(Double::doubleValue).sum() : 0;
+    }
+
+    /**
      * Where the wall time of a run went, from the moments its milestones were printed: the build (Maven
      * until Gatling's JVM starts), the JVM and the stack, the warm-up, seeding, the load, the invariants and
      * restore, Gatling's report, the results export, and Maven's end.
@@ -342,10 +475,15 @@ public final class Benchmark {
     }
 
     private Measured measure(String name, Map<String, String> settings, Optional<GatlingRun.Server> server) {
-        say("run " + name + ": ./mvnw gatling:test " + settings.entrySet().stream()
+        return measure(name, settings, server, List.of());
+    }
+
+    private Measured measure(String name, Map<String, String> settings, Optional<GatlingRun.Server> server,
+                             List<String> prefix) {
+        say("run " + name + ": " + String.join(" ", prefix) + (prefix.isEmpty() ? "" : " ") + "./mvnw gatling:test " + settings.entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("DB_") && !e.getKey().startsWith("REDIS_"))
                 .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
-        GatlingRun.Result run = GatlingRun.run(project, settings, logs.resolve(name + ".json"),
+        GatlingRun.Result run = GatlingRun.run(project, prefix, settings, logs.resolve(name + ".json"),
                 logs.resolve(name + ".log"), server);
         RunFigures figures = RunFigures.exists(run.resultsFile()) ? RunFigures.read(run.resultsFile()) : null;
         say("  " + (figures == null ? "no results file (exit status " + run.exitCode() + "; see " + run.log() + ")"

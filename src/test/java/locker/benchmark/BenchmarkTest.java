@@ -26,6 +26,8 @@ class BenchmarkTest {
         assertThat(all.largeRush()).isEqualTo(10_000);
         assertThat(all.steps()).isEqualTo(EnumSet.allOf(Step.class));
         assertThat(all.out()).isEqualTo(Path.of("benchmark_results.json"));
+        assertThat(all.ceilingStudents()).isEqualTo(30_000);
+        assertThat(all.ceilingRush()).isEqualTo(10_000);
 
         Options quick = Options.parse("--quick", "--out", "x.json", "--only", "seeding,large-rush");
         assertThat(quick.repeats()).isEqualTo(1);
@@ -33,14 +35,25 @@ class BenchmarkTest {
         assertThat(quick.serverSeconds()).isEqualTo(10);
         assertThat(quick.out()).isEqualTo(Path.of("x.json"));
         assertThat(quick.steps()).containsExactly(Step.LARGE_RUSH, Step.SEEDING);
+        assertThat(quick.ceilingStudents()).isEqualTo(5_000);
+        assertThat(quick.ceilingRush()).isEqualTo(2_000);
+        assertThat(Options.parse("--only", "ceiling").steps()).containsExactly(Step.CEILING);
+        Options tiny = Options.parse("--only", "ceiling", "--ceiling-students", "300, 200");
+        assertThat(tiny.ceilingStudents()).isEqualTo(300);
+        assertThat(tiny.ceilingRush()).isEqualTo(200);
     }
 
     @Test
     void badOptionsAreRefusedWithWhatIsAllowed() {
         assertThatThrownBy(() -> Options.parse("--only", "headline,warp"))
-                .hasMessage("--only takes headline, rush, large-rush, server, seeding, startup; was 'warp'");
+                .hasMessage("--only takes headline, rush, large-rush, server, seeding, startup, ceiling; was 'warp'");
         assertThatThrownBy(() -> Options.parse("--out")).hasMessage("--out needs a value");
         assertThatThrownBy(() -> Options.parse("--out", "--quick")).hasMessage("--out needs a value");
+        assertThatThrownBy(() -> Options.parse("--ceiling-students", "300"))
+                .hasMessage("--ceiling-students takes two counts of 1 to 100,000, the journey's and the rush's"
+                        + " (e.g. 300,300); was '300'");
+        assertThatThrownBy(() -> Options.parse("--ceiling-students", "0,x"))
+                .hasMessageEndingWith("was '0,x'");
         assertThatThrownBy(() -> Options.parse("--fast")).hasMessage("unknown argument '--fast' (see --help)");
     }
 

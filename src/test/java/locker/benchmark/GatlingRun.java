@@ -72,7 +72,17 @@ final class GatlingRun {
      */
     static Result run(Path project, Map<String, String> settings, Path resultsFile, Path log,
                       Optional<Server> server) {
-        List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "gatling:test"));
+        return run(project, List.of(), settings, resultsFile, log, server);
+    }
+
+    /**
+     * The same, with {@code prefix} before {@code ./mvnw} ({@code taskset -c 1}: Maven and the Gatling JVM it
+     * forks inherit the pinning).
+     */
+    static Result run(Path project, List<String> prefix, Map<String, String> settings, Path resultsFile, Path log,
+                      Optional<Server> server) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("./mvnw", "-B", "gatling:test"));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-DRESULTS_FILENAME=" + resultsFile.toAbsolutePath());
         Map<Milestone, Instant> milestones = new LinkedHashMap<>();

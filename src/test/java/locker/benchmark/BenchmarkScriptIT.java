@@ -23,27 +23,17 @@ class BenchmarkScriptIT {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String output) {}
-
-    private Result benchmark(String... arguments) throws Exception {
-        return benchmark(Map.of(), arguments);
+    private BenchmarkScript.Result benchmark(String... arguments) throws Exception {
+        return BenchmarkScript.run(dir, Map.of(), arguments);
     }
 
-    private Result benchmark(Map<String, String> environment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("scripts/benchmark.sh"));
-        command.addAll(List.of(arguments));
-        Path log = dir.resolve("benchmark.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("LOADTEST_CLASSPATH", System.getProperty("java.class.path"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the benchmark ended within 5 minutes").isTrue();
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    private BenchmarkScript.Result benchmark(Map<String, String> environment, String... arguments) throws Exception {
+        return BenchmarkScript.run(dir, environment, arguments);
     }
 
     @Test
     void aBadOptionIsRefusedBeforeAnythingRuns() throws Exception {
-        Result result = benchmark("--only", "headline,warp");
+        BenchmarkScript.Result result = benchmark("--only", "headline,warp");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).isEqualTo("benchmark: --only takes headline, rush, large-rush, server, seeding, "
@@ -55,7 +45,7 @@ class BenchmarkScriptIT {
     void aRunThatLeavesNoResultsMakesTheBenchmarkFail() throws Exception {
         Path out = dir.resolve("benchmark_results.json");
         // every run reads the settings from the environment too: this one stops before it starts
-        Result result = benchmark(Map.of("CONFIRMATION_RATE", "2"), "--quick", "--only", "startup", "--out", out.toString());
+        BenchmarkScript.Result result = benchmark(Map.of("CONFIRMATION_RATE", "2"), "--quick", "--only", "startup", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("no results file (exit status 1", "benchmark: a run left no results");
@@ -68,7 +58,7 @@ class BenchmarkScriptIT {
     @Test
     void theStartUpSplitAndTheSeedingFiguresComeFromRealRuns() throws Exception {
         Path out = dir.resolve("benchmark_results.json");
-        Result result = benchmark("--quick", "--only", "seeding,startup", "--out", out.toString());
+        BenchmarkScript.Result result = benchmark("--quick", "--only", "seeding,startup", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("figure", "start-up split of ./mvnw gatling:test", "written: " + out);
@@ -101,38 +91,5 @@ class BenchmarkScriptIT {
         assertThat(cpu.path("load JVM: gatling").asDouble()).isPositive();
         assertThat(cpu.path("load JVM: reference server").asDouble()).isPositive();
         assertThat(cpu.path("PostgreSQL").asDouble()).isPositive();
-    }
-
-    @Test
-    void theCeilingRowsComeFromRunsAgainstTheNginxStub() throws Exception {
-        Path out = dir.resolve("benchmark_results.json");
-        Result result = benchmark("--only", "ceiling", "--ceiling-students", "300,300", "--out", out.toString());
-
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        JsonNode rows = JSON.readTree(out.toFile()).path("rows");
-        assertThat(rows).hasSize(2);
-        JsonNode journey = rows.get(0);
-        assertThat(journey.path("figure").asText()).startsWith("generator ceiling, journey of 300");
-        assertThat(journey.path("goal").asText()).isEqualTo("≤ 0.05 CPU ms per request");
-        assertThat(journey.path("measured").asText()).contains("req/s per generator core", "CPU ms per request");
-        assertThat(journey.path("command").asText()).contains("taskset -c 1 ./mvnw gatling:test",
-                "-DBASE_URL=http://127.0.0.1:<stub port>", "-DCONCURRENT_USERS=1000");
-        JsonNode run = journey.path("details").path("runs").get(0);
-        // every student went the whole journey against the stub: the canned "my locker" matched each of them
-        JsonNode outcomes = JSON.readTree(Path.of(run.path("results_file").asText()).toFile())
-                .path("summary").path("scenario_outcomes");
-        assertThat(outcomes.path("confirmed").asLong()).as(outcomes.toString()).isEqualTo(300);
-        assertThat(outcomes.path("ownership_verified").asLong()).as(outcomes.toString()).isEqualTo(300);
-        assertThat(run.path("figures").path("failed").asLong()).isZero();
-        JsonNode cost = journey.path("details").path("cost");
-        assertThat(cost.path("cpuMillisPerRequest").asDouble()).isPositive();
-        assertThat(cost.path("requests").asLong()).isEqualTo(run.path("figures").path("requests").asLong());
-        assertThat(journey.path("details").path("stub_cpu_seconds").asDouble()).isNotNegative();
-        assertThat(journey.path("details").path("generator").path("samples").asInt()).isPositive();
-
-        JsonNode rush = rows.get(1);
-        assertThat(rush.path("figure").asText()).isEqualTo("generator ceiling, rush of 300");
-        assertThat(rush.path("measured").asText()).startsWith("p95 ").contains("saturated (");
-        assertThat(rush.path("details").path("runs").get(0).path("figures").path("failed").asLong()).isZero();
     }
 }

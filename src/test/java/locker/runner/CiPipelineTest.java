@@ -58,7 +58,7 @@ class CiPipelineTest {
     @Test
     void ciRunsTheReadmesTestCommandWithTheBrowserCheck() throws Exception {
         assertThat(Files.readString(Path.of(".ci/run")).lines().filter(line -> line.startsWith("./mvnw")))
-                .containsExactly("./mvnw -B verify -Pbrowser");
+                .containsExactly("./mvnw -B verify -Pbrowser,nginx");
         assertThat(Files.readString(Path.of("README.md"))).contains("./mvnw verify ");
     }
 
@@ -71,5 +71,16 @@ class CiPipelineTest {
         profile = profile.substring(0, profile.indexOf("</profile>"));
         assertThat(profile).contains("<browser.tests.excluded>no-test-is-excluded</browser.tests.excluded>");
         assertThat(Path.of("src/test/java/locker/report/ReportInBrowserIT.java")).isRegularFile();
+    }
+
+    @Test
+    void theDefaultBuildLeavesTheCeilingStepToTheNginxProfile() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<nginx.tests.excluded>**/*AgainstNginxIT.java</nginx.tests.excluded>")
+                .contains("<exclude>${nginx.tests.excluded}</exclude>");
+        String profile = pom.substring(pom.indexOf("<id>nginx</id>"));
+        profile = profile.substring(0, profile.indexOf("</profile>"));
+        assertThat(profile).contains("<nginx.tests.excluded>no-test-is-excluded</nginx.tests.excluded>");
+        assertThat(Path.of("src/test/java/locker/benchmark/CeilingAgainstNginxIT.java")).isRegularFile();
     }
 }

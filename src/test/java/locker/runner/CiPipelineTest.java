@@ -64,23 +64,24 @@ class CiPipelineTest {
 
     @Test
     void theDefaultBuildLeavesTheBrowserCheckToTheBrowserProfile() throws Exception {
-        String pom = Files.readString(Path.of("pom.xml"));
-        assertThat(pom).contains("<browser.tests.excluded>**/*InBrowserIT.java</browser.tests.excluded>")
-                .contains("<exclude>${browser.tests.excluded}</exclude>");
-        String profile = pom.substring(pom.indexOf("<id>browser</id>"));
-        profile = profile.substring(0, profile.indexOf("</profile>"));
-        assertThat(profile).contains("<browser.tests.excluded>no-test-is-excluded</browser.tests.excluded>");
-        assertThat(Path.of("src/test/java/locker/report/ReportInBrowserIT.java")).isRegularFile();
+        assertOnlyTheProfileRuns("browser", "**/*InBrowserIT.java", "src/test/java/locker/report/ReportInBrowserIT.java");
     }
 
     @Test
     void theDefaultBuildLeavesTheCeilingStepToTheNginxProfile() throws Exception {
+        assertOnlyTheProfileRuns("nginx", "**/*AgainstNginxIT.java",
+                "src/test/java/locker/benchmark/CeilingAgainstNginxIT.java");
+    }
+
+    /** failsafe excludes {@code pattern} through {@code <profile>.tests.excluded}, which only that profile lifts. */
+    private static void assertOnlyTheProfileRuns(String profileId, String pattern, String testFile) throws Exception {
+        String property = profileId + ".tests.excluded";
         String pom = Files.readString(Path.of("pom.xml"));
-        assertThat(pom).contains("<nginx.tests.excluded>**/*AgainstNginxIT.java</nginx.tests.excluded>")
-                .contains("<exclude>${nginx.tests.excluded}</exclude>");
-        String profile = pom.substring(pom.indexOf("<id>nginx</id>"));
+        assertThat(pom).contains("<" + property + ">" + pattern + "</" + property + ">")
+                .contains("<exclude>${" + property + "}</exclude>");
+        String profile = pom.substring(pom.indexOf("<id>" + profileId + "</id>"));
         profile = profile.substring(0, profile.indexOf("</profile>"));
-        assertThat(profile).contains("<nginx.tests.excluded>no-test-is-excluded</nginx.tests.excluded>");
-        assertThat(Path.of("src/test/java/locker/benchmark/CeilingAgainstNginxIT.java")).isRegularFile();
+        assertThat(profile).contains("<" + property + ">no-test-is-excluded</" + property + ">");
+        assertThat(Path.of(testFile)).isRegularFile();
     }
 }

@@ -357,6 +357,10 @@ public final class Benchmark {
                     "CONFIRMATION_RATE", "1", "BATCH_DELAY", "0", "PER_USER_LOGGING", "off"));
             ceilingRow("generator ceiling, journey of " + number(students, 0) + " (1,000 at once, no think time)",
                     "ceiling-journey-" + students, journey, stub, false);
+            Map<String, String> floor = new LinkedHashMap<>(journey);
+            floor.put("gatling.simulationClass", GatlingFloorSimulation.class.getName());
+            floorRow("Gatling's floor: the journey's five requests without the project's checks, " + number(students, 0)
+                    + " students", "ceiling-floor-" + students, floor, stub);
             int rush = options.ceilingRush();
             Map<String, String> rushSettings = new LinkedHashMap<>(target);
             rushSettings.putAll(ordered("PROFILE", "rush", "TOTAL_USERS", Integer.toString(rush)));
@@ -368,10 +372,7 @@ public final class Benchmark {
     private void ceilingRow(String figure, String name, Map<String, String> settings, NginxStub stub, boolean rush) {
         String goal = rush ? "the run's generator section: not saturated" : "≤ " + CeilingFigures.GOAL_CPU_MILLIS_PER_REQUEST
                 + " CPU ms per request";
-        String command = "scripts/benchmark.sh --only ceiling (nginx -c scripts/ceiling-stub/nginx.conf.template,"
-                + " rendered, on core " + STUB_CORE + "); taskset -c " + GENERATOR_CORE + " " + command(settings)
-                .replace(stub.baseUrl(), "http://127.0.0.1:<stub port>")
-                .replaceAll("-D(DB|REDIS)_PORT=\\d+", "-D$1_PORT=<closed port>");
+        String command = ceilingCommand(settings, stub);
         double stubBefore = stubCpuSeconds(stub);
         Measured run = measure(name, settings, Optional.empty(), List.of("taskset", "-c", GENERATOR_CORE));
         double stubSeconds = stubCpuSeconds(stub) - stubBefore;
@@ -400,18 +401,51 @@ public final class Benchmark {
         say("  " + verdict);
     }
 
+    /**
+     * What Gatling alone costs per request ({@link GatlingFloorSimulation}): the journey row's figure less this one
+     * is what the project's checks and session logic cost. The run writes no results file; its requests are
+     * Gatling's own count in the console.
+     */
+    private void floorRow(String figure, String name, Map<String, String> settings, NginxStub stub) {
+        String goal = "– (under the journey's cost)";
+        String command = ceilingCommand(settings, stub);
+        Measured run = measure(name, settings, Optional.empty(), List.of("taskset", "-c", GENERATOR_CORE));
+        Map<String, Object> details = details(List.of(run));
+        try {
+            CeilingFigures cost = CeilingFigures.of(CeilingFigures.requestsInLog(run.run().log()),
+                    run.run().cpuDuringRun());
+            details.put("cost", cost);
+            report.add(new Row(figure, goal, perCore(cost) + "; " + number(cost.requests(), 0) + " requests",
+                    run.run().exitCode() == 0, command, details));
+        } catch (IllegalArgumentException e) {
+            report.add(new Row(figure, goal, "no figure: " + e.getMessage() + " (exit status " + run.run().exitCode()
+                    + ", see " + run.run().log() + ")", false, command, details));
+        }
+    }
+
     /** The measured cell of a ceiling row. */
     static String ceilingText(CeilingFigures cost, RunFigures f, Optional<CeilingFigures.Generator> generator,
                               boolean rush) {
-        String perCore = number(cost.requestsPerCoreSecond(), 0) + " req/s per generator core, "
-                + number(cost.cpuMillisPerRequest(), 3) + " CPU ms per request (" + cost.percentByGroup().entrySet()
-                .stream().filter(e -> e.getValue() >= 0.5)
-                .map(e -> e.getKey() + " " + number(e.getValue(), 0) + " %").collect(Collectors.joining(", ")) + ")";
+        String perCore = perCore(cost);
         String run = number(f.requests(), 0) + " requests, " + number(f.wallRate(), 0) + " req/s, p95 "
                 + number(f.p95(), 3) + " s, " + f.failed() + " failed";
         String verdict = "generator " + generator.map(CeilingFigures.Generator::describe).orElse("section missing");
         return rush ? "p95 " + number(f.p95(), 3) + " s, " + verdict + "; " + run + "; " + perCore
                 : perCore + "; " + run + "; " + verdict;
+    }
+
+    private static String ceilingCommand(Map<String, String> settings, NginxStub stub) {
+        return "scripts/benchmark.sh --only ceiling (nginx -c scripts/ceiling-stub/nginx.conf.template,"
+                + " rendered, on core " + STUB_CORE + "); taskset -c " + GENERATOR_CORE + " " + command(settings)
+                .replace(stub.baseUrl(), "http://127.0.0.1:<stub port>")
+                .replaceAll("-D(DB|REDIS)_PORT=\\d+", "-D$1_PORT=<closed port>");
+    }
+
+    private static String perCore(CeilingFigures cost) {
+        return number(cost.requestsPerCoreSecond(), 0) + " req/s per generator core, "
+                + number(cost.cpuMillisPerRequest(), 3) + " CPU ms per request (" + cost.percentByGroup().entrySet()
+                .stream().filter(e -> e.getValue() >= 0.5)
+                .map(e -> e.getKey() + " " + number(e.getValue(), 0) + " %").collect(Collectors.joining(", ")) + ")";
     }
 
     /** BASE_URL of the stub; the database and Redis on closed ports, so the run has no test data. */

@@ -31,7 +31,7 @@ class CeilingAgainstNginxIT {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         JsonNode rows = JSON.readTree(out.toFile()).path("rows");
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(3);
         JsonNode journey = rows.get(0);
         assertThat(journey.path("figure").asText()).startsWith("generator ceiling, journey of 300");
         assertThat(journey.path("goal").asText()).isEqualTo("≤ 0.05 CPU ms per request");
@@ -51,7 +51,15 @@ class CeilingAgainstNginxIT {
         assertThat(journey.path("details").path("stub_cpu_seconds").asDouble()).isNotNegative();
         assertThat(journey.path("details").path("generator").path("samples").asInt()).isPositive();
 
-        JsonNode rush = rows.get(1);
+        // the floor under the journey: the same five requests per student, without the project's checks
+        JsonNode floor = rows.get(1);
+        assertThat(floor.path("figure").asText()).startsWith("Gatling's floor");
+        assertThat(floor.path("met").asBoolean()).as(floor.toString()).isTrue();
+        assertThat(floor.path("details").path("cost").path("requests").asLong()).isEqualTo(5 * 300);
+        assertThat(floor.path("details").path("cost").path("cpuMillisPerRequest").asDouble()).isPositive();
+        assertThat(floor.path("command").asText()).contains("-Dgatling.simulationClass=locker.benchmark.GatlingFloorSimulation");
+
+        JsonNode rush = rows.get(2);
         assertThat(rush.path("figure").asText()).isEqualTo("generator ceiling, rush of 300");
         assertThat(rush.path("measured").asText()).startsWith("p95 ").contains("saturated (");
         assertThat(rush.path("details").path("runs").get(0).path("figures").path("failed").asLong()).isZero();

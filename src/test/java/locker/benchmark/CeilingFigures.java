@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the load generator costs, from a run against a server that costs almost nothing: the CPU of the Gatling
@@ -25,6 +28,7 @@ record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerReque
     static final double GOAL_CPU_MILLIS_PER_REQUEST = 0.05;
     static final String LOAD_JVM = "load JVM: ";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REQUEST_COUNT = Pattern.compile("> request count\\s+\\|\\s+([\\d,]+)");
 
     /** The figures of {@code requests} given the run's CPU readings ({@link GatlingRun.Result#cpuDuringRun()}). */
     static CeilingFigures of(long requests, Map<String, Double> cpuDuringRun) {
@@ -44,6 +48,26 @@ record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerReque
         Map<String, Double> percent = new LinkedHashMap<>();
         groups.forEach((group, seconds) -> percent.put(group, seconds * 100 / cpu));
         return new CeilingFigures(requests, cpu, cpu * 1000 / requests, requests / cpu, percent);
+    }
+
+    /**
+     * The requests of a run by Gatling's own count, the last {@code > request count} line of its console output
+     * (for a simulation that writes no results file).
+     */
+    static long requestsInLog(Path log) {
+        try {
+            Matcher count = REQUEST_COUNT.matcher(Files.readString(log));
+            long last = -1;
+            while (count.find()) {
+                last = Long.parseLong(count.group(1).replace(",", ""));
+            }
+            if (last < 0) {
+                throw new IllegalArgumentException("no request count in " + log);
+            }
+            return last;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + log + ": " + e.getMessage(), e);
+        }
     }
 
     boolean meetsGoal() {

@@ -2,7 +2,10 @@ package locker.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -77,5 +80,20 @@ class CeilingFiguresTest {
                 + " timer lag max 12 ms)");
         assertThat(Benchmark.ceilingText(cost, run, Optional.empty(), true))
                 .startsWith("p95 0.020 s, generator section missing; 200,000 requests");
+    }
+
+    @Test
+    void aRunWithoutResultsFileCountsItsRequestsByGatlingsLastConsoleCount(@TempDir Path dir)
+            throws Exception {
+        Path log = dir.resolve("floor.log");
+        Files.writeString(log, """
+                > request count                                      |     4,990 |     4,990 |         -
+                ...
+                > request count                                      |   150,000 |   150,000 |         -
+                """);
+        assertThat(CeilingFigures.requestsInLog(log)).isEqualTo(150_000);
+
+        Files.writeString(log, "BUILD FAILURE\n");
+        assertThatThrownBy(() -> CeilingFigures.requestsInLog(log)).hasMessage("no request count in " + log);
     }
 }

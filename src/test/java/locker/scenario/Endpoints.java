@@ -1,7 +1,6 @@
 package locker.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -9,13 +8,10 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import locker.report.ResponseStatuses;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
-import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -36,7 +32,6 @@ public final class Endpoints {
     public static final String RELEASE = "POST /lockers/{id}/release";
     public static final String MY_LOCKER = "GET /lockers/me";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The name of the check every answer passes; a failed request's message reads {@code expected answer, found 409 ...}. */
     public static final String EXPECTED_ANSWER = "expected answer";
     private static final String BEARER = "Bearer #{" + ACCESS_TOKEN + "}";
@@ -58,13 +53,12 @@ public final class Endpoints {
         return maxConnections > 0 ? protocol.shareConnections().maxConnectionsPerHost(maxConnections) : protocol;
     }
 
-    /** Logs in the student of the session; keeps the access token and serial id. */
+    /** Logs in the student of the session; keeps the access token (the answer must also carry the serial id). */
     public HttpRequestActionBuilder logIn() {
         return timed(http(LOGIN).post("/auth/login-or-register")
                 .body(StringBody(Endpoints::loginBody))
                 .check(expectStatus(200, 201))
-                .check(jmesPath("access_token").saveAs(ACCESS_TOKEN),
-                        jmesPath("serial_id").ofLong().saveAs(SERIAL_ID)));
+                .check(bodyBytes().transform(body -> Login.parse(body).accessToken()).saveAs(ACCESS_TOKEN)));
     }
 
     /** Lists the lockers; keeps how many there are and the ids of those without an owner ({@link LockerList}). */
@@ -89,7 +83,7 @@ public final class Endpoints {
         return timed(http(HOLD).post(LOCKER_PATH + "/hold")
                 .header("Authorization", BEARER)
                 .check(status().saveAs(HOLD_STATUS),
-                        bodyString().transformWithSession((body, session) ->
+                        bodyBytes().transformWithSession((body, session) ->
                                 LockerAnswer.ofHold(session.getInt(HOLD_STATUS), body)).saveAs(HOLD_ANSWER),
                         accepted(HOLD_STATUS, HOLD_ANSWER, List.of(accepted))));
     }
@@ -99,7 +93,7 @@ public final class Endpoints {
         return timed(http(CONFIRM).post(LOCKER_PATH + "/confirm")
                 .header("Authorization", BEARER)
                 .check(status().saveAs(ANSWER_STATUS),
-                        bodyString().transformWithSession((body, session) ->
+                        bodyBytes().transformWithSession((body, session) ->
                                 LockerAnswer.ofConfirm(session.getInt(ANSWER_STATUS), body)).saveAs(CONFIRM_ANSWER),
                         accepted(ANSWER_STATUS, CONFIRM_ANSWER, List.of(LockerAnswer.CONFIRMED))));
     }
@@ -112,15 +106,22 @@ public final class Endpoints {
         return lockerAction(RELEASE, "/release");
     }
 
-    /** "My locker": must name the session's locker and student; a mismatch fails the request. */
+    /** The name of the check that "my locker" shows the student's own locker. */
+    public static final String MY_LOCKER_CHECK = "my locker";
+
+    /** "My locker": must name the session's locker and student (kept as {@link MyLocker}); a mismatch fails the request. */
     public HttpRequestActionBuilder myLocker() {
         return timed(http(MY_LOCKER).get("/lockers/me")
                 .header("Authorization", BEARER)
                 .check(expectStatus(200))
-                .check(jmesPath("locker.locker_id").ofInt().optional().saveAs(MY_LOCKER_ID),
-                        jmesPath("locker.owner").optional().saveAs(MY_LOCKER_OWNER),
-                        jmesPath("locker.locker_id").ofInt().is(session -> session.getInt(LOCKER_ID)),
-                        jmesPath("locker.owner").is(session -> session.getString(STUDENT_ID))));
+                .check(bodyBytes().transform(MyLocker::parse)
+                        .validate(MY_LOCKER_CHECK, (shown, session) -> {
+                            if (!shown.shows(session.getInt(LOCKER_ID), session.getString(STUDENT_ID))) {
+                                throw new IllegalStateException("expected locker " + session.getInt(LOCKER_ID) + " of "
+                                        + session.getString(STUDENT_ID) + ", found " + shown);
+                            }
+                            return shown;
+                        }).saveAs(MY_LOCKER)));
     }
 
     /** "My locker" for a student who owns none. */
@@ -156,13 +157,13 @@ public final class Endpoints {
 
     /** Passes when {@code acceptable}; fails naming the status and the body text otherwise. */
     private static CheckBuilder.Final expectedAnswer(String statusKey, java.util.function.Predicate<Session> acceptable) {
-        return bodyString().transformWithSession((body, session) ->
+        return bodyBytes().transformWithSession((body, session) ->
                         acceptable.test(session) ? EXPECTED_ANSWER : message(session.getInt(statusKey), body))
                 .is(EXPECTED_ANSWER).name(EXPECTED_ANSWER).logActualValueInError(true);
     }
 
     /** A failed request's message: its status and body as text, e.g. {@code 409 hold expired or not found}. */
-    static String message(int status, String body) {
+    static String message(int status, byte[] body) {
         String text = LockerAnswer.text(body).replaceAll("\\s+", " ");
         return status + (text.isEmpty() ? "" : " " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
     }
@@ -173,14 +174,12 @@ public final class Endpoints {
     }
 
     private static String loginBody(Session session) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("student_id", session.getString(STUDENT_ID));
-        body.put("name", session.getString(NAME));
-        body.put("phone_number", session.getString(PHONE_NUMBER));
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
+        return "{\"student_id\":\"" + quoted(session.getString(STUDENT_ID)) + "\",\"name\":\""
+                + quoted(session.getString(NAME)) + "\",\"phone_number\":\"" + quoted(session.getString(PHONE_NUMBER))
+                + "\"}";
+    }
+
+    private static String quoted(String value) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(value));
     }
 }

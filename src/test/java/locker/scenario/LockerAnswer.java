@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What an answer to a hold or a confirm means, from its status and body text as the deployed server sends them
@@ -48,7 +49,7 @@ public enum LockerAnswer {
     }
 
     /** The answer to {@code POST /lockers/{id}/hold}. */
-    public static LockerAnswer ofHold(int status, String body) {
+    public static LockerAnswer ofHold(int status, byte[] body) {
         if (status == 201) {
             return HELD;
         }
@@ -65,7 +66,7 @@ public enum LockerAnswer {
     }
 
     /** The answer to {@code POST /lockers/{id}/confirm}. */
-    public static LockerAnswer ofConfirm(int status, String body) {
+    public static LockerAnswer ofConfirm(int status, byte[] body) {
         if (status == 200) {
             return CONFIRMED;
         }
@@ -82,6 +83,11 @@ public enum LockerAnswer {
      * The message of an answer: the body as text, as the deployed server sends its errors. The reference server's
      * earlier answers wrapped the same text as {@code {"error": "..."}}; that text is taken out.
      */
+    public static String text(byte[] body) {
+        return body == null ? "" : text(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The same for a body already decoded. */
     public static String text(String body) {
         if (body == null) {
             return "";

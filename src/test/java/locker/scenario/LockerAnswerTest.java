@@ -23,7 +23,7 @@ class LockerAnswerTest {
             200 | {"message":"locker held successfully"}                                                                          | UNEXPECTED
             """)
     void holdAnswers(int status, String body, LockerAnswer expected) {
-        assertThat(LockerAnswer.ofHold(status, body)).isEqualTo(expected);
+        assertThat(LockerAnswer.ofHold(status, bytes(body))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "confirm {0} ''{1}'' -> {2}")
@@ -37,7 +37,7 @@ class LockerAnswerTest {
             401 | Unauthorized                                | UNEXPECTED
             """)
     void confirmAnswers(int status, String body, LockerAnswer expected) {
-        assertThat(LockerAnswer.ofConfirm(status, body)).isEqualTo(expected);
+        assertThat(LockerAnswer.ofConfirm(status, bytes(body))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,6 +61,10 @@ class LockerAnswerTest {
             404 | ''                                                    | 404
             """)
     void aFailedRequestsMessageIsItsStatusAndBodyText(int status, String body, String message) {
-        assertThat(Endpoints.message(status, body)).isEqualTo(message);
+        assertThat(Endpoints.message(status, bytes(body))).isEqualTo(message);
+    }
+
+    private static byte[] bytes(String body) {
+        return body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -66,7 +66,7 @@ public final class LockerJourney {
     ChainBuilder listLockers() {
         return exec(endpoints.listLockers())
                 .exec(session -> session.isFailed() ? session : log.say(session,
-                        "Got " + session.<LockerList>get(LOCKERS).count() + " lockers (" + freeLockers(session).size() + " free)"));
+                        () -> "Got " + session.<LockerList>get(LOCKERS).count() + " lockers (" + freeLockers(session).size() + " free)"));
     }
 
     /** 3. Hold a random free locker; after a lost race, try up to HOLD_RETRIES others. */
@@ -125,7 +125,7 @@ public final class LockerJourney {
         List<Integer> candidates = untriedFreeLockers(session);
         int lockerId = candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
         outcomes.record(Outcome.HOLD_ATTEMPTS);
-        return log.say(session.set(LOCKER_ID, lockerId), "Attempting to hold locker " + lockerId);
+        return log.say(session.set(LOCKER_ID, lockerId), () -> "Attempting to hold locker " + lockerId);
     }
 
     private Session recordHoldAnswer(Session session) {
@@ -138,15 +138,15 @@ public final class LockerJourney {
         outcomes.recordHold(answer);
         switch (answer) {
             case HELD -> {
-                return log.say(next.set(HELD, true), "Successfully held locker " + lockerId);
+                return log.say(next.set(HELD, true), () -> "Successfully held locker " + lockerId);
             }
             case ALREADY_HELD -> {
                 List<Integer> tried = new ArrayList<>(session.getList(TRIED_LOCKERS));
                 tried.add(lockerId);
-                return log.say(next.set(TRIED_LOCKERS, tried), "Lost the race for locker " + lockerId + " (409)");
+                return log.say(next.set(TRIED_LOCKERS, tried), () -> "Lost the race for locker " + lockerId + " (409)");
             }
             case HOLD_REFUSED_BY_DB -> {
-                return log.say(next, "Hold of locker " + lockerId + " refused by the database (409)");
+                return log.say(next, () -> "Hold of locker " + lockerId + " refused by the database (409)");
             }
             default -> {
                 return next;
@@ -163,7 +163,7 @@ public final class LockerJourney {
             return log.say(session.set(JOURNEY_OVER, true), "No locker available");
         }
         outcomes.record(Outcome.LOST_RACE);
-        return log.say(session.set(JOURNEY_OVER, true), "Lost the race after " + session.getInt(HOLD_ATTEMPTS)
+        return log.say(session.set(JOURNEY_OVER, true), () -> "Lost the race after " + session.getInt(HOLD_ATTEMPTS)
                 + " attempt(s)");
     }
 
@@ -175,20 +175,18 @@ public final class LockerJourney {
         outcomes.recordConfirm(answer);
         int lockerId = session.getInt(LOCKER_ID);
         return switch (answer) {
-            case CONFIRMED -> log.say(session, "Confirmed locker " + lockerId);
-            case CONFIRM_REFUSED -> log.say(session, "Confirm of held locker " + lockerId + " refused (409)");
+            case CONFIRMED -> log.say(session, () -> "Confirmed locker " + lockerId);
+            case CONFIRM_REFUSED -> log.say(session, () -> "Confirm of held locker " + lockerId + " refused (409)");
             default -> session;
         };
     }
 
     private Session recordOwnership(Session session) {
-        boolean verified = !session.isFailed()
-                && session.contains(MY_LOCKER_ID) && session.getInt(MY_LOCKER_ID) == session.getInt(LOCKER_ID)
-                && session.getString(STUDENT_ID).equals(session.getString(MY_LOCKER_OWNER));
+        boolean verified = !session.isFailed() && session.contains(MY_LOCKER)
+                && session.<MyLocker>get(MY_LOCKER).shows(session.getInt(LOCKER_ID), session.getString(STUDENT_ID));
         outcomes.record(verified ? Outcome.OWNERSHIP_VERIFIED : Outcome.OWNERSHIP_MISMATCHED);
-        return log.say(session, verified
-                ? "Verified ownership of locker " + session.getInt(LOCKER_ID)
-                : "My locker does not show locker " + session.getInt(LOCKER_ID));
+        return log.say(session, () -> (verified ? "Verified ownership of locker " : "My locker does not show locker ")
+                + session.getInt(LOCKER_ID));
     }
 
     private Session recordIfOk(Session session, Outcome outcome, String message) {

@@ -9,7 +9,6 @@ public final class SessionKeys {
 
     // log in
     public static final String ACCESS_TOKEN = "accessToken";
-    public static final String SERIAL_ID = "serialId";
 
     // list lockers
     /** A {@link LockerList}. */
@@ -29,8 +28,8 @@ public final class SessionKeys {
     public static final String HELD = "held";
 
     // my locker
-    public static final String MY_LOCKER_ID = "myLockerId";
-    public static final String MY_LOCKER_OWNER = "myLockerOwner";
+    /** The {@link MyLocker} shown, when it is the student's own. */
+    public static final String MY_LOCKER = "myLocker";
 
     /** Set when the student's journey has ended (no locker, lost race, gave up, failed request). */
     public static final String JOURNEY_OVER = "journeyOver";

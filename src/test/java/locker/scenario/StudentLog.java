@@ -1,5 +1,7 @@
 package locker.scenario;
 
+import java.util.function.Supplier;
+
 import io.gatling.javaapi.core.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,13 @@ public final class StudentLog {
     }
 
     public Session say(Session session, String message) {
+        return say(session, () -> message);
+    }
+
+    /** The same; the message is only built when the line is written. */
+    public Session say(Session session, Supplier<String> message) {
         if (enabled) {
-            LOG.info("User {}: {}", session.userId(), message);
+            LOG.info("User {}: {}", session.userId(), message.get());
         }
         return session;
     }

@@ -90,12 +90,21 @@ final class NginxStub implements AutoCloseable {
      * {@code taskset -c core}, its output to {@code log}) and waits until it answers its health check.
      */
     static NginxStub start(Path project, Path directory, String core, Path log) {
+        try {
+            return start(Files.readString(project.resolve(TEMPLATE)), directory, core, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same with the configuration {@code template} (the project's, or one altered by a test). */
+    static NginxStub start(String template, Path directory, String core, Path log) {
         Path nginx = nginx(log.resolveSibling("nginx-install.log"));
         try {
             int port = freePort();
             Files.createDirectories(directory.resolve("tmp"));
             Path config = directory.resolve("nginx.conf");
-            Files.writeString(config, render(Files.readString(project.resolve(TEMPLATE)), port));
+            Files.writeString(config, render(template, port));
             Process process = new ProcessBuilder("taskset", "-c", core, nginx.toString(),
                     "-p", directory.toAbsolutePath() + "/", "-c", config.toAbsolutePath().toString(), "-e", "stderr")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -115,13 +115,8 @@ public final class Endpoints {
                 .header("Authorization", BEARER)
                 .check(expectStatus(200))
                 .check(bodyBytes().transform(MyLocker::parse)
-                        .validate(MY_LOCKER_CHECK, (shown, session) -> {
-                            if (!shown.shows(session.getInt(LOCKER_ID), session.getString(STUDENT_ID))) {
-                                throw new IllegalStateException("expected locker " + session.getInt(LOCKER_ID) + " of "
-                                        + session.getString(STUDENT_ID) + ", found " + shown);
-                            }
-                            return shown;
-                        }).saveAs(MY_LOCKER)));
+                        .is(session -> new MyLocker(session.getInt(LOCKER_ID), session.getString(STUDENT_ID)))
+                        .name(MY_LOCKER_CHECK).logActualValueInError(true).saveAs(MY_LOCKER_SHOWN)));
     }
 
     /** "My locker" for a student who owns none. */

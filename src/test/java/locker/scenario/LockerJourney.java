@@ -182,8 +182,8 @@ public final class LockerJourney {
     }
 
     private Session recordOwnership(Session session) {
-        boolean verified = !session.isFailed() && session.contains(MY_LOCKER)
-                && session.<MyLocker>get(MY_LOCKER).shows(session.getInt(LOCKER_ID), session.getString(STUDENT_ID));
+        boolean verified = !session.isFailed() && session.contains(MY_LOCKER_SHOWN)
+                && session.<MyLocker>get(MY_LOCKER_SHOWN).shows(session.getInt(LOCKER_ID), session.getString(STUDENT_ID));
         outcomes.record(verified ? Outcome.OWNERSHIP_VERIFIED : Outcome.OWNERSHIP_MISMATCHED);
         return log.say(session, () -> (verified ? "Verified ownership of locker " : "My locker does not show locker ")
                 + session.getInt(LOCKER_ID));

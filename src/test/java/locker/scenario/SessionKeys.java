@@ -29,7 +29,7 @@ public final class SessionKeys {
 
     // my locker
     /** The {@link MyLocker} shown, when it is the student's own. */
-    public static final String MY_LOCKER = "myLocker";
+    public static final String MY_LOCKER_SHOWN = "myLockerShown";
 
     /** Set when the student's journey has ended (no locker, lost race, gave up, failed request). */
     public static final String JOURNEY_OVER = "journeyOver";

@@ -1,0 +1,88 @@
+package locker.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the load generator costs, from a run against a server that costs almost nothing: the CPU of the Gatling
+ * JVM while the simulation ran, per request and by thread group.
+ *
+ * @param requests              requests the run sent
+ * @param cpuSeconds            CPU seconds of the load JVM between Gatling's "started" and "completed" lines
+ * @param cpuMillisPerRequest   cpuSeconds * 1000 / requests
+ * @param requestsPerCoreSecond requests / cpuSeconds: what one core fully given to the generator would send
+ * @param percentByGroup        the share of cpuSeconds of each thread group (gatling, GC, JIT, other), percent
+ */
+record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerRequest, double requestsPerCoreSecond,
+                      Map<String, Double> percentByGroup) {
+    /** The goal of the generator's cost. */
+    static final double GOAL_CPU_MILLIS_PER_REQUEST = 0.05;
+    static final String LOAD_JVM = "load JVM: ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The figures of {@code requests} given the run's CPU readings ({@link GatlingRun.Result#cpuDuringRun()}). */
+    static CeilingFigures of(long requests, Map<String, Double> cpuDuringRun) {
+        if (requests <= 0) {
+            throw new IllegalArgumentException("a run without requests has no cost per request");
+        }
+        Map<String, Double> groups = new LinkedHashMap<>();
+        cpuDuringRun.forEach((key, seconds) -> {
+            if (key.startsWith(LOAD_JVM)) {
+                groups.merge(key.substring(LOAD_JVM.length()), seconds, Double::sum);
+            }
+        });
+        double cpu = groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (cpu <= 0) {
+            throw new IllegalArgumentException("no CPU reading of the load JVM (is /proc readable?)");
+        }
+        Map<String, Double> percent = new LinkedHashMap<>();
+        groups.forEach((group, seconds) -> percent.put(group, seconds * 100 / cpu));
+        return new CeilingFigures(requests, cpu, cpu * 1000 / requests, requests / cpu, percent);
+    }
+
+    boolean meetsGoal() {
+        return cpuMillisPerRequest <= GOAL_CPU_MILLIS_PER_REQUEST;
+    }
+
+    /**
+     * The {@code generator} section of a results file, as far as the rows use it.
+     *
+     * @param saturated        the run's own verdict
+     * @param saturatedSamples seconds that were saturated
+     * @param samples          seconds sampled
+     * @param coresMean        the generator's threads' CPU, in cores, averaged
+     * @param timerLagMaxMillis the largest timer lag
+     */
+    record Generator(boolean saturated, int saturatedSamples, int samples, double coresMean, double timerLagMaxMillis) {
+        /** Empty when the file has no {@code generator} section. */
+        static Optional<Generator> of(JsonNode results) {
+            JsonNode generator = results.path("generator");
+            if (!generator.isObject() || !generator.path("saturated").isBoolean()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Generator(generator.path("saturated").asBoolean(),
+                    generator.path("saturated_samples").asInt(), generator.path("samples").asInt(),
+                    generator.path("generator_cores_mean").asDouble(), generator.path("timer_lag_max_millis").asDouble()));
+        }
+
+        static Optional<Generator> read(Path resultsFile) {
+            try {
+                return of(JSON.readTree(resultsFile.toFile()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        String describe() {
+            return (saturated ? "saturated" : "not saturated") + " (" + saturatedSamples + " of " + samples
+                    + " s; generator " + BenchmarkReport.number(coresMean, 2) + " cores mean, timer lag max "
+                    + BenchmarkReport.number(timerLagMaxMillis, 0) + " ms)";
+        }
+    }
+}

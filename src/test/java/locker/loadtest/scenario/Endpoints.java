@@ -6,6 +6,7 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import locker.contract.LockerList;
 import locker.loadtest.results.ResponseStatuses;
 
 import java.time.Duration;

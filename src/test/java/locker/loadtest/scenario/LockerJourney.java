@@ -3,6 +3,7 @@ package locker.loadtest.scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import locker.config.LoadTestConfig;
+import locker.contract.LockerList;
 import locker.loadtest.results.Outcome;
 
 import java.util.ArrayList;

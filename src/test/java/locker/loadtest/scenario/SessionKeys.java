@@ -12,7 +12,7 @@ public final class SessionKeys {
     public static final String SERIAL_ID = "serialId";
 
     // list lockers
-    /** A {@link LockerList}. */
+    /** A {@link locker.contract.LockerList}. */
     public static final String LOCKERS = "lockers";
 
     // hold

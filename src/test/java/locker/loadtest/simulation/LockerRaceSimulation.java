@@ -1,10 +1,10 @@
 package locker.loadtest.simulation;
 
 import io.gatling.javaapi.core.Session;
+import locker.contract.LockerList;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
 import locker.loadtest.scenario.LockerAnswer;
-import locker.loadtest.scenario.LockerList;
 
 import java.util.List;
 

@@ -2,9 +2,9 @@ package locker.twin.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.LockerList;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
-import locker.loadtest.scenario.LockerList;
 import locker.twin.server.ReferenceServer;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;

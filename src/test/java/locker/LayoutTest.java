@@ -4,10 +4,11 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -21,13 +22,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class LayoutTest {
     private static final Pattern TEST_CLASS_FILE = Pattern.compile(".*(Test|IT)(\\$[^/]*)?\\.class$");
-    private static final JavaClasses ALL = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages("locker");
+    private static final JavaClasses ALL = new ClassFileImporter().importPath(compiledTests());
     /** Imported apart, so that a test's use of a class is not counted among that class's users. */
     private static final JavaClasses TOOL_AND_SUPPORT = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .withImportOption(location -> !location.matches(TEST_CLASS_FILE))
-            .importPackages("locker");
+            .importPath(compiledTests());
 
     @Test
     void theProductsFormNoCycle() {
@@ -105,6 +104,15 @@ class LayoutTest {
         System.arraycopy(below, 0, allowed, 1, below.length);
         return noClasses().that().resideInAPackage(packages).should().dependOnClassesThat(
                 resideIn("locker").and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(allowed))));
+    }
+
+    /** The folder the project's classes are compiled to (all of them: the code lives in src/test/java). */
+    private static Path compiledTests() {
+        try {
+            return Path.of(LayoutTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A test class ({@code *Test}, {@code *IT}) or one nested in it. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.testsupport.BenchmarkScript;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,32 +21,24 @@ import static org.assertj.core.api.Assertions.within;
 class BenchmarkScriptIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    private BenchmarkScript.Result benchmark(String... arguments) throws Exception {
-        return BenchmarkScript.run(dir, Map.of(), arguments);
-    }
-
-    private BenchmarkScript.Result benchmark(Map<String, String> environment, String... arguments) throws Exception {
-        return BenchmarkScript.run(dir, environment, arguments);
-    }
+    @RegisterExtension
+    final BenchmarkScript benchmark = new BenchmarkScript();
 
     @Test
     void aBadOptionIsRefusedBeforeAnythingRuns() throws Exception {
-        BenchmarkScript.Result result = benchmark("--only", "headline,warp");
+        BenchmarkScript.Result result = benchmark.run("--only", "headline,warp");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).isEqualTo("benchmark: --only takes headline, rush, large-rush, server, seeding, "
                 + "startup, ceiling; was 'warp'\n");
-        assertThat(benchmark("--help").output()).startsWith("usage: scripts/benchmark.sh [--quick]");
+        assertThat(benchmark.run("--help").output()).startsWith("usage: scripts/benchmark.sh [--quick]");
     }
 
     @Test
     void aRunThatLeavesNoResultsMakesTheBenchmarkFail() throws Exception {
-        Path out = dir.resolve("benchmark_results.json");
+        Path out = benchmark.dir().resolve("benchmark_results.json");
         // every run reads the settings from the environment too: this one stops before it starts
-        BenchmarkScript.Result result = benchmark(Map.of("CONFIRMATION_RATE", "2"), "--quick", "--only", "startup", "--out", out.toString());
+        BenchmarkScript.Result result = benchmark.run(Map.of("CONFIRMATION_RATE", "2"), "--quick", "--only", "startup", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("no results file (exit status 1", "benchmark: a run left no results");
@@ -58,8 +50,8 @@ class BenchmarkScriptIT {
 
     @Test
     void theStartUpSplitAndTheSeedingFiguresComeFromRealRuns() throws Exception {
-        Path out = dir.resolve("benchmark_results.json");
-        BenchmarkScript.Result result = benchmark("--quick", "--only", "seeding,startup", "--out", out.toString());
+        Path out = benchmark.dir().resolve("benchmark_results.json");
+        BenchmarkScript.Result result = benchmark.run("--quick", "--only", "seeding,startup", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("figure", "start-up split of ./mvnw gatling:test", "written: " + out);

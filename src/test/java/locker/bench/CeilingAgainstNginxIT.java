@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.testsupport.BenchmarkScript;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,17 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CeilingAgainstNginxIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    private BenchmarkScript.Result benchmark(String... arguments) throws Exception {
-        return BenchmarkScript.run(dir, Map.of(), arguments);
-    }
+    @RegisterExtension
+    final BenchmarkScript benchmark = new BenchmarkScript();
 
     @Test
     void theCeilingRowsComeFromRunsAgainstTheNginxStub() throws Exception {
-        Path out = dir.resolve("benchmark_results.json");
-        BenchmarkScript.Result result = benchmark("--only", "ceiling", "--ceiling-students", "300,300", "--out", out.toString());
+        Path out = benchmark.dir().resolve("benchmark_results.json");
+        BenchmarkScript.Result result = benchmark.run("--only", "ceiling", "--ceiling-students", "300,300", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         JsonNode rows = JSON.readTree(out.toFile()).path("rows");

@@ -1,9 +1,9 @@
 package locker.testdata;
 
 import locker.config.SeedPlan;
+import locker.testsupport.StackExtension;
 import locker.testsupport.testdata.DatabaseRows;
 import locker.testsupport.testdata.LoadTestStandIn;
-import locker.testsupport.testdata.RealLookingStack;
 import locker.twin.stack.EmbeddedStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryIT {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(3);
     @RegisterExtension
-    static final RealLookingStack WORLD = new RealLookingStack();
+    static final StackExtension WORLD = StackExtension.withRealLookingData();
 
 
     @AfterEach

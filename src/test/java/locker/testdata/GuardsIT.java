@@ -4,9 +4,9 @@ import locker.config.LoadTestConfig;
 import locker.config.SeedPlan;
 import locker.config.SettingSource;
 import locker.testsupport.ConsoleCapture;
+import locker.testsupport.StackExtension;
 import locker.testsupport.testdata.DatabaseRows;
 import locker.testsupport.testdata.RealLookingData;
-import locker.testsupport.testdata.RealLookingStack;
 import locker.testsupport.testdata.SmallLoad;
 import locker.twin.stack.EmbeddedStack;
 import org.flywaydb.core.Flyway;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GuardsIT {
     private static final SeedPlan PLAN = new SeedPlan(30, locker.config.LoadTestConfig.DEFAULT_STUDENT_ID_START, 10);
     @RegisterExtension
-    static final RealLookingStack WORLD = new RealLookingStack();
+    static final StackExtension WORLD = StackExtension.withRealLookingData();
 
 
     @AfterEach

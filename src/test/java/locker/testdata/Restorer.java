@@ -1,5 +1,7 @@
 package locker.testdata;
 
+import locker.config.RedisTarget;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import locker.config.RedisTarget;
 
 /**
  * Takes a run's test data out (Redis first, then the database in one transaction) and compares every

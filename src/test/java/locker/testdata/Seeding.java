@@ -1,7 +1,8 @@
 package locker.testdata;
 
-import java.sql.Timestamp;
 import locker.config.SeedPlan;
+
+import java.sql.Timestamp;
 
 /** A run of the ledger: its plan, its test lockers' first id (null without any) and who seeded it when. */
 record Seeding(long id, SeedPlan plan, Integer lockerIdFirst, String seededBy, Timestamp seededAt) {

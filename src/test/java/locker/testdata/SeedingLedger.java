@@ -1,5 +1,7 @@
 package locker.testdata;
 
+import locker.config.SeedPlan;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import locker.config.SeedPlan;
 
 /** {@code loadtest.runs} and the per-run tables hanging off it. */
 final class SeedingLedger {

@@ -1,5 +1,9 @@
 package locker.testdata;
 
+import locker.config.DbTarget;
+import locker.config.RedisTarget;
+import locker.config.SeedPlan;
+
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,9 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import locker.config.DbTarget;
-import locker.config.RedisTarget;
-import locker.config.SeedPlan;
 
 /**
  * The load test's test data in one database: {@link #seed} before a run, {@link #restore} after it

@@ -1,5 +1,10 @@
 package locker.testsupport;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +15,35 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Test support: runs {@code scripts/benchmark.sh} as a user does, on the test's own classpath. */
-public final class BenchmarkScript {
+/**
+ * Runs {@code scripts/benchmark.sh} as a user does, on the test's own classpath, in a folder of its own for
+ * each test: {@code @RegisterExtension final BenchmarkScript benchmark = new BenchmarkScript();}
+ */
+public final class BenchmarkScript implements BeforeEachCallback, AfterEachCallback {
     public record Result(int exitCode, String output) {}
 
-    private BenchmarkScript() {}
+    private Path dir;
 
-    public static Result run(Path dir, Map<String, String> environment, String... arguments) throws Exception {
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("benchmark-script");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        Folders.deleteRecursively(dir);
+    }
+
+    /** The test's folder: the benchmark's log and whatever the test has it write. */
+    public Path dir() {
+        return dir;
+    }
+
+    public Result run(String... arguments) throws Exception {
+        return run(Map.of(), arguments);
+    }
+
+    public Result run(Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("scripts/benchmark.sh"));
         command.addAll(List.of(arguments));
         Path log = dir.resolve("benchmark.log");

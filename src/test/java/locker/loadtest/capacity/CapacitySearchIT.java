@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.loadtest.results.export.ExportAtExit;
 import locker.loadtest.simulation.LockerReservationSimulation;
 import locker.testsupport.GatlingFork;
-import locker.twin.stack.EmbeddedStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import locker.testsupport.StackExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,20 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CapacitySearchIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedStack stack;
+
+    @RegisterExtension
+    static final StackExtension STACK = new StackExtension();
 
     @TempDir
     Path results;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-    }
 
     @Test
     void aLevelThatBreaksAGoalEndsTheSearchAndALargestStableLevelBelowTheMinimumFailsTheRun() throws IOException {
@@ -101,7 +92,7 @@ class CapacitySearchIT {
     }
 
     private GatlingFork.Result run(String... pairs) {
-        Map<String, String> settings = new HashMap<>(stack.clientSettings());
+        Map<String, String> settings = new HashMap<>(STACK.stack().clientSettings());
         settings.put("RESULTS_FILENAME", results.resolve("results.json").toString());
         settings.put("PROFILE", "capacity");
         settings.put("USER_THINK_TIME_MIN", "0.5");

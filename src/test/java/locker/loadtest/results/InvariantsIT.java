@@ -1,11 +1,10 @@
 package locker.loadtest.results;
 
-import locker.twin.stack.EmbeddedStack;
-import org.junit.jupiter.api.AfterAll;
+import locker.testsupport.StackExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,22 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@link Invariants} against the embedded stack's database, each case crafted in a transaction rolled back after it. */
 class InvariantsIT {
     private static final StudentIdRange TEST_USERS = new StudentIdRange(20231000L, 20231999L);
-    private static EmbeddedStack stack;
+
+    @RegisterExtension
+    static final StackExtension STACK = new StackExtension();
     private Connection connection;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-    }
 
     @BeforeEach
     void openTransaction() throws SQLException {
-        connection = stack.openConnection();
+        connection = STACK.stack().openConnection();
         connection.setAutoCommit(false);
         sql("INSERT INTO users (serial_id, student_id, name, phone_number) VALUES "
                 + "(1, '20231001', 'Test One', '01000000001'), (2, '20231002', 'Test Two', '01000000002'), "

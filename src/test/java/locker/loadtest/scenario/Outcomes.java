@@ -1,10 +1,11 @@
 package locker.loadtest.scenario;
 
+import locker.loadtest.results.Outcome;
+
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import locker.loadtest.results.Outcome;
 
 /** Counts of {@link Outcome}s over a run; safe to update from every virtual user at once. */
 public final class Outcomes {

@@ -7,12 +7,11 @@ import locker.config.SettingSource;
 import locker.loadtest.scenario.LockerAnswer;
 import locker.testdata.TestData;
 import locker.testsupport.GatlingFork;
+import locker.testsupport.StackExtension;
 import locker.testsupport.testdata.DatabaseRows;
-import locker.twin.stack.EmbeddedStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
@@ -38,21 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulationsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedStack stack;
+
+    @RegisterExtension
+    static final StackExtension STACK = new StackExtension();
 
     @TempDir
     Path results;
     private Map<String, List<String>> tablesBefore;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-    }
 
     @BeforeEach
     void rememberTheDatabase() throws SQLException {
@@ -74,7 +65,7 @@ class SimulationsIT {
         assertThat(outcomes.path("holds_won").asLong()).isEqualTo(confirmed + outcomes.path("given_up").asLong());
         assertThat(results().path("invariants")).isNotEmpty().allSatisfy(invariant ->
                 assertThat(invariant.path("passed").asBoolean()).as(invariant.toString()).isTrue());
-        try (Connection db = stack.openConnection()) {
+        try (Connection db = STACK.stack().openConnection()) {
             assertThat(DatabaseRows.count(db, "SELECT count(*) FROM locker_info WHERE owner_student_id LIKE '99%'"))
                     .isEqualTo(confirmed);
             assertThat(DatabaseRows.count(db, """
@@ -136,7 +127,7 @@ class SimulationsIT {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        GatlingFork.Result run = run(SmokeSimulation.class, "BASE_URL", stack.baseUrl(),
+        GatlingFork.Result run = run(SmokeSimulation.class, "BASE_URL", STACK.stack().baseUrl(),
                 "DB_PORT", Integer.toString(closedPort), "STUDENT_ID_START", "4000000000");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -144,7 +135,7 @@ class SimulationsIT {
         assertThat(results().path("config").path("db_connected").asBoolean(true)).isFalse();
         assertThat(results().path("invariants")).isEmpty();
         // login-or-register registered the student itself, as the warning says
-        try (Connection db = stack.openConnection()) {
+        try (Connection db = STACK.stack().openConnection()) {
             assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id = '4000000000'")).isEqualTo(1);
         }
     }
@@ -170,16 +161,16 @@ class SimulationsIT {
 
     @Test
     void aServerThatCannotReachRedisStopsTheRunAtThePreflight() throws Exception {
-        stack.stopRedis();
+        STACK.stack().stopRedis();
         GatlingFork.Result run;
         try {
             run = run(SmokeSimulation.class);
         } finally {
-            stack.restartRedis();
+            STACK.stack().restartRedis();
         }
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTestRun.UNHEALTHY_TARGET_EXIT_CODE);
-        assertThat(run.output()).contains("pre-flight check failed", stack.baseUrl() + "/api/v1/health answered 500")
+        assertThat(run.output()).contains("pre-flight check failed", STACK.stack().baseUrl() + "/api/v1/health answered 500")
                 .doesNotContain("seeded run", "\tat ");
         assertThat(contractTables()).isEqualTo(tablesBefore);
     }
@@ -273,7 +264,7 @@ class SimulationsIT {
     }
 
     private GatlingFork.Result run(Class<?> simulation, String... pairs) {
-        Map<String, String> settings = new HashMap<>(stack.clientSettings());
+        Map<String, String> settings = new HashMap<>(STACK.stack().clientSettings());
         settings.put("RESULTS_FILENAME", results.resolve("results.json").toString());
         for (int i = 0; i < pairs.length; i += 2) {
             settings.put(pairs[i], pairs[i + 1]);
@@ -286,12 +277,12 @@ class SimulationsIT {
     }
 
     private static LoadTestConfig settings() {
-        return LoadTestConfig.from(new SettingSource(name -> null, stack.clientSettings(), new Properties()));
+        return LoadTestConfig.from(new SettingSource(name -> null, STACK.stack().clientSettings(), new Properties()));
     }
 
     /** The contract's tables, row by row (the load test's own schema is left out). */
     private static Map<String, List<String>> contractTables() throws SQLException {
-        try (Connection db = stack.openConnection()) {
+        try (Connection db = STACK.stack().openConnection()) {
             Map<String, List<String>> tables = new HashMap<>(DatabaseRows.dump(db));
             tables.keySet().removeIf(name -> !List.of("users", "locker_locations", "locker_info", "locker_assignments",
                     "auth_refresh_tokens").contains(name));

@@ -1,12 +1,13 @@
 package locker.testsupport.twin;
 
+import locker.twin.server.ReferenceServer;
+import locker.twin.server.StepGate;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import locker.twin.server.ReferenceServer;
-import locker.twin.server.StepGate;
 
 /**
  * The tests' {@link StepGate}: holds the first request (or sweep) that reaches a given step for a given

@@ -1,6 +1,6 @@
 package locker.twin.server;
 
-import locker.testsupport.twin.StackExtension;
+import locker.testsupport.StackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,8 +1,8 @@
 package locker.twin.server;
 
+import locker.testsupport.StackExtension;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
-import locker.testsupport.twin.StackExtension;
 import locker.testsupport.twin.StackInspector;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

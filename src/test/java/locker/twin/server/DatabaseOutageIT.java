@@ -1,10 +1,10 @@
 package locker.twin.server;
 
+import locker.testsupport.StackExtension;
 import locker.testsupport.Waiting;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
 import locker.testsupport.twin.Session;
-import locker.testsupport.twin.StackExtension;
 import locker.testsupport.twin.Student;
 import locker.twin.stack.EmbeddedStack;
 import org.junit.jupiter.api.Test;

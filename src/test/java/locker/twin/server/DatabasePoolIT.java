@@ -1,10 +1,10 @@
 package locker.twin.server;
 
+import locker.testsupport.StackExtension;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
 import locker.testsupport.twin.HeldSteps;
 import locker.testsupport.twin.Session;
-import locker.testsupport.twin.StackExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

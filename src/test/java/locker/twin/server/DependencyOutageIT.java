@@ -1,29 +1,21 @@
 package locker.twin.server;
 
 import locker.contract.RedisKeys;
+import locker.testsupport.GatedStack;
 import locker.testsupport.Waiting;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
 import locker.testsupport.twin.HeldSteps;
 import locker.testsupport.twin.Session;
-import locker.testsupport.twin.StackExtension;
 import locker.testsupport.twin.StackInspector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,32 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DependencyOutageIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @RegisterExtension
-    static final StackExtension STACK = new StackExtension(
-            ReferenceServerSettings.defaults().withHoldTtl(60, Duration.ofHours(1)));
-    private static final ExecutorService CLIENTS = Executors.newCachedThreadPool();
+    static final GatedStack STACK = new GatedStack();
 
     private final ApiClient api = STACK.api();
     private final StackInspector inspector = STACK.inspector();
-    private HeldSteps gate;
-
-    @BeforeEach
-    void installGate() {
-        gate = HeldSteps.installOn(STACK.stack().server());
-    }
-
-    @AfterEach
-    void removeGate() {
-        gate.close(STACK.stack().server());
-    }
-
-    @AfterAll
-    static void stopClients() throws InterruptedException {
-        CLIENTS.shutdownNow();
-        CLIENTS.awaitTermination(10, TimeUnit.SECONDS);
-    }
 
     @Test
     @Order(1)
@@ -73,12 +44,12 @@ class DependencyOutageIT {
         assertThat(api.hold(owner, 103).status()).isEqualTo(201);
         assertThat(api.confirm(owner, 103).status()).isEqualTo(200);
         assertThat(api.hold(swept, 104).status()).isEqualTo(201);
-        HeldSteps.Held holdBeforeSetNx = gate.hold(StepGate.Step.HOLD_BEFORE_SETNX, 101);
-        HeldSteps.Held releaseHoldBeforeDel = gate.hold(StepGate.Step.RELEASE_HOLD_BEFORE_DEL, 102);
-        HeldSteps.Held releaseBeforeDel = gate.hold(StepGate.Step.RELEASE_BEFORE_DEL, 103);
-        CompletableFuture<ApiResponse> hold = async(() -> api.hold(holder, 101));
-        CompletableFuture<ApiResponse> releaseHold = async(() -> api.releaseHold(releasingHolder, 102));
-        CompletableFuture<ApiResponse> release = async(() -> api.release(owner, 103));
+        HeldSteps.Held holdBeforeSetNx = STACK.gate().hold(StepGate.Step.HOLD_BEFORE_SETNX, 101);
+        HeldSteps.Held releaseHoldBeforeDel = STACK.gate().hold(StepGate.Step.RELEASE_HOLD_BEFORE_DEL, 102);
+        HeldSteps.Held releaseBeforeDel = STACK.gate().hold(StepGate.Step.RELEASE_BEFORE_DEL, 103);
+        CompletableFuture<ApiResponse> hold = STACK.async(() -> api.hold(holder, 101));
+        CompletableFuture<ApiResponse> releaseHold = STACK.async(() -> api.releaseHold(releasingHolder, 102));
+        CompletableFuture<ApiResponse> release = STACK.async(() -> api.release(owner, 103));
         List.of(holdBeforeSetNx, releaseHoldBeforeDel, releaseBeforeDel).forEach(HeldSteps.Held::awaitArrival);
 
         STACK.stack().stopRedis();
@@ -100,7 +71,7 @@ class DependencyOutageIT {
             STACK.stack().restartRedis();
         }
         // Redis came back empty: the sweep now finds the key gone (the pool's broken connections fail once each)
-        Waiting.until(PATIENCE, () -> {
+        Waiting.until(GatedStack.PATIENCE, () -> {
             STACK.stack().server().sweepHoldsNow();
             return inspector.assignmentStates(swept.serialId(), 104);
         }, List.of("expired")::equals);
@@ -130,8 +101,8 @@ class DependencyOutageIT {
     void withPostgresDownHoldIs409WithTheDbMessageAndTheOtherRoutes500() {
         Session holder = api.newSession();
         Session other = api.newSession();
-        HeldSteps.Held holdBeforeSelect = gate.hold(StepGate.Step.HOLD_BEFORE_SELECT, 201);
-        CompletableFuture<ApiResponse> hold = async(() -> api.hold(holder, 201));
+        HeldSteps.Held holdBeforeSelect = STACK.gate().hold(StepGate.Step.HOLD_BEFORE_SELECT, 201);
+        CompletableFuture<ApiResponse> hold = STACK.async(() -> api.hold(holder, 201));
         holdBeforeSelect.awaitArrival();
 
         STACK.stack().stopDatabase();
@@ -153,9 +124,5 @@ class DependencyOutageIT {
         }
         assertThat(api.lockers(holder.accessToken()).status()).isEqualTo(500);
         assertThat(api.myLocker(holder.accessToken()).status()).isEqualTo(500);
-    }
-
-    private CompletableFuture<ApiResponse> async(Supplier<ApiResponse> request) {
-        return CompletableFuture.supplyAsync(request, CLIENTS);
     }
 }

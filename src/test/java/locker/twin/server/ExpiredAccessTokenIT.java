@@ -1,10 +1,10 @@
 package locker.twin.server;
 
 import com.auth0.jwt.JWT;
+import locker.testsupport.StackExtension;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
 import locker.testsupport.twin.Session;
-import locker.testsupport.twin.StackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,11 +1,11 @@
 package locker.twin.server;
 
 import locker.contract.RedisKeys;
+import locker.testsupport.StackExtension;
 import locker.testsupport.Waiting;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
 import locker.testsupport.twin.Session;
-import locker.testsupport.twin.StackExtension;
 import locker.testsupport.twin.StackInspector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package locker.twin.server;
 
+import locker.testsupport.StackExtension;
 import locker.testsupport.twin.RawHttp;
-import locker.testsupport.twin.StackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

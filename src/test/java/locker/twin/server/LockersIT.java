@@ -2,11 +2,11 @@ package locker.twin.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.RedisKeys;
+import locker.testsupport.StackExtension;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
 import locker.testsupport.twin.ForgedTokens;
 import locker.testsupport.twin.Session;
-import locker.testsupport.twin.StackExtension;
 import locker.testsupport.twin.StackInspector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,28 +1,20 @@
 package locker.twin.server;
 
 import locker.contract.RedisKeys;
+import locker.testsupport.GatedStack;
 import locker.testsupport.Waiting;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
 import locker.testsupport.twin.HeldSteps;
 import locker.testsupport.twin.Session;
-import locker.testsupport.twin.StackExtension;
 import locker.testsupport.twin.StackInspector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,40 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key to have run out, the test deletes the key, which is all its expiry does.
  */
 class RacesIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @RegisterExtension
-    static final StackExtension STACK = new StackExtension(
-            ReferenceServerSettings.defaults().withHoldTtl(60, Duration.ofHours(1)));
-    private static final ExecutorService CLIENTS = Executors.newCachedThreadPool();
+    static final GatedStack STACK = new GatedStack();
 
     private final ApiClient api = STACK.api();
     private final StackInspector inspector = STACK.inspector();
-    private HeldSteps gate;
-
-    @BeforeEach
-    void installGate() {
-        gate = HeldSteps.installOn(STACK.stack().server());
-    }
-
-    @AfterEach
-    void removeGate() {
-        gate.close(STACK.stack().server());
-    }
-
-    @AfterAll
-    static void stopClients() throws InterruptedException {
-        CLIENTS.shutdownNow();
-        CLIENTS.awaitTermination(10, TimeUnit.SECONDS);
-    }
 
     /** R1: B's clean-up finds no key, A's hold lands, B's clean-up UPDATE then expires A's fresh hold. */
     @Test
     void r1TheHoldCleanUpExpiresAHoldMadeBetweenItsExistsAndItsUpdate() {
         Session a = api.newSession();
         Session b = api.newSession();
-        HeldSteps.Held bAfterExists = gate.hold(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, 101);
-        CompletableFuture<ApiResponse> bHold = async(() -> api.hold(b, 101));
+        HeldSteps.Held bAfterExists = STACK.gate().hold(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, 101);
+        CompletableFuture<ApiResponse> bHold = STACK.async(() -> api.hold(b, 101));
         bAfterExists.awaitArrival();
 
         ApiResponse aHold = api.hold(a, 101);
@@ -92,8 +63,8 @@ class RacesIT {
         Session a = api.newSession();
         assertThat(api.hold(x, 102).status()).isEqualTo(201);
         keyRunsOut(102);
-        HeldSteps.Held sweepAfterExists = gate.hold(StepGate.Step.SWEEP_FOUND_NO_KEY, 102);
-        CompletableFuture<Void> sweep = CompletableFuture.runAsync(STACK.stack().server()::sweepHoldsNow, CLIENTS);
+        HeldSteps.Held sweepAfterExists = STACK.gate().hold(StepGate.Step.SWEEP_FOUND_NO_KEY, 102);
+        CompletableFuture<Void> sweep = STACK.runAsync(STACK.stack().server()::sweepHoldsNow);
         sweepAfterExists.awaitArrival();
 
         ApiResponse aHold = api.hold(a, 102);
@@ -115,8 +86,8 @@ class RacesIT {
         Session x = api.newSession();
         Session c = api.newSession();
         assertThat(api.hold(x, 103).status()).isEqualTo(201);
-        HeldSteps.Held cBeforeSetNx = gate.hold(StepGate.Step.HOLD_BEFORE_SETNX, 103);
-        CompletableFuture<ApiResponse> cHold = async(() -> api.hold(c, 103));
+        HeldSteps.Held cBeforeSetNx = STACK.gate().hold(StepGate.Step.HOLD_BEFORE_SETNX, 103);
+        CompletableFuture<ApiResponse> cHold = STACK.async(() -> api.hold(c, 103));
         cBeforeSetNx.awaitArrival();
 
         keyRunsOut(103);
@@ -137,8 +108,8 @@ class RacesIT {
         Session b = api.newSession();
         assertThat(api.hold(x, 104).status()).isEqualTo(201);
         keyRunsOut(104);
-        HeldSteps.Held xBeforeDel = gate.hold(StepGate.Step.RELEASE_HOLD_BEFORE_DEL, 104);
-        CompletableFuture<ApiResponse> xRelease = async(() -> api.releaseHold(x, 104));
+        HeldSteps.Held xBeforeDel = STACK.gate().hold(StepGate.Step.RELEASE_HOLD_BEFORE_DEL, 104);
+        CompletableFuture<ApiResponse> xRelease = STACK.async(() -> api.releaseHold(x, 104));
         xBeforeDel.awaitArrival();
 
         ApiResponse bHold = api.hold(b, 104);
@@ -157,8 +128,8 @@ class RacesIT {
         assertThat(api.hold(owner, 105).status()).isEqualTo(201);
         assertThat(api.confirm(owner, 105).status()).isEqualTo(200);
         keyRunsOut(105);
-        HeldSteps.Held ownerBeforeDel = gate.hold(StepGate.Step.RELEASE_BEFORE_DEL, 105);
-        CompletableFuture<ApiResponse> release = async(() -> api.release(owner, 105));
+        HeldSteps.Held ownerBeforeDel = STACK.gate().hold(StepGate.Step.RELEASE_BEFORE_DEL, 105);
+        CompletableFuture<ApiResponse> release = STACK.async(() -> api.release(owner, 105));
         ownerBeforeDel.awaitArrival();
 
         ApiResponse bHold = api.hold(b, 105);
@@ -174,11 +145,11 @@ class RacesIT {
     void r7TheSecondOfTwoConfirmsWaitsForTheFirstAndFindsNoHold() {
         Session a = api.newSession();
         assertThat(api.hold(a, 106).status()).isEqualTo(201);
-        HeldSteps.Held firstBetweenUpdates = gate.hold(StepGate.Step.CONFIRM_BETWEEN_UPDATES, 106);
-        CompletableFuture<ApiResponse> first = async(() -> api.confirm(a, 106));
+        HeldSteps.Held firstBetweenUpdates = STACK.gate().hold(StepGate.Step.CONFIRM_BETWEEN_UPDATES, 106);
+        CompletableFuture<ApiResponse> first = STACK.async(() -> api.confirm(a, 106));
         firstBetweenUpdates.awaitArrival();
 
-        CompletableFuture<ApiResponse> second = async(() -> api.confirm(a, 106));
+        CompletableFuture<ApiResponse> second = STACK.async(() -> api.confirm(a, 106));
         awaitOneStatementWaitingForALock();
         firstBetweenUpdates.letGo();
 
@@ -196,11 +167,11 @@ class RacesIT {
         Session a = api.newSession();
         assertThat(api.hold(a, 201).status()).isEqualTo(201);
         keyRunsOut(201);
-        HeldSteps.Held confirmBetweenUpdates = gate.hold(StepGate.Step.CONFIRM_BETWEEN_UPDATES, 201);
-        CompletableFuture<ApiResponse> confirm = async(() -> api.confirm(a, 201));
+        HeldSteps.Held confirmBetweenUpdates = STACK.gate().hold(StepGate.Step.CONFIRM_BETWEEN_UPDATES, 201);
+        CompletableFuture<ApiResponse> confirm = STACK.async(() -> api.confirm(a, 201));
         confirmBetweenUpdates.awaitArrival();
 
-        CompletableFuture<Void> sweep = CompletableFuture.runAsync(STACK.stack().server()::sweepHoldsNow, CLIENTS);
+        CompletableFuture<Void> sweep = STACK.runAsync(STACK.stack().server()::sweepHoldsNow);
         awaitOneStatementWaitingForALock();
         confirmBetweenUpdates.letGo();
         sweep.join();
@@ -217,8 +188,8 @@ class RacesIT {
         Session c = api.newSession();
         assertThat(api.hold(a, 202).status()).isEqualTo(201);
         keyRunsOut(202);
-        HeldSteps.Held confirmBeforeUpdates = gate.hold(StepGate.Step.CONFIRM_BEFORE_UPDATES, 202);
-        CompletableFuture<ApiResponse> confirm = async(() -> api.confirm(a, 202));
+        HeldSteps.Held confirmBeforeUpdates = STACK.gate().hold(StepGate.Step.CONFIRM_BEFORE_UPDATES, 202);
+        CompletableFuture<ApiResponse> confirm = STACK.async(() -> api.confirm(a, 202));
         confirmBeforeUpdates.awaitArrival();
 
         ApiResponse cHold = api.hold(c, 202);
@@ -238,8 +209,8 @@ class RacesIT {
         Session a = api.newSession();
         Session b = api.newSession();
         assertThat(api.hold(a, 301).status()).isEqualTo(201);
-        HeldSteps.Held aBeforeInsert = gate.hold(StepGate.Step.HOLD_BEFORE_INSERT, 302);
-        CompletableFuture<ApiResponse> aSecond = async(() -> api.hold(a, 302));
+        HeldSteps.Held aBeforeInsert = STACK.gate().hold(StepGate.Step.HOLD_BEFORE_INSERT, 302);
+        CompletableFuture<ApiResponse> aSecond = STACK.async(() -> api.hold(a, 302));
         aBeforeInsert.awaitArrival();
 
         ApiResponse bWhileKeyed = api.hold(b, 302);
@@ -260,8 +231,8 @@ class RacesIT {
         Session reader = api.newSession();
         Session owner = api.newSession();
         assertThat(api.hold(owner, 303).status()).isEqualTo(201);
-        HeldSteps.Held listBeforeCount = gate.hold(StepGate.Step.LIST_BEFORE_COUNT, 0);
-        CompletableFuture<ApiResponse> list = async(() -> api.lockers(reader.accessToken()));
+        HeldSteps.Held listBeforeCount = STACK.gate().hold(StepGate.Step.LIST_BEFORE_COUNT, 0);
+        CompletableFuture<ApiResponse> list = STACK.async(() -> api.lockers(reader.accessToken()));
         listBeforeCount.awaitArrival();
 
         assertThat(api.confirm(owner, 303).status()).isEqualTo(200);
@@ -316,10 +287,6 @@ class RacesIT {
         assertThat(inspector.value("SELECT released_at FROM locker_assignments WHERE locker_id = 402")).isNull();
     }
 
-    private CompletableFuture<ApiResponse> async(Supplier<ApiResponse> request) {
-        return CompletableFuture.supplyAsync(request, CLIENTS);
-    }
-
     /** Deletes the hold key, as its TTL running out would. */
     private static void keyRunsOut(int lockerId) {
         try (Jedis jedis = new Jedis(locker.twin.stack.EmbeddedStack.HOST, STACK.stack().redisPort(), 2_000)) {
@@ -329,7 +296,7 @@ class RacesIT {
 
     /** Waits until a statement of the server's waits for a row lock held by another transaction. */
     private void awaitOneStatementWaitingForALock() {
-        Waiting.until(PATIENCE, () -> inspector.value(
+        Waiting.until(GatedStack.PATIENCE, () -> inspector.value(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"),
                 count -> ((Long) count) == 1L);
     }

@@ -8,6 +8,7 @@ import locker.loadtest.results.report.JunitReport;
 import locker.loadtest.results.report.LockerRushSection;
 import locker.loadtest.results.report.MarkdownSummary;
 import locker.loadtest.results.report.OutcomeLabels;
+import locker.testsupport.Folders;
 import locker.testsupport.GatlingFork;
 import locker.testsupport.ReportFixtureSimulation;
 import org.jsoup.Jsoup;
@@ -40,7 +41,7 @@ public class ResultsExportIT {
     @BeforeAll
     static void runTheFixture() throws IOException {
         Path directory = WORK.resolve("normal");
-          deleteRecursively(directory);
+        Folders.deleteRecursively(directory);
         resultsFile = directory.resolve("load_test_results.json");
         run = GatlingFork.run(ReportFixtureSimulation.class, directory, settings(directory, resultsFile));
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -285,7 +286,7 @@ public class ResultsExportIT {
     @Test
     void aViolatedInvariantFailsTheRunAndIsReported() throws Exception {
         Path directory = WORK.resolve("corrupt");
-          deleteRecursively(directory);
+        Folders.deleteRecursively(directory);
         Path file = directory.resolve("load_test_results.json");
         Map<String, String> properties = settings(directory, file);
         properties.put("SAVE_DETAILED_RESULTS", "false");
@@ -357,13 +358,5 @@ public class ResultsExportIT {
 
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(0.0051);
-    }
-
-    public static void deleteRecursively(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }

@@ -1,8 +1,9 @@
 package locker.loadtest.results.report;
 
+import locker.loadtest.results.InvariantResult;
+
 import java.util.List;
 import java.util.Map;
-import locker.loadtest.results.InvariantResult;
 
 /**
  * The console summary's key figures as Markdown tables ({@value #FILE_NAME} in the run folder), for a CI

@@ -1,6 +1,6 @@
 package locker.loadtest.results.report;
 
-import locker.loadtest.results.export.ResultsExportIT;
+import locker.testsupport.Folders;
 import locker.testsupport.GatlingFork;
 import locker.testsupport.HeadlessChromium;
 import locker.testsupport.ReportFixtureSimulation;
@@ -32,7 +32,7 @@ class ReportInBrowserIT {
 
     @BeforeAll
     static void runTheFixture() throws IOException {
-        ResultsExportIT.deleteRecursively(WORK);
+        Folders.deleteRecursively(WORK);
         GatlingFork.Result run = GatlingFork.run(ReportFixtureSimulation.class, WORK, Map.of(
                 "GATLING_RESULTS_DIR", WORK.toString(), "RESULTS_FILENAME", WORK.resolve("load_test_results.json").toString()));
         assertThat(run.exitCode()).as(run.output()).isZero();

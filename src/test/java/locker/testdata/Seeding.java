@@ -4,7 +4,10 @@ import locker.config.SeedPlan;
 
 import java.sql.Timestamp;
 
-/** A run of the ledger: its plan, its test lockers' first id (null without any) and who seeded it when. */
+/**
+ * One seeding recorded in the ledger (a row of {@code loadtest.runs}, one per load test run): its plan, its test
+ * lockers' first id (null without any) and who seeded it when.
+ */
 record Seeding(long id, SeedPlan plan, Integer lockerIdFirst, String seededBy, Timestamp seededAt) {
     /** The ids given to its test lockers, as {@code first–last}, or "none". */
     String lockerIds() {

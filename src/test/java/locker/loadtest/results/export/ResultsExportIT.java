@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real Gatling run of {@link ReportFixtureSimulation} in its own JVM, and what it leaves behind. */
-public class ResultsExportIT {
+class ResultsExportIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path WORK = Path.of("target", "results-it").toAbsolutePath();
 

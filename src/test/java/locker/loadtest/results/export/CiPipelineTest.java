@@ -64,13 +64,14 @@ class CiPipelineTest {
 
     @Test
     void theDefaultBuildLeavesTheBrowserCheckToTheBrowserProfile() throws Exception {
-        assertOnlyTheProfileRuns("browser", "**/*InBrowserIT.java", "src/test/java/locker/report/ReportInBrowserIT.java");
+        assertOnlyTheProfileRuns("browser", "**/*InBrowserIT.java",
+                "src/test/java/locker/loadtest/results/report/ReportInBrowserIT.java");
     }
 
     @Test
     void theDefaultBuildLeavesTheCeilingStepToTheNginxProfile() throws Exception {
         assertOnlyTheProfileRuns("nginx", "**/*AgainstNginxIT.java",
-                "src/test/java/locker/benchmark/CeilingAgainstNginxIT.java");
+                "src/test/java/locker/bench/CeilingAgainstNginxIT.java");
     }
 
     /** failsafe excludes {@code pattern} through {@code <profile>.tests.excluded}, which only that profile lifts. */

@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
 classpath=$(test_classpath) || { echo "benchmark-seeding: the build failed (see above)" >&2; exit 2; }
-exec java -cp "$classpath" locker.data.SeedingBenchmark
+exec java -cp "$classpath" locker.bench.SeedingBenchmark

@@ -6,9 +6,9 @@
 # Debian's nginx, which the step installs with apt-get when run as root).
 #   scripts/benchmark.sh [--quick] [--out FILE] [--only STEP,...]     (--help for the options)
 # Every load run is a real ./mvnw gatling:test; the table's commands repeat any row on its own.
-# The logic is locker.benchmark.Benchmark.
+# The logic is locker.bench.Benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
 classpath=$(test_classpath) || { echo "benchmark: the build failed (see above)" >&2; exit 2; }
-exec java -cp "$classpath" locker.benchmark.Benchmark "$@"
+exec java -cp "$classpath" locker.bench.Benchmark "$@"

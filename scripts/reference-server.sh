@@ -13,4 +13,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
 classpath=$(test_classpath) || { echo "reference-server: the build failed (see above)" >&2; exit 2; }
-exec java -cp "$classpath" locker.stack.ReferenceStackMain
+exec java -cp "$classpath" locker.twin.stack.ReferenceStackMain

@@ -10,4 +10,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
 classpath=$(test_classpath) || { echo "restore: the build failed (see above)" >&2; exit 2; }
-exec java -cp "$classpath" locker.data.RestoreMain
+exec java -cp "$classpath" locker.testdata.RestoreMain

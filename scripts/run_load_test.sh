@@ -64,7 +64,7 @@ done
 is_uint "$repeat" && ((repeat >= 1)) || die "--repeat needs a whole number of at least 1, was '$repeat'"
 is_number "$cooldown" || die "--cooldown needs a number of seconds, was '$cooldown'"
 is_number "$threshold" && [[ $threshold =~ [1-9] ]] || die "--threshold needs a percentage above 0, was '$threshold'"
-[[ $simulation == *.* ]] || simulation=locker.simulation.$simulation
+[[ $simulation == *.* ]] || simulation=locker.loadtest.simulation.$simulation
 
 if [[ -n $out && $out != /* ]]; then out=$PWD/$out; fi
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -85,8 +85,8 @@ classpath=$(test_classpath) || { echo "run_load_test: the build failed (see abov
 run_java() { "$java_cmd" -cp "$classpath" "${settings[@]}" "$@"; }
 
 echo "== Plan"
-run_java locker.runner.RunPlan "$simulation" || exit 2
-results_file=$(run_java locker.runner.RunPlan --results-file)
+run_java locker.loadtest.simulation.RunPlan "$simulation" || exit 2
+results_file=$(run_java locker.loadtest.simulation.RunPlan --results-file)
 if ((repeat > 1)); then
   out=${out:-target/load-test-runs/$(date +%Y%m%d-%H%M%S)}
   mkdir -p "$out"
@@ -160,7 +160,7 @@ if ((repeat > 1)); then
   echo
   if ((${#results[@]} >= 2)); then
     echo "== Comparison of the runs"
-    "$java_cmd" -cp "$classpath" locker.runner.RunComparison --threshold "$threshold" \
+    "$java_cmd" -cp "$classpath" locker.loadtest.results.compare.RunComparison --threshold "$threshold" \
       --output "$out/repeat_summary.json" "${results[@]}" || failed=$((failed + 1))
   else
     echo "== No comparison: only ${#results[@]} of $repeat runs left a results file"

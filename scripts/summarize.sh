@@ -13,4 +13,4 @@ run=$(realpath "$1")
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh
 classpath=$(test_classpath) || { echo "summarize: the build failed (see above)" >&2; exit 2; }
-exec java --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$classpath" locker.report.ResultsExporter "$run"
+exec java --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$classpath" locker.loadtest.results.export.ResultsExporter "$run"

@@ -1,6 +1,6 @@
 package locker.config;
 
-import locker.capacity.CapacityPlan;
+import locker.loadtest.capacity.CapacityPlan;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,8 +1,5 @@
 package locker.config;
 
-import locker.data.DbTarget;
-import locker.data.RedisTarget;
-import locker.data.SeedPlan;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,0 +1,169 @@
+package locker.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code ./mvnw gatling:test} as a user runs it, watched from outside: every line of its output is
+ * timestamped as it arrives (which gives the start-up split), and the CPU of the processes involved is read
+ * when Gatling announces the simulation's start and end (which says where the run's CPU went).
+ */
+final class GatlingRun {
+    /** Lines that end a phase of a run, in the order they appear. */
+    enum Milestone {
+        STACK_STARTED("embedded reference stack started in"),
+        WARMED_UP("embedded reference stack warmed up"),
+        SEEDED("seeded run #"),
+        SIMULATION_STARTED("Simulation locker."),
+        SIMULATION_COMPLETED(" completed in "),
+        RESTORED("restored (run #"),
+        REPORT_WRITTEN("Reports generated"),
+        EXPORTED("LOAD TEST RESULTS");
+
+        final String marker;
+
+        Milestone(String marker) {
+            this.marker = marker;
+        }
+    }
+
+    /**
+     * What a run left behind; {@code stackStartSeconds} is how long the embedded stack took to start, as the
+     * run logged it (empty against a server of its own).
+     */
+    record Result(int exitCode, Path log, Path resultsFile, Instant started, Instant ended, Instant gatlingJvmStarted,
+                  Map<Milestone, Instant> milestones, Map<String, Double> cpuDuringRun,
+                  Optional<Double> stackStartSeconds) {
+        Duration wallTime() {
+            return Duration.between(started, ended);
+        }
+    }
+
+    /** A reference server running in a JVM of its own, and the port of its PostgreSQL. */
+    record Server(ProcessHandle jvm, int postgresPort) {}
+
+    private static final long TIMEOUT_MINUTES = 20;
+    /** The line of {@link Milestone#STACK_STARTED}: its start-up time and where its PostgreSQL listens. */
+    private static final Pattern STACK_LINE = Pattern.compile("started in (\\d+) ms .*PostgreSQL on port (\\d+)");
+
+    private GatlingRun() {}
+
+    /**
+     * Runs {@code ./mvnw -B gatling:test} in {@code project} with the given settings (as {@code -DNAME=value}),
+     * writing its output to {@code log}. {@code server} is the reference server when it runs on its own;
+     * otherwise the embedded stack runs in Gatling's JVM and says where its PostgreSQL listens.
+     */
+    static Result run(Path project, Map<String, String> settings, Path resultsFile, Path log,
+                      Optional<Server> server) {
+        return run(project, List.of(), settings, resultsFile, log, server);
+    }
+
+    /**
+     * The same, with {@code prefix} before {@code ./mvnw} ({@code taskset -c 1}: Maven and the Gatling JVM it
+     * forks inherit the pinning).
+     */
+    static Result run(Path project, List<String> prefix, Map<String, String> settings, Path resultsFile, Path log,
+                      Optional<Server> server) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("./mvnw", "-B", "gatling:test"));
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-DRESULTS_FILENAME=" + resultsFile.toAbsolutePath());
+        Map<Milestone, Instant> milestones = new LinkedHashMap<>();
+        Map<String, Double> cpuAtStart = Map.of();
+        Map<String, Double> cpuDuringRun = Map.of();
+        Instant gatlingJvmStarted = null;
+        Optional<Double> stackStartSeconds = Optional.empty();
+        OptionalInt postgresPort = server.map(s -> OptionalInt.of(s.postgresPort())).orElse(OptionalInt.empty());
+        try {
+            Files.createDirectories(log.getParent());
+            Files.deleteIfExists(resultsFile);
+            Instant started = Instant.now();
+            Process maven = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).start();
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(maven.getInputStream(),
+                    StandardCharsets.UTF_8)); PrintWriter logFile = new PrintWriter(Files.newBufferedWriter(log))) {
+                String line;
+                while ((line = output.readLine()) != null) {
+                    Instant now = Instant.now();
+                    logFile.println(line);
+                    Optional<Milestone> reached = milestone(line, milestones);
+                    if (reached.isEmpty()) {
+                        continue;
+                    }
+                    milestones.put(reached.get(), now);
+                    Matcher stack = STACK_LINE.matcher(line);
+                    if (reached.get() == Milestone.STACK_STARTED && stack.find()) {
+                        stackStartSeconds = Optional.of(Integer.parseInt(stack.group(1)) / 1000.0);
+                        postgresPort = OptionalInt.of(Integer.parseInt(stack.group(2)));
+                    }
+                    Optional<ProcessHandle> gatling = gatlingJvm(maven);
+                    if (gatlingJvmStarted == null) {
+                        gatlingJvmStarted = gatling.flatMap(p -> p.info().startInstant()).orElse(null);
+                    }
+                    if (reached.get() == Milestone.SIMULATION_STARTED) {
+                        cpuAtStart = cpu(gatling, server, postgresPort);
+                    } else if (reached.get() == Milestone.SIMULATION_COMPLETED) {
+                        cpuDuringRun = ProcessCpu.difference(cpuAtStart, cpu(gatling, server, postgresPort));
+                    }
+                }
+            }
+            if (!maven.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                maven.destroyForcibly();
+                throw new IllegalStateException("the run did not end within " + TIMEOUT_MINUTES + " minutes; see " + log);
+            }
+            return new Result(maven.exitValue(), log, resultsFile, started, Instant.now(), gatlingJvmStarted,
+                    milestones, cpuDuringRun, stackStartSeconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The next milestone the line marks, if any; each is taken once, in order. */
+    static Optional<Milestone> milestone(String line, Map<Milestone, Instant> reached) {
+        for (Milestone milestone : Milestone.values()) {
+            if (!reached.containsKey(milestone) && line.contains(milestone.marker)
+                    && (milestone != Milestone.SIMULATION_COMPLETED || line.contains("Simulation locker."))) {
+                return Optional.of(milestone);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Maven forks Gatling's JVM: the Java process below Maven's own. */
+    private static Optional<ProcessHandle> gatlingJvm(Process maven) {
+        return maven.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .reduce((first, second) -> second);
+    }
+
+    private static Map<String, Double> cpu(Optional<ProcessHandle> gatling, Optional<Server> server,
+                                           OptionalInt postgresPort) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        if (!ProcessCpu.available()) {
+            return cpu;
+        }
+        gatling.ifPresent(jvm -> cpu.putAll(ProcessCpu.read("load JVM", jvm,
+                server.isPresent() ? OptionalInt.empty() : postgresPort)));
+        server.ifPresent(s -> cpu.putAll(ProcessCpu.read("server JVM", s.jvm(), postgresPort)));
+        return cpu;
+    }
+}

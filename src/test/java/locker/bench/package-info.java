@@ -1,0 +1,7 @@
+/**
+ * The benchmark harness: {@link locker.bench.Benchmark} is scripts/benchmark.sh (it runs {@code ./mvnw
+ * gatling:test} as processes and watches them: timestamps, CPU from /proc, the table and benchmark_results.json),
+ * {@link locker.bench.SeedingBenchmark} is scripts/benchmark-seeding.sh. The top of the project: may use every
+ * product; none uses it.
+ */
+package locker.bench;

@@ -1,9 +1,0 @@
-package locker.data;
-
-/** Called at the points a crash test kills the process: just before the seed and the restore commit. */
-@FunctionalInterface
-interface PhaseHook {
-    PhaseHook NONE = phase -> {};
-
-    void reached(String phase);
-}

@@ -1,0 +1,94 @@
+package locker.loadtest.generator;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SaturationTest {
+    private static GeneratorSample sample(int allowedCores, double generatorCores, double allowedBusy, double lagMillis) {
+        return new GeneratorSample(1_000, allowedCores, generatorCores, allowedBusy, allowedBusy, lagMillis,
+                Map.of(GeneratorSampler.GENERATOR, generatorCores));
+    }
+
+    @Test
+    void aSecondIsSaturatedByTheGeneratorsOwnCpuAStarvedGeneratorOrALateTimer() {
+        assertThat(Saturation.reasons(sample(1, 0.92, 0.95, 1))).contains("generator CPU");
+        assertThat(Saturation.reasons(sample(2, 0.92, 0.5, 1))).as("0.92 of two cores is not 90 %").isEmpty();
+        assertThat(Saturation.reasons(sample(2, 0.3, 0.97, 1))).containsExactly("allowed cores busy");
+        assertThat(Saturation.reasons(sample(2, 0.02, 1.0, 5)))
+                .as("a busy machine alone does not saturate a light generator").isEmpty();
+        assertThat(Saturation.reasons(sample(2, 0.02, 0.3, 250))).containsExactly("timer lag");
+        assertThat(Saturation.reasons(sample(2, 0.02, 1.0, 70))).as("a busy machine's late wake-ups").isEmpty();
+    }
+
+    @Test
+    void theRunIsSaturatedFromOneFifthOfItsSecondsOn() {
+        assertThat(Saturation.runSaturated(2, 10)).isTrue();
+        assertThat(Saturation.runSaturated(1, 10)).isFalse();
+        assertThat(Saturation.runSaturated(0, 0)).isFalse();
+    }
+
+    @Test
+    void theReportSaysWhenAndWhyAndFailsTheRunOnlyUnderTheFailPolicy() {
+        List<GeneratorSample> samples = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            samples.add(new GeneratorSample(1_000L * i, 1, 0.05, 0.4, 0.3, 2, Map.of("generator", 0.05, "server", 0.3)));
+        }
+        samples.add(new GeneratorSample(8_000, 1, 0.95, 1.0, 0.9, 700, Map.of("generator", 0.95)));
+        samples.add(new GeneratorSample(9_000, 1, 0.97, 1.0, 0.9, 20, Map.of("generator", 0.97)));
+
+        GeneratorReport warn = GeneratorReport.of(samples, "0", 1, false);
+        assertThat(warn.saturated()).isTrue();
+        assertThat(warn.saturatedSamples()).isEqualTo(2);
+        assertThat(warn.firstSaturatedAt()).isEqualTo("1970-01-01T00:00:08Z");
+        assertThat(warn.reasons()).containsEntry("generator CPU", 2).containsEntry("allowed cores busy", 2)
+                .containsEntry("timer lag", 1);
+        assertThat(warn.generatorCoresMax()).isEqualTo(0.97);
+        assertThat(warn.timerLagMaxMillis()).isEqualTo(700);
+        assertThat(warn.coresByGroup()).containsEntry("server", 0.24);
+        assertThat(warn.failsRun()).isFalse();
+        assertThat(warn.warning()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("WARNING: the load generator was saturated in 2 of 10 seconds")
+                .contains("latency figures include the generator's own queueing"));
+
+        assertThat(GeneratorReport.of(samples, "0", 1, true).failsRun()).isTrue();
+        GeneratorReport light = GeneratorReport.of(samples.subList(0, 8), "0", 1, true);
+        assertThat(light.saturated()).isFalse();
+        assertThat(light.failsRun()).isFalse();
+        assertThat(light.warning()).isEmpty();
+    }
+
+    @Test
+    void procFilesAreReadAsTheKernelWritesThem() {
+        assertThat(GeneratorSampler.allowedList(ProcReadings.parseCpuList("0-3,8,10-11\n"))).isEqualTo("0-3,8,10-11");
+        assertThat(ProcReadings.parseCpuList("0").cardinality()).isEqualTo(1);
+        var stat = ProcReadings.parseProcStat(List.of(
+                "cpu  400 0 100 450 50 0 0 0 0 0",
+                "cpu0 300 0 50 100 0 0 0 0 0 0",
+                "intr 12345"));
+        assertThat(stat.get("cpu")).isEqualTo(new ProcReadings.CoreTicks(500, 1000));
+        assertThat(stat.get("cpu0")).isEqualTo(new ProcReadings.CoreTicks(350, 450));
+        assertThat(ProcReadings.parseThreadStat(
+                "42 (gatling-1-2 x) S 1 1 1 0 -1 4194368 100 0 0 0 250 30 0 0 20 0 30 0 1 2 3"))
+                .hasValue(Map.entry("gatling-1-2 x", 280L));
+        assertThat(GeneratorSampler.groupOf("gatling-1-2")).isEqualTo(GeneratorSampler.GENERATOR);
+        assertThat(GeneratorSampler.groupOf("qtp12345-17")).isEqualTo(GeneratorSampler.SERVER);
+        assertThat(GeneratorSampler.groupOf("GC Thread#0")).isEqualTo(GeneratorSampler.JVM);
+    }
+
+    @Test
+    void theFragmentShowsTheVerdictAndTheFigures() {
+        GeneratorReport report = GeneratorReport.of(List.of(
+                new GeneratorSample(0, 2, 0.01, 0.2, 0.2, 1, Map.of("generator", 0.01))), "0-1", 2, false);
+        var html = GeneratorHtml.render(report);
+        assertThat(html.hasClass("ok")).isTrue();
+        assertThat(html.select("p.generator-verdict").text()).startsWith("The load generator was not saturated (0 of 1");
+        assertThat(html.select("table.generator-figures tr")).extracting(row -> row.child(0).text())
+                .contains("Cores this process may use", "Timer lag, mean / max (ms)");
+        assertThat(html.select("script")).isEmpty();
+    }
+}

@@ -1,0 +1,84 @@
+package locker.loadtest.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What the simulation knows and the Gatling report does not, written as {@value #FILE_NAME} into the run's
+ * report folder. {@code config} should be free of secrets (keys named like one are dropped); {@code outcomes} uses the keys of
+ * {@link #OUTCOME_KEYS}. Assertions are not here: Gatling stores them in simulation.log and the report.
+ */
+public record RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
+                         List<InvariantResult> invariants, Map<String, Object> serverMetrics,
+                         Map<String, Object> testData) {
+    public static final String FILE_NAME = "run-context.json";
+    public static final List<String> OUTCOME_KEYS = Arrays.stream(Outcome.values()).map(Outcome::key).toList();
+
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i)password|secret|token|credential");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RunContext {
+        config = Collections.unmodifiableMap(withoutSecrets(config));
+        outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+        invariants = List.copyOf(invariants);
+        serverMetrics = serverMetrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(serverMetrics));
+        testData = testData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(testData));
+    }
+
+    /** A context without server metrics or test-data details. */
+    public RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
+                      List<InvariantResult> invariants) {
+        this(config, outcomes, dbConnected, invariants, Map.of(), Map.of());
+    }
+
+    // A last guard: results files get shared, so a setting named like a secret never reaches one.
+    private static Map<String, Object> withoutSecrets(Map<String, Object> config) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (!SECRET_KEY.matcher(key).find()) {
+                kept.put(key, value);
+            }
+        });
+        return kept;
+    }
+
+    public boolean invariantsViolated() {
+        return invariants.stream().anyMatch(invariant -> !invariant.passed());
+    }
+
+    public long outcome(String key) {
+        return outcomes.getOrDefault(key, 0L);
+    }
+
+    public void writeTo(Path runDirectory) {
+        try {
+            JSON.writeValue(runDirectory.resolve(FILE_NAME).toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The context stored in a run's report folder, or an empty one when the run left none. */
+    public static RunContext readFrom(Path runDirectory) {
+        Path file = runDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return new RunContext(Map.of(), Map.of(), false, List.of());
+        }
+        try {
+            return JSON.readValue(file.toFile(), RunContext.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

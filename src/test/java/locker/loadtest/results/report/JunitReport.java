@@ -1,0 +1,153 @@
+package locker.loadtest.results.report;
+
+import locker.loadtest.results.InvariantResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.io.StringWriter;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+/**
+ * The run's verdicts as a JUnit XML report ({@value #FILE_NAME} in the run folder), the format CI systems
+ * read for test results: a suite of the Gatling assertions and a suite of the database invariants, one
+ * test case each, a missed one as a {@code <failure>} whose message holds the actual value.
+ */
+public final class JunitReport {
+    public static final String FILE_NAME = "load-test-junit.xml";
+
+    private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
+
+    private JunitReport() {}
+
+    /** The report of the results document ({@link ResultsDocument#build}). */
+    @SuppressWarnings("unchecked")
+    public static String render(Map<String, Object> results) {
+        Map<String, Object> config = (Map<String, Object>) results.get("config");
+        String simulation = String.valueOf(config.getOrDefault("simulation_class", "load test"));
+        String timestamp = isoTimestamp(config.get("start_time"));
+        double duration = config.get("test_duration") instanceof Number number ? number.doubleValue() : 0;
+        try {
+            Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Element suites = xml.createElement("testsuites");
+            suites.setAttribute("name", simulation);
+            xml.appendChild(suites);
+
+            List<Map<String, Object>> assertions = (List<Map<String, Object>>) results.get("assertions");
+            Element assertionSuite = suite(xml, suites, simulation + " assertions", timestamp, duration);
+            for (Map<String, Object> assertion : assertions) {
+                String description = String.valueOf(assertion.get("description"));
+                Object actual = assertion.get("actual");
+                testCase(xml, assertionSuite, simulation + ".assertions", description,
+                        Boolean.TRUE.equals(assertion.get("passed")) ? null
+                                : "missed: " + description + "; actual value " + (actual == null ? "unresolved" : actual),
+                        "actual value: " + actual);
+            }
+
+            Element invariantSuite = suite(xml, suites, simulation + " invariants", timestamp, 0);
+            List<InvariantResult> invariants = invariants(results.get("invariants"));
+            for (InvariantResult invariant : invariants) {
+                testCase(xml, invariantSuite, simulation + ".invariants", invariant.name() + ": " + invariant.description(),
+                        invariant.passed() ? null : "violated: " + invariant.description() + "; " + invariant.detail(),
+                        invariant.detail());
+            }
+            if (!Boolean.TRUE.equals(config.get("db_connected"))) {
+                Element skipped = testCase(xml, invariantSuite, simulation + ".invariants", "database invariants", null, null);
+                Element reason = xml.createElement("skipped");
+                reason.setAttribute("message", "not checked: no database connection");
+                skipped.appendChild(reason);
+                invariantSuite.setAttribute("skipped", "1");
+            }
+            return serialize(xml);
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("the JDK's XML support failed: " + e, e);
+        }
+    }
+
+    private static Element suite(Document xml, Element suites, String name, String timestamp, double seconds) {
+        Element suite = xml.createElement("testsuite");
+        suite.setAttribute("name", name);
+        suite.setAttribute("tests", "0");
+        suite.setAttribute("failures", "0");
+        suite.setAttribute("errors", "0");
+        suite.setAttribute("skipped", "0");
+        suite.setAttribute("time", Double.toString(seconds));
+        if (timestamp != null) {
+            suite.setAttribute("timestamp", timestamp);
+        }
+        suites.appendChild(suite);
+        return suite;
+    }
+
+    private static Element testCase(Document xml, Element suite, String className, String name, String failure,
+                                    String output) {
+        Element testCase = xml.createElement("testcase");
+        testCase.setAttribute("classname", className);
+        testCase.setAttribute("name", name);
+        testCase.setAttribute("time", "0");
+        suite.appendChild(testCase);
+        increment(suite, "tests");
+        if (failure != null) {
+            Element element = xml.createElement("failure");
+            element.setAttribute("message", failure);
+            element.setAttribute("type", "AssertionError");
+            element.setTextContent(failure);
+            testCase.appendChild(element);
+            increment(suite, "failures");
+        } else if (output != null) {
+            Element systemOut = xml.createElement("system-out");
+            systemOut.setTextContent(output);
+            testCase.appendChild(systemOut);
+        }
+        return testCase;
+    }
+
+    /** The report's start ({@code 2026-11-30 16:02:21 GMT}) as JUnit's ISO 8601 timestamp, or null. */
+    public static String isoTimestamp(Object reportTime) {
+        try {
+            return ZonedDateTime.parse(String.valueOf(reportTime), REPORT_TIME).withZoneSameInstant(ZoneOffset.UTC)
+                    .toLocalDateTime().toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static void increment(Element suite, String attribute) {
+        suite.setAttribute(attribute, Integer.toString(Integer.parseInt(suite.getAttribute(attribute)) + 1));
+    }
+
+    private static List<InvariantResult> invariants(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(item -> item instanceof InvariantResult result ? result : fromMap((Map<?, ?>) item)).toList();
+    }
+
+    private static InvariantResult fromMap(Map<?, ?> map) {
+        return new InvariantResult(String.valueOf(map.get("name")), String.valueOf(map.get("description")),
+                Boolean.TRUE.equals(map.get("passed")), ((Number) map.get("violations")).longValue(),
+                String.valueOf(map.get("detail")));
+    }
+
+    private static String serialize(Document xml) throws TransformerException {
+        var transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+        StringWriter out = new StringWriter();
+        transformer.transform(new DOMSource(xml), new StreamResult(out));
+        return out.toString();
+    }
+}

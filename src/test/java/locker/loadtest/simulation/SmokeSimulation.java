@@ -1,0 +1,40 @@
+package locker.loadtest.simulation;
+
+import locker.contract.LockerList;
+import locker.loadtest.results.Outcome;
+import locker.loadtest.scenario.Endpoints;
+import locker.loadtest.scenario.LockerAnswer;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static locker.loadtest.scenario.SessionKeys.LOCKERS;
+import static locker.loadtest.scenario.SessionKeys.LOCKER_ID;
+
+/**
+ * One student through every step and back: log in, list, hold and give back, hold again, confirm,
+ * check "my locker", release, and see that "my locker" is empty again. For CI and for a first look
+ * at a new server; any failed request fails the run, and the student stops at the first one (the results then
+ * name the one answer that went wrong, not the steps that could not work after it).
+ */
+public class SmokeSimulation extends LoadTestSimulation {
+    public SmokeSimulation() {
+        super(config -> 1);
+        Endpoints endpoints = run.endpoints();
+        setUp(scenario("Smoke")
+                .feed(run.students())
+                .exec(endpoints.logIn()).exitHereIfFailed()
+                .exec(endpoints.listLockers())
+                .exitHereIfFailed()
+                .exec(session -> session.set(LOCKER_ID, session.<LockerList>get(LOCKERS).free().get(0)))
+                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exitHereIfFailed()
+                .exec(endpoints.releaseHold()).exitHereIfFailed().exec(run.record(Outcome.GIVEN_UP))
+                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exitHereIfFailed()
+                .exec(endpoints.confirm()).exec(run.recordConfirm()).exitHereIfFailed()
+                .exec(endpoints.myLocker()).exitHereIfFailed()
+                .exec(endpoints.release()).exitHereIfFailed().exec(run.record(Outcome.RELEASED))
+                .exec(endpoints.myLockerIsEmpty())
+                .injectOpen(atOnceUsers(1)))
+                .protocols(run.protocol())
+                .maxDuration(run.config().totalTimeout)
+                .assertions(global().failedRequests().count().is(0L));
+    }
+}

@@ -1,0 +1,102 @@
+package locker.testdata;
+
+import locker.config.RedisTarget;
+import locker.contract.RedisKeys;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Removes a run's Redis traces: {@code locker:hold:*} keys whose holder is a test user or whose locker
+ * is a test locker, and {@code blacklist:<jti>} of the access tokens recorded for the run.
+ */
+final class RedisCleanup {
+    /** Deletes the key only if it still holds the value read, so a hold taken meanwhile by someone else stays. */
+    private static final String DELETE_IF_UNCHANGED =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    private static final int BATCH = 1000;
+    private static final int SHOWN_KEYS = 10;
+
+    /** What was removed; {@code warning} is set when Redis could not be cleaned. */
+    record Outcome(int holdsRemoved, int blacklistRemoved, String warning) {
+        String summary() {
+            return warning != null ? warning
+                    : "redis: removed " + holdsRemoved + " hold keys, " + blacklistRemoved + " blacklist entries";
+        }
+    }
+
+    private RedisCleanup() {}
+
+    /** {@code heldLockers}: lockers test users hold or own in the database, named in the warning if Redis is down. */
+    static Outcome clean(RedisTarget target, Seeding run, Set<Long> testSerials, List<String> jtis,
+                         Collection<Long> heldLockers) {
+        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
+                .password(target.password()).timeoutMillis(3_000).build();
+        try (Jedis jedis = new Jedis(new HostAndPort(target.host(), target.port()), config)) {
+            int holds = removeHolds(jedis, run, testSerials);
+            int blacklisted = 0;
+            for (int i = 0; i < jtis.size(); i += BATCH) {
+                blacklisted += (int) jedis.del(jtis.subList(i, Math.min(jtis.size(), i + BATCH)).stream()
+                        .map(RedisKeys::blacklist).toArray(String[]::new));
+            }
+            return new Outcome(holds, blacklisted, null);
+        } catch (JedisException e) {
+            return new Outcome(0, 0, warning(target, run, jtis, heldLockers, e));
+        }
+    }
+
+    private static int removeHolds(Jedis jedis, Seeding run, Set<Long> testSerials) {
+        int removed = 0;
+        String cursor = ScanParams.SCAN_POINTER_START;
+        ScanParams pattern = new ScanParams().match(RedisKeys.HOLD_PREFIX + "*").count(BATCH);
+        do {
+            ScanResult<String> page = jedis.scan(cursor, pattern);
+            for (String key : page.getResult()) {
+                String holder = jedis.get(key);
+                if (holder != null && (isTestSerial(holder, testSerials) || run.isTestLocker(lockerId(key)))) {
+                    removed += ((Long) jedis.eval(DELETE_IF_UNCHANGED, List.of(key), List.of(holder))).intValue();
+                }
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return removed;
+    }
+
+    private static boolean isTestSerial(String holder, Set<Long> testSerials) {
+        try {
+            return testSerials.contains(Long.parseLong(holder.trim()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static long lockerId(String holdKey) {
+        try {
+            return Long.parseLong(holdKey.substring(RedisKeys.HOLD_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String warning(RedisTarget target, Seeding run, List<String> jtis, Collection<Long> heldLockers,
+                                  JedisException e) {
+        List<String> keys = new ArrayList<>();
+        new TreeSet<>(heldLockers).forEach(id -> keys.add(RedisKeys.hold(id)));
+        if (run.lockerIdFirst() != null) {
+            keys.add(RedisKeys.HOLD_PREFIX + "{" + run.lockerIds() + "}");
+        }
+        jtis.stream().limit(SHOWN_KEYS).map(RedisKeys::blacklist).forEach(keys::add);
+        String more = jtis.size() > SHOWN_KEYS ? " and " + (jtis.size() - SHOWN_KEYS) + " more blacklist:<jti> keys" : "";
+        return "WARNING: Redis at " + target + " is unreachable (" + e.getMessage() + "); these keys of run #" + run.id()
+                + " may remain until they expire: " + (keys.isEmpty() ? "none known" : String.join(", ", keys)) + more;
+    }
+}

@@ -1,0 +1,312 @@
+package locker.testdata;
+
+import locker.config.DbTarget;
+import locker.config.RedisTarget;
+import locker.config.SeedPlan;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load test's test data in one database: {@link #seed} before a run, {@link #restore} after it
+ * (or {@code scripts/restore.sh} after a run that died). Without a reachable database it is in
+ * no-database mode ({@link #isConnected()} false): seeding and restoring do nothing, and say so.
+ *
+ * <p>From seeding until the end of the restore this object's session holds a PostgreSQL advisory lock,
+ * so a second run, or a restore, cannot act on a run that is still alive; a dead process's session
+ * (and lock) ends with it.
+ */
+public final class TestData implements AutoCloseable {
+    static final long RUN_LOCK = 0x6C6F_636B_6572_4C54L;
+    private static final long FLUSH_INTERVAL_MILLIS = 500;
+    private static final int CONNECT_TIMEOUT_SECONDS = 5;
+
+    private final DbTarget db;
+    private final RedisTarget redis;
+    private final PhaseHook hook;
+    private final String noDatabaseWarning;
+    private final Queue<String> pendingTokenIds = new ConcurrentLinkedQueue<>();
+    private Connection connection;
+    private boolean lockHeld;
+    private volatile Seeding activeRun;
+    private ScheduledExecutorService flusher;
+    private boolean flushWarned;
+
+    private TestData(DbTarget db, RedisTarget redis, PhaseHook hook, Connection connection, String noDatabaseWarning) {
+        this.db = db;
+        this.redis = redis;
+        this.hook = hook;
+        this.connection = connection;
+        this.noDatabaseWarning = noDatabaseWarning;
+    }
+
+    /** Connects; an unreachable database or refused credentials give no-database mode and one warning. */
+    public static TestData connect(DbTarget db, RedisTarget redis) {
+        return connect(db, redis, PhaseHook.NONE);
+    }
+
+    public static TestData connect(DbTarget db, RedisTarget redis, PhaseHook hook) {
+        try {
+            return new TestData(db, redis, hook, open(db), null);
+        } catch (SQLException e) {
+            String warning = "WARNING: no database: " + db + " is unreachable or refused the credentials ("
+                    + e.getMessage() + "). The load test runs without test data: login-or-register registers the"
+                    + " configured student ids itself, and those test users may remain on the server (db_connected: false).";
+            System.err.println(warning);
+            return new TestData(db, redis, hook, null, warning);
+        }
+    }
+
+    /** False in no-database mode; the results record it as {@code db_connected}. */
+    public boolean isConnected() {
+        return connection != null;
+    }
+
+    /** The no-database warning, when there is no database. */
+    public Optional<String> warning() {
+        return Optional.ofNullable(noDatabaseWarning);
+    }
+
+    /**
+     * Checks the schema, restores an unrestored earlier run first, refuses when a user that is not test
+     * data has an id in the plan's range, then seeds in one transaction.
+     *
+     * @throws TestDataRefusedException when it refuses; nothing was changed
+     */
+    public synchronized SeedResult seed(SeedPlan plan) {
+        List<TestUser> users = TestUserRoster.of(plan);
+        if (connection == null) {
+            System.err.println("not seeding: no database; " + plan.totalUsers() + " test users from "
+                    + plan.studentIdStart() + " will be registered by login-or-register and may remain on the server");
+            return new SeedResult(false, 0, users, null, 0, Optional.empty());
+        }
+        if (activeRun != null) {
+            throw new IllegalStateException("already seeded " + activeRun.describe() + "; restore it first");
+        }
+        try {
+            List<String> differences = ContractSchema.differences(connection);
+            if (!differences.isEmpty()) {
+                throw new TestDataRefusedException("refusing to seed: " + db + " is not the contract's schema;"
+                        + " nothing was changed:\n  - " + String.join("\n  - ", differences));
+            }
+            acquireRunLock("seed");
+            try {
+                Optional<RestoreReport> earlier = restoreEarlierRun();
+                List<String> collisions = Seeder.collisions(connection, plan, users);
+                if (!collisions.isEmpty()) {
+                    throw new TestDataRefusedException("refusing to seed: users that are not test data already have"
+                            + " ids of the test range " + plan.studentIdStart() + "–" + plan.studentIdEnd() + ": "
+                            + String.join(", ", collisions) + ". Nothing was changed; choose another STUDENT_ID_START.");
+                }
+                LoadTestSchema.migrate(db);
+                long started = System.nanoTime();
+                Seeding run = Seeder.seed(connection, plan, users, seededBy(), hook);
+                activeRun = run;
+                System.out.printf("seeded run #%d: %d test users (student ids %d–%d), %d test lockers (ids %s) in %d ms%n",
+                        run.id(), plan.totalUsers(), plan.studentIdStart(), plan.studentIdEnd(),
+                        plan.testLockersCount(), run.lockerIds(), (System.nanoTime() - started) / 1_000_000);
+                startFlusher();
+                return new SeedResult(true, run.id(), users, run.lockerIdFirst(), plan.testLockersCount(), earlier);
+            } catch (SQLException | RuntimeException e) {
+                releaseRunLock();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("seeding failed and was rolled back: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Notes an access token a test user received, so that the restore deletes its {@code blacklist:<jti>}
+     * key. Cheap and non-blocking: the ids are written to {@code loadtest.run_tokens} every half second.
+     */
+    public void recordAccessToken(String accessToken) {
+        if (activeRun != null) {
+            AccessTokens.jti(accessToken).ifPresent(pendingTokenIds::add);
+        }
+    }
+
+    /** Writes the token ids noted so far to the ledger now. */
+    public synchronized void flushTokenLedger() {
+        Seeding run = activeRun;
+        List<String> jtis = new ArrayList<>();
+        for (String jti; (jti = pendingTokenIds.poll()) != null; ) {
+            jtis.add(jti);
+        }
+        if (run == null || jtis.isEmpty() || connection == null) {
+            return;
+        }
+        try {
+            SeedingLedger.recordTokenIds(connection, run.id(), jtis);
+        } catch (SQLException e) {
+            pendingTokenIds.addAll(jtis);
+            if (!flushWarned) {
+                flushWarned = true;
+                System.err.println("WARNING: could not record token ids in loadtest.run_tokens, will retry: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Restores the unrestored run (this one's, or one that died), prints the report and returns it.
+     *
+     * @throws RestoreMismatchException when rows that are not test data differ from the snapshot
+     * @throws TestDataRefusedException when a live process still holds the run
+     */
+    public synchronized RestoreReport restore() {
+        if (connection == null) {
+            RestoreReport report = RestoreReport.noDatabase();
+            System.err.println(report.summary());
+            return report;
+        }
+        stopFlusher();
+        RestoreReport report;
+        try {
+            ensureConnected();
+            flushTokenLedger();
+            acquireRunLock("restore");
+            try {
+                report = restoreUnrestoredRun();
+                activeRun = null;
+            } finally {
+                releaseRunLock();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the restore failed and was rolled back; scripts/restore.sh retries it: "
+                    + e.getMessage(), e);
+        }
+        System.out.println(report.describe());
+        if (!report.exact()) {
+            throw new RestoreMismatchException(report);
+        }
+        return report;
+    }
+
+    /** Ends the session; an unrestored run stays in the ledger for the next run or scripts/restore.sh. */
+    @Override
+    public synchronized void close() {
+        stopFlusher();
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the session ends either way
+            }
+        }
+    }
+
+    private Optional<RestoreReport> restoreEarlierRun() throws SQLException {
+        if (!LoadTestSchema.exists(connection)) {
+            return Optional.empty();
+        }
+        LoadTestSchema.migrate(db);
+        Optional<Seeding> earlier = SeedingLedger.unrestored(connection);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        System.out.println("an earlier load-test " + earlier.get().describe() + " was never restored; restoring it first");
+        RestoreReport report = Restorer.restore(connection, earlier.get(), redis, hook);
+        System.out.println(report.describe());
+        if (!report.exact()) {
+            System.err.println("WARNING: the database differs from its state before run #" + report.runId()
+                    + " (see above); seeding goes on from its current state");
+        }
+        return Optional.of(report);
+    }
+
+    private RestoreReport restoreUnrestoredRun() throws SQLException {
+        if (!LoadTestSchema.exists(connection)) {
+            return RestoreReport.nothingToRestore();
+        }
+        LoadTestSchema.migrate(db);
+        Optional<Seeding> run = SeedingLedger.unrestored(connection);
+        return run.isEmpty() ? RestoreReport.nothingToRestore() : Restorer.restore(connection, run.get(), redis, hook);
+    }
+
+    private void acquireRunLock(String action) throws SQLException {
+        if (lockHeld) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            s.setLong(1, RUN_LOCK);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                lockHeld = row.getBoolean(1);
+            }
+        }
+        if (!lockHeld) {
+            throw new TestDataRefusedException("refusing to " + action + ": another load-test process is seeding,"
+                    + " running or restoring against " + db + " (its session holds the load test's advisory lock)."
+                    + " Nothing was changed. Wait for it to end; if it died, its session ends with it, and then"
+                    + " scripts/restore.sh (or the next run) restores its data.");
+        }
+    }
+
+    private void releaseRunLock() {
+        if (!lockHeld) {
+            return;
+        }
+        lockHeld = false;
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            s.setLong(1, RUN_LOCK);
+            s.execute();
+        } catch (SQLException e) {
+            // a broken session has released its locks already
+        }
+    }
+
+    private void ensureConnected() throws SQLException {
+        if (!connection.isValid(CONNECT_TIMEOUT_SECONDS)) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // replaced below
+            }
+            connection = open(db);
+            lockHeld = false;
+        }
+    }
+
+    private void startFlusher() {
+        flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "loadtest-token-ledger");
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleWithFixedDelay(this::flushTokenLedger, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void stopFlusher() {
+        if (flusher != null) {
+            flusher.shutdown();
+            flusher = null;
+        }
+    }
+
+    private static Connection open(DbTarget db) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", db.user());
+        properties.setProperty("password", db.password());
+        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("ApplicationName", "locker-loadtest test data");
+        return DriverManager.getConnection(db.jdbcUrl(), properties);
+    }
+
+    private static String seededBy() {
+        return "pid@host " + ManagementFactory.getRuntimeMXBean().getName();
+    }
+}

@@ -1,0 +1,84 @@
+package locker.testsupport;
+
+import locker.testsupport.twin.ApiClient;
+import locker.testsupport.twin.HeldSteps;
+import locker.testsupport.twin.StackInspector;
+import locker.twin.server.ReferenceServerSettings;
+import locker.twin.stack.EmbeddedStack;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The embedded stack of one test class whose requests a {@link HeldSteps} gate can hold between two real steps,
+ * with a fresh gate for each test and threads for the requests sent while another is held. The sweep's timer is
+ * set to an hour, so the sweep runs only when a test runs it:
+ * {@code @RegisterExtension static final GatedStack STACK = new GatedStack();}
+ */
+public final class GatedStack implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    /** How long a test waits at most for what a request let go (or the sweep) does in the background. */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final StackExtension stack = new StackExtension(
+            ReferenceServerSettings.defaults().withHoldTtl(60, Duration.ofHours(1)));
+    private final ExecutorService clients = Executors.newCachedThreadPool();
+    private HeldSteps gate;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        stack.beforeAll(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        clients.shutdownNow();
+        clients.awaitTermination(10, TimeUnit.SECONDS);
+        stack.afterAll(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        gate = HeldSteps.installOn(stack.stack().server());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        gate.close(stack.stack().server());
+    }
+
+    public EmbeddedStack stack() {
+        return stack.stack();
+    }
+
+    public ApiClient api() {
+        return stack.api();
+    }
+
+    public StackInspector inspector() {
+        return stack.inspector();
+    }
+
+    /** The current test's gate. */
+    public HeldSteps gate() {
+        return gate;
+    }
+
+    /** Sends a request on a thread of its own, so that the test can go on while the gate holds it. */
+    public <T> CompletableFuture<T> async(Supplier<T> request) {
+        return CompletableFuture.supplyAsync(request, clients);
+    }
+
+    /** Runs {@code task} (the sweep, say) on a thread of its own. */
+    public CompletableFuture<Void> runAsync(Runnable task) {
+        return CompletableFuture.runAsync(task, clients);
+    }
+}

@@ -1,0 +1,48 @@
+package locker.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a simulation the way gatling-maven-plugin does: Gatling's main class in a JVM of its own, on this
+ * JVM's classpath, so that the after-run export happens at that JVM's exit as in a real run.
+ */
+public final class GatlingFork {
+    private static final long TIMEOUT_SECONDS = 180;
+
+    private GatlingFork() {}
+
+    public record Result(int exitCode, String output) {}
+
+    public static Result run(Class<?> simulation, Path resultsDirectory, Map<String, String> systemProperties) {
+        try {
+            Files.createDirectories(resultsDirectory);
+            Path log = resultsDirectory.resolve("gatling-fork-" + simulation.getSimpleName() + ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m"));
+            command.add("-DGATLING_RESULTS_DIR=" + resultsDirectory);
+            systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                    "--simulation", simulation.getName(), "--results-folder", resultsDirectory.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Gatling did not finish within " + TIMEOUT_SECONDS + " s; see " + log);
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package locker.testsupport;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import locker.loadtest.metrics.ServerMetricsSampler;
+import locker.loadtest.results.InvariantResult;
+import locker.loadtest.results.Invariants;
+import locker.loadtest.results.ResponseStatuses;
+import locker.loadtest.results.RunContext;
+import locker.loadtest.results.StudentIdRange;
+import locker.loadtest.results.export.ExportAtExit;
+import locker.twin.stack.EmbeddedStack;
+import redis.clients.jedis.Jedis;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+/**
+ * A small run against the embedded stack that gives the report OKs, KOs of several statuses and several
+ * request names: {@value #USERS} students hold locker 101, one of them first (the others lose the race: 409,
+ * an answer, not a failure), the winner confirms it, the losers try to confirm it anyway (409) and to release a hold they do
+ * not have (404). With {@code -Dfixture.corruptDatabase=true} it gives locker 102 an owner without a
+ * confirmed row before the invariants are checked, as a faulty server would, and declares an assertion
+ * the run misses (no failed requests).
+ */
+public class ReportFixtureSimulation extends Simulation {
+    public static final int USERS = 6;
+    public static final long FIRST_STUDENT_ID = 9_900_000_000L;
+    private static final String LOCKER = "101";
+
+    private final EmbeddedStack stack = EmbeddedStack.start();
+    private final String baseUrl = stack.baseUrl();
+    private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+    private final AtomicBoolean leaderChosen = new AtomicBoolean();
+    private final AtomicBoolean leaderHoldAnswered = new AtomicBoolean();
+    private ServerMetricsSampler metrics;
+
+    {
+        HttpProtocolBuilder protocol = http.baseUrl(baseUrl + "/api/v1")
+                .acceptHeader("application/json")
+                .contentTypeHeader("application/json");
+        ScenarioBuilder students = scenario("Locker race")
+                .exec(session -> session.set("studentId", Long.toString(FIRST_STUDENT_ID + session.userId())))
+                .exec(http("POST /auth/login-or-register")
+                        .post("/auth/login-or-register")
+                        .body(StringBody("{\"student_id\":\"#{studentId}\",\"name\":\"Fixture User\",\"phone_number\":\"010#{studentId}\"}"))
+                        .check(status().in(200, 201), jmesPath("access_token").saveAs("accessToken"))
+                        .transformResponse(ResponseStatuses::record))
+                .exec(http("GET /lockers")
+                        .get("/lockers")
+                        .header("Authorization", "Bearer #{accessToken}")
+                        .check(status().is(200))
+                        .transformResponse(ResponseStatuses::record))
+                .exec(session -> session.set("leader", leaderChosen.compareAndSet(false, true)))
+                // The others hold once the leader's hold is answered: its key then exists, so their clean-up leaves
+                // the leader's row alone and the deployed server's race R1 cannot take the locker back.
+                .asLongAs(session -> !session.getBoolean("leader") && !leaderHoldAnswered.get()).on(
+                        pause(Duration.ofMillis(20)))
+                .exec(session -> count(session, "hold_attempts"))
+                .exec(http("POST /lockers/{id}/hold")
+                        .post("/lockers/" + LOCKER + "/hold")
+                        .header("Authorization", "Bearer #{accessToken}")
+                        .check(status().in(201, 409).saveAs("holdStatus"))
+                        .transformResponse(ResponseStatuses::record))
+                .exec(session -> {
+                    if (session.getBoolean("leader")) {
+                        leaderHoldAnswered.set(true);
+                    }
+                    return session;
+                })
+                .doIfOrElse(session -> session.getInt("holdStatus") == 201).then(
+                        exec(session -> count(session, "holds_won"))
+                                .exec(confirm())
+                                .exec(session -> count(session, "confirmed"))
+                                .exec(http("GET /lockers/me")
+                                        .get("/lockers/me")
+                                        .header("Authorization", "Bearer #{accessToken}")
+                                        .check(status().is(200), jmesPath("locker.locker_id").is(LOCKER))
+                                        .transformResponse(ResponseStatuses::record))
+                                .exec(session -> count(session, "ownership_verified"))
+                ).orElse(
+                        exec(session -> count(session, "lost_race"))
+                                .exec(confirm())
+                                .exec(http("POST /lockers/{id}/release-hold")
+                                        .post("/lockers/" + LOCKER + "/release-hold")
+                                        .header("Authorization", "Bearer #{accessToken}")
+                                        .check(status().is(200))
+                                        .transformResponse(ResponseStatuses::record))
+                );
+        List<Assertion> assertions = new ArrayList<>(List.of(global().responseTime().max().lt(30_000),
+                global().successfulRequests().percent().gt(50.0)));
+        if (Boolean.getBoolean("fixture.corruptDatabase")) {
+            assertions.add(global().failedRequests().count().is(0L));
+        }
+        setUp(students.injectOpen(atOnceUsers(USERS))).protocols(protocol).assertions(assertions);
+    }
+
+    private static HttpRequestActionBuilder confirm() {
+        return http("POST /lockers/{id}/confirm")
+                .post("/lockers/" + LOCKER + "/confirm")
+                .header("Authorization", "Bearer #{accessToken}")
+                .check(status().is(200))
+                .transformResponse(ResponseStatuses::record);
+    }
+
+    private Session count(Session session, String outcome) {
+        outcomes.computeIfAbsent(outcome, key -> new AtomicLong()).incrementAndGet();
+        return session;
+    }
+
+    @Override
+    public void before() {
+        try {
+            metrics = new ServerMetricsSampler(Optional.of(stack.openConnection()),
+                    Optional.of(new Jedis(EmbeddedStack.HOST, stack.redisPort())), true, Duration.ofMillis(250));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void after() {
+        metrics.close();
+        Map<String, Long> counted = new LinkedHashMap<>();
+        RunContext.OUTCOME_KEYS.forEach(key -> counted.put(key, outcomes.getOrDefault(key, new AtomicLong()).get()));
+        List<InvariantResult> invariants;
+        try (Connection connection = stack.openConnection()) {
+            if (Boolean.getBoolean("fixture.corruptDatabase")) {
+                corrupt(connection);
+            }
+            invariants = Invariants.check(connection, counted.get("confirmed") - counted.get("released"),
+                    new StudentIdRange(FIRST_STUDENT_ID, FIRST_STUDENT_ID + 999));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            stack.close();
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("base_url", baseUrl);
+        config.put("total_users", USERS);
+        config.put("concurrent_users", USERS);
+        config.put("confirmation_rate", 1.0);
+        config.put("profile", "report-fixture");
+        config.put("db", "embedded");
+        Map<String, Object> serverMetrics = new LinkedHashMap<>();
+        serverMetrics.put("pools", Map.of("gatling_connections", "one per student"));
+        serverMetrics.put("peaks", metrics.peaks());
+        serverMetrics.put("series", metrics.describe());
+        Map<String, Object> testData = new LinkedHashMap<>();
+        testData.put("student_ids", FIRST_STUDENT_ID + "-" + (FIRST_STUDENT_ID + USERS - 1));
+        testData.put("test_lockers", 0);
+        testData.put("restore", "not needed: the embedded database is discarded with the run");
+        ExportAtExit.afterRun(this, new RunContext(config, counted, true, invariants, serverMetrics, testData));
+    }
+
+    private static void corrupt(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE locker_info SET owner_serial_id = u.serial_id, owner_student_id = u.student_id "
+                    + "FROM (SELECT serial_id, student_id FROM users WHERE serial_id NOT IN "
+                    + "(SELECT user_serial_id FROM locker_assignments WHERE state = 'confirmed') LIMIT 1) u "
+                    + "WHERE locker_id = 102");
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package locker.twin.server;
+
+import io.javalin.http.Context;
+import locker.contract.RedisKeys;
+import locker.contract.SerialId;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@code /auth/*} and {@code /health}: login-or-register, refresh, logout, "who am I" and the health check. */
+final class AuthHandlers {
+    private static final List<RequestBody.Field> LOGIN_FIELDS = List.of(
+            new RequestBody.Field("student_id", "StudentID"),
+            new RequestBody.Field("name", "Name"),
+            new RequestBody.Field("phone_number", "Phone"));
+    private static final List<RequestBody.Field> TOKEN_FIELDS = List.of(
+            new RequestBody.Field("access_token", "AccessToken"),
+            new RequestBody.Field("refresh_token", "RefreshToken"));
+    private static final int ACCESS_TOKEN = 0;
+    private static final int REFRESH_TOKEN = 1;
+    private static final byte[] LOGGED_OUT = "{\"message\":\"logged out successfully\"}".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The deployed upsert and the refresh token's insert in one statement: one round trip and one commit per login.
+     * Concurrent first logins of one identity serialise on {@code ux_users_ident}: one inserts, the others update.
+     */
+    private static final String UPSERT_USER_WITH_TOKEN = """
+            WITH u AS (
+                INSERT INTO users (student_id, name, phone_number, serial_id, created_at) VALUES (?, ?, ?, ?, now())
+                ON CONFLICT (student_id, name, phone_number) DO UPDATE SET
+                    name = EXCLUDED.name, phone_number = EXCLUDED.phone_number, updated_at = now()
+                RETURNING serial_id, (xmax = 0) AS inserted),
+            t AS (
+                INSERT INTO auth_refresh_tokens (user_serial_id, token_hash, expires_at, user_agent, ip)
+                SELECT serial_id, ?, ?, ?, ? FROM u
+                ON CONFLICT (token_hash) DO NOTHING)
+            SELECT serial_id, inserted FROM u""";
+    private static final String FIND_LIVE_REFRESH_TOKEN = """
+            SELECT user_serial_id FROM auth_refresh_tokens
+            WHERE token_hash = ? AND revoked_at IS NULL AND now() < expires_at""";
+    private static final String FIND_STUDENT_ID = "SELECT student_id FROM users WHERE serial_id = ?";
+    /** No {@code revoked_at IS NULL} guard, as deployed: two concurrent refreshes of one token both succeed. */
+    private static final String REVOKE_FOR_REFRESH = "UPDATE auth_refresh_tokens SET revoked_at = now() WHERE token_hash = ?";
+    private static final String INSERT_REFRESH_TOKEN = """
+            INSERT INTO auth_refresh_tokens (user_serial_id, token_hash, expires_at, user_agent, ip)
+            VALUES (?, ?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING""";
+    private static final String REVOKE_FOR_LOGOUT =
+            "UPDATE auth_refresh_tokens SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL";
+    private static final String FIND_USER =
+            "SELECT student_id, name, phone_number FROM users WHERE serial_id = ? LIMIT 1";
+
+    private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(2);
+
+    /** Runs the health check's pings, so that the answer need not wait for a ping past the deadline. */
+    private final ExecutorService healthChecks = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "health-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Database db;
+    private final AuthRedis redis;
+    private final Tokens tokens;
+    private final Authenticator authenticator;
+
+    AuthHandlers(Database db, AuthRedis redis, Tokens tokens, Authenticator authenticator) {
+        this.db = db;
+        this.redis = redis;
+        this.tokens = tokens;
+        this.authenticator = authenticator;
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    void loginOrRegister(Context ctx) {
+        Json.Decoded body = RequestBody.parse(ctx, LOGIN_FIELDS);
+        if (body.failed()) {
+            throw ApiError.badRequest("Bad Request");
+        }
+        LoginRequest request = LoginRequest.validate(body.value(0), body.value(1), body.value(2));
+        long serialId = SerialId.of(request.studentId(), request.name(), request.phoneNumber());
+        String refreshToken = tokens.newRefreshToken();
+        record Upserted(long serialId, boolean inserted) {}
+        Object[] params = {request.studentId(), request.name(), request.phoneNumber(), serialId,
+                Tokens.hash(refreshToken), refreshTokenExpiry(), userAgent(ctx), ctx.req().getRemoteAddr()};
+        Upserted user;
+        try {
+            user = db.queryOne(UPSERT_USER_WITH_TOKEN, row -> new Upserted(row.getLong(1), row.getBoolean(2)), params)
+                    .orElseThrow();
+        } catch (Database.DatabaseException e) {
+            if (!UNIQUE_VIOLATION.equals(e.sqlState)) {
+                throw e;
+            }
+            // Two first logins of one identity that pass the identity check together clash on the serial_id key
+            // instead: once the first has committed, the second is an existing user (R10: one 201, the rest 200).
+            // A different identity with the same serial_id clashes again, and stays a 500.
+            user = db.queryOne(UPSERT_USER_WITH_TOKEN, row -> new Upserted(row.getLong(1), row.getBoolean(2)), params)
+                    .orElseThrow();
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", tokens.issueAccessToken(user.serialId(), request.studentId()));
+        answer.put("refresh_token", refreshToken);
+        answer.put("serial_id", user.serialId());
+        Json.send(ctx.status(user.inserted() ? 201 : 200), answer);
+    }
+
+    void refresh(Context ctx) throws SQLException {
+        Json.Decoded body = RequestBody.parse(ctx, TOKEN_FIELDS);
+        if (body.failed()) {
+            throw ApiError.badRequest("invalid request payload");
+        }
+        String refreshToken = body.value(REFRESH_TOKEN);
+        if (refreshToken.isEmpty()) {
+            throw ApiError.badRequest("missing refresh_token");
+        }
+        String presented = body.value(ACCESS_TOKEN);
+        if (presented.isEmpty()) {
+            String header = ctx.header("Authorization");
+            presented = header != null && header.length() > 7 && header.startsWith("Bearer ") ? header.substring(7) : "";
+        }
+        String hash = Tokens.hash(refreshToken);
+        long serialId;
+        String studentId;
+        try (Connection c = db.connection()) {
+            serialId = Database.queryOne(c, FIND_LIVE_REFRESH_TOKEN, row -> row.getLong(1), hash)
+                    .orElseThrow(ApiError::unauthorized);
+            Optional<String> owner;
+            try {
+                owner = Database.queryOne(c, FIND_STUDENT_ID, row -> row.getString(1), serialId);
+            } catch (SQLException e) {
+                owner = Optional.empty();
+            }
+            studentId = owner.orElseThrow(ApiError::unauthorized);
+            Database.update(c, REVOKE_FOR_REFRESH, hash);
+            if (!presented.isEmpty()) {
+                String jti = Tokens.unverifiedJti(presented);
+                if (jti != null) {
+                    redis.revoke(RedisKeys.blacklist(jti), tokens.blacklistSeconds());
+                }
+            }
+            String accessToken = tokens.issueAccessToken(serialId, studentId);
+            String next = tokens.newRefreshToken();
+            Database.update(c, INSERT_REFRESH_TOKEN, serialId, Tokens.hash(next), refreshTokenExpiry(),
+                    userAgent(ctx), ctx.req().getRemoteAddr());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("access_token", accessToken);
+            answer.put("refresh_token", next);
+            Json.send(ctx, answer);
+        }
+    }
+
+    void logout(Context ctx) {
+        Json.Decoded body = RequestBody.parse(ctx, TOKEN_FIELDS);
+        String refreshToken = LoginRequest.trimSpace(body.value(REFRESH_TOKEN));
+        if (refreshToken.isEmpty()) {
+            throw ApiError.unauthorized();
+        }
+        String header = Authenticator.bearerToken(ctx);
+        String accessToken = header != null ? header : LoginRequest.trimSpace(body.value(ACCESS_TOKEN));
+        if (!accessToken.isEmpty()) {
+            String jti = Tokens.unverifiedJti(accessToken);
+            redis.revoke(jti != null && !jti.isEmpty()
+                    ? RedisKeys.blacklist(jti)
+                    : RedisKeys.BLACKLIST_PREFIX + "token:" + Tokens.hash(accessToken), tokens.blacklistSeconds());
+        }
+        if (db.update(REVOKE_FOR_LOGOUT, Tokens.hash(refreshToken)) > 0) {
+            redis.delete("refresh_token:" + refreshToken);
+        }
+        ctx.contentType(Json.CONTENT_TYPE).result(LOGGED_OUT);
+    }
+
+    void me(Context ctx) {
+        Tokens.Principal caller = authenticator.require(ctx);
+        if (caller.serialId() == 0) {
+            throw ApiError.unauthorized();
+        }
+        Map<String, Object> user = db.queryOne(FIND_USER, row -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("student_id", row.getString("student_id"));
+                    answer.put("name", row.getString("name"));
+                    answer.put("phone_number", row.getString("phone_number"));
+                    return answer;
+                }, caller.serialId())
+                .orElseThrow(() -> ApiError.notFound("user not found"));
+        Json.send(ctx, user);
+    }
+
+    /**
+     * PostgreSQL first, then Redis, both within one 2 s deadline as deployed (a pool waiting for a connection to a
+     * database that is down would otherwise take its own, longer timeout); the body's keys in alphabetical order, as
+     * Go marshals a map.
+     */
+    void health(Context ctx) {
+        long deadline = System.nanoTime() + HEALTH_DEADLINE.toNanos();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        String dbError = withinDeadline(this::databasePingError, deadline);
+        if (dbError != null) {
+            answer.put("db", "unreachable");
+            answer.put("error", dbError);
+            answer.put("status", "unhealthy");
+            Json.send(ctx.status(500), answer);
+            return;
+        }
+        String redisError = withinDeadline(redis::pingError, deadline);
+        if (redisError != null) {
+            answer.put("error", redisError);
+            answer.put("redis", "unreachable");
+            answer.put("status", "unhealthy");
+            Json.send(ctx.status(500), answer);
+            return;
+        }
+        answer.put("db", "reachable");
+        answer.put("redis", "reachable");
+        answer.put("status", "healthy");
+        Json.send(ctx, answer);
+    }
+
+    /** The check's error text (null when it passed), or Go's text for a context past its deadline. */
+    private String withinDeadline(Callable<String> check, long deadline) {
+        Future<String> result = healthChecks.submit(check);
+        try {
+            return result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return "context deadline exceeded";
+        } catch (ExecutionException e) {
+            return String.valueOf(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "context canceled";
+        }
+    }
+
+    private String databasePingError() {
+        try (Connection c = db.connection()) {
+            return c.isValid(2) ? null : "the database did not answer within 2 s";
+        } catch (SQLException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    /** Go's {@code time.Now().Add(TTL)} as a {@code timestamp}: the UTC wall clock, as in the deployed container. */
+    private LocalDateTime refreshTokenExpiry() {
+        return LocalDateTime.now(ZoneOffset.UTC).plus(tokens.refreshTokenTtl());
+    }
+
+    private static String userAgent(Context ctx) {
+        String userAgent = ctx.header("User-Agent");
+        return userAgent == null ? "" : userAgent;
+    }
+}

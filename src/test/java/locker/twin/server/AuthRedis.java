@@ -1,0 +1,89 @@
+package locker.twin.server;
+
+import locker.contract.RedisKeys;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Redis as the middleware and the auth routes use it: the access-token blacklist, the keys logout writes and
+ * deletes, and the health check's PING. Every write here is best effort, as in the deployed server.
+ */
+final class AuthRedis implements AutoCloseable {
+    private static final int RETRIES = 3;
+    private final JedisPool pool;
+
+    AuthRedis(String host, int port, String password, int poolSize) {
+        JedisPoolConfig config = new JedisPoolConfig();
+        config.setMaxTotal(poolSize);
+        config.setMaxIdle(poolSize);
+        config.setMaxWait(Duration.ofSeconds(5));
+        config.setJmxEnabled(false);
+        pool = new JedisPool(config, host, port, 2_000, password == null || password.isEmpty() ? null : password);
+    }
+
+    /** {@code EXISTS blacklist:<jti>}; a Redis error counts as "not blacklisted" (the deployed middleware fails open). */
+    boolean isBlacklisted(String jti) {
+        try {
+            return call(jedis -> jedis.exists(RedisKeys.blacklist(jti)));
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+
+    /** {@code SET <key> revoked EX <seconds>}, errors ignored. */
+    void revoke(String key, long seconds) {
+        try {
+            call(jedis -> jedis.set(key, "revoked", SetParams.setParams().ex(seconds)));
+        } catch (JedisException e) {
+            // best effort, as deployed
+        }
+    }
+
+    /** {@code DEL <key>}, errors ignored. */
+    void delete(String key) {
+        try {
+            call(jedis -> jedis.del(key));
+        } catch (JedisException e) {
+            // best effort, as deployed
+        }
+    }
+
+    /** Null when Redis answers PING, otherwise the client's error text. */
+    String pingError() {
+        try {
+            String answer = call(Jedis::ping);
+            return "PONG".equals(answer) ? null : "unexpected PING answer: " + answer;
+        } catch (JedisException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return String.valueOf(cause.getMessage());
+        }
+    }
+
+    /**
+     * Runs a command, again on a fresh connection when the connection fails (up to {@value #RETRIES} retries, as
+     * go-redis's MaxRetries): a pooled connection from before a Redis restart fails once and is replaced.
+     */
+    private <T> T call(Function<Jedis, T> command) {
+        for (int attempt = 0; ; attempt++) {
+            try (Jedis jedis = pool.getResource()) {
+                return command.apply(jedis);
+            } catch (JedisConnectionException e) {
+                if (attempt == RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,178 @@
+package locker.twin.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The server's connection pool and the few JDBC shapes its handlers use. As with the deployed pgxpool, a
+ * request waits for one of the pool's connections as long as it takes, in arrival order; only making a new
+ * connection has a time limit ({@link #CONNECT_TIMEOUT_MILLIS}), so with the database down a request fails
+ * instead of waiting for ever.
+ */
+final class Database implements AutoCloseable {
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Work done on one connection inside one transaction. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** How long getting a connection may take once this request's turn has come: only a reconnect waits. */
+    static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+
+    private final HikariDataSource pool;
+    /** One turn per pooled connection: whoever holds one finds a connection in the pool or being remade. */
+    private final Semaphore turns;
+
+    Database(String jdbcUrl, String user, String password, int poolSize) {
+        turns = new Semaphore(poolSize, true);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(poolSize); // a fixed pool: no connection is opened in the middle of a rush
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        config.setPoolName("reference-server");
+        config.addDataSourceProperty("prepareThreshold", "1");
+        pool = new HikariDataSource(config);
+    }
+
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection c = connection()) {
+            return queryOne(c, sql, mapper, params);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    int update(String sql, Object... params) {
+        try (Connection c = connection()) {
+            return update(c, sql, params);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Runs the work in one transaction; an exception (an {@link ApiError} among them) rolls it back. */
+    <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(c, sql, params); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+        }
+    }
+
+    static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = prepare(c, sql, params)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** A connection of the pool, after waiting for a turn; closing it gives both back. */
+    Connection connection() throws SQLException {
+        turns.acquireUninterruptibly();
+        Connection pooled;
+        try {
+            pooled = pool.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            turns.release();
+            throw e;
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        if (closed.compareAndSet(false, true)) {
+                            try {
+                                pooled.close();
+                            } finally {
+                                turns.release();
+                            }
+                        }
+                        return null;
+                    }
+                    try {
+                        return method.invoke(pooled, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        for (Object param : params) {
+            if (param instanceof Int4 int4) {
+                int4.check();
+            }
+        }
+        PreparedStatement statement = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof Int4 int4) {
+                statement.setInt(i + 1, (int) int4.value());
+            } else {
+                statement.setObject(i + 1, params[i]);
+            }
+        }
+        return statement;
+    }
+
+    /**
+     * A parameter bound to an {@code integer} column. Like the deployed server's driver (pgx), which encodes a
+     * Go int into the statement's int4 parameter, a value beyond int4 fails the statement before it is sent.
+     */
+    record Int4(long value) {
+        void check() throws SQLException {
+            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                throw new SQLException(value + " is greater than maximum value for int4", "22003");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** A database failure that no handler expects: answered 500. */
+    static final class DatabaseException extends RuntimeException {
+        final String sqlState;
+
+        DatabaseException(SQLException cause) {
+            super(cause.getMessage(), cause);
+            this.sqlState = cause.getSQLState();
+        }
+    }
+}

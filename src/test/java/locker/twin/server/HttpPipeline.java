@@ -1,0 +1,314 @@
+package locker.twin.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The deployed server's route stack (Fiber v2) in the order Fiber tries it: {@code GET /} before any middleware, then
+ * CORS for everything else, the public routes, the JWT check as a prefix route on {@code /api/v1}, the protected
+ * routes, the swagger stub, and last Fiber's 405 or 404. Paths match ignoring ASCII case with trailing slashes
+ * stripped; a parameter keeps the request's bytes (case and percent escapes). Every refusal is Fiber text.
+ */
+final class HttpPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpPipeline.class);
+    static final String TEXT = "text/plain; charset=utf-8";
+    static final long BODY_LIMIT = 4L * 1024 * 1024;
+    /** Fiber's request methods, in the order its {@code Allow} header lists them. */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE",
+            "PATCH");
+    private static final String PARAMETER = "locker.twin.server.path-parameter";
+    private static final String API_PREFIX = ReferenceServer.API;
+    private static final Set<String> ALLOWED_ORIGINS = Set.of("https://www.kucisc.kr", "https://kucisc.kr",
+            "http://localhost:3000");
+    private static final String ALLOWED_METHODS = "GET,POST,HEAD,PUT,DELETE,PATCH";
+    private static final String ALLOWED_HEADERS = "Origin,Content-Type,Accept,Authorization";
+    private static final byte[] WELCOME = "Welcome to the Locker Reservation API".getBytes(StandardCharsets.UTF_8);
+
+    /** A route handler: the Javalin context, with the path parameter at {@link #pathParameter}. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(Context ctx) throws Exception;
+    }
+
+    /** One route: its methods (GET routes also answer HEAD) and its path, {@code :id} marking a parameter segment. */
+    record Route(Set<String> methods, String[] segments, Handler handler) {
+        static Route get(String path, Handler handler) {
+            return new Route(Set.of("GET", "HEAD"), split(path), handler);
+        }
+
+        static Route post(String path, Handler handler) {
+            return new Route(Set.of("POST"), split(path), handler);
+        }
+
+        private static String[] split(String path) {
+            return path.substring(1).split("/", -1);
+        }
+
+        /** The parameter's raw value (or "" when the route has none) if the route matches; null otherwise. */
+        String match(String detectionPath, String rawPath) {
+            int position = 1;
+            String parameter = "";
+            for (int i = 0; i < segments.length; i++) {
+                int end = detectionPath.indexOf('/', position);
+                boolean last = i == segments.length - 1;
+                if (last != (end < 0)) {
+                    return null;
+                }
+                if (end < 0) {
+                    end = detectionPath.length();
+                }
+                String segment = segments[i];
+                if (segment.equals(":id")) {
+                    if (end == position) {
+                        return null;
+                    }
+                    parameter = rawPath.substring(position, end);
+                } else if (!detectionPath.regionMatches(position, segment, 0, segment.length())
+                        || end - position != segment.length()) {
+                    return null;
+                }
+                position = end + 1;
+            }
+            return parameter;
+        }
+    }
+
+    private final Authenticator authenticator;
+    private final List<Route> publicRoutes;
+    private final List<Route> protectedRoutes;
+    private final Route welcome = Route.get("/", ctx -> text(ctx, 200, WELCOME));
+    private final List<Route> everyRoute;
+
+    HttpPipeline(Authenticator authenticator, List<Route> publicRoutes, List<Route> protectedRoutes) {
+        this.authenticator = authenticator;
+        this.publicRoutes = List.copyOf(publicRoutes);
+        this.protectedRoutes = List.copyOf(protectedRoutes);
+        List<Route> all = new ArrayList<>();
+        all.add(welcome);
+        all.addAll(publicRoutes);
+        all.addAll(protectedRoutes);
+        this.everyRoute = List.copyOf(all);
+    }
+
+    /** The raw text of the {@code :id} segment of the matched route. */
+    static String pathParameter(Context ctx) {
+        String parameter = ctx.attribute(PARAMETER);
+        return parameter == null ? "" : parameter;
+    }
+
+    /** Answers the request; registered as Javalin's only handler, in front of everything. */
+    void handle(Context ctx) {
+        ctx.skipRemainingHandlers();
+        try {
+            dispatch(ctx);
+        } catch (ApiError e) {
+            text(ctx, e.status, e.getMessage());
+        } catch (HttpResponseException e) {
+            if (e.getStatus() == 413) {
+                text(ctx, 413, "Request Entity Too Large");
+            } else {
+                text(ctx, 500, "Internal Server Error");
+            }
+        } catch (Exception e) {
+            LOG.error("{} {} failed", ctx.req().getMethod(), ctx.req().getRequestURI(), e);
+            text(ctx, 500, "Internal Server Error");
+        }
+    }
+
+    private void dispatch(Context ctx) throws Exception {
+        if (ctx.req().getContentLengthLong() > BODY_LIMIT) {
+            ctx.header("Connection", "close");
+            text(ctx, 413, "Request Entity Too Large");
+            return;
+        }
+        String method = ctx.req().getMethod();
+        if (!METHODS.contains(method)) {
+            text(ctx, 400, "Invalid http method");
+            return;
+        }
+        String rawPath = ctx.req().getRequestURI();
+        String detectionPath = detectionPath(rawPath);
+        if (run(welcome, method, detectionPath, rawPath, ctx)) {
+            return;
+        }
+        if (cors(ctx, method)) {
+            return;
+        }
+        for (Route route : publicRoutes) {
+            if (run(route, method, detectionPath, rawPath, ctx)) {
+                return;
+            }
+        }
+        if (detectionPath.startsWith(API_PREFIX) && !authenticator.authenticate(ctx)) {
+            throw ApiError.unauthorized();
+        }
+        for (Route route : protectedRoutes) {
+            if (run(route, method, detectionPath, rawPath, ctx)) {
+                return;
+            }
+        }
+        if ((method.equals("GET") || method.equals("HEAD")) && isSwaggerPath(detectionPath)) {
+            swagger(ctx, rawPath);
+            return;
+        }
+        String allowed = allowedMethods(method, detectionPath, rawPath);
+        if (!allowed.isEmpty()) {
+            ctx.header("Allow", allowed);
+            throw new ApiError(405, "Method Not Allowed");
+        }
+        throw new ApiError(404, "Cannot " + method + " " + htmlEscape(rawPath));
+    }
+
+    private static boolean run(Route route, String method, String detectionPath, String rawPath, Context ctx)
+            throws Exception {
+        if (!route.methods().contains(method)) {
+            return false;
+        }
+        String parameter = route.match(detectionPath, rawPath);
+        if (parameter == null) {
+            return false;
+        }
+        if (!parameter.isEmpty()) {
+            ctx.attribute(PARAMETER, parameter);
+        }
+        route.handler().handle(ctx);
+        return true;
+    }
+
+    /** The deployed CORS middleware; true when it answered (a preflight). */
+    private static boolean cors(Context ctx, String method) {
+        String origin = ctx.header("Origin");
+        String lowered = origin == null ? "" : origin.toLowerCase(Locale.ROOT);
+        String allowOrigin = ALLOWED_ORIGINS.contains(lowered) ? lowered : null;
+        String requestedMethod = ctx.header("Access-Control-Request-Method");
+        if (lowered.isEmpty() || !method.equals("OPTIONS")
+                || requestedMethod == null || requestedMethod.isEmpty()) {
+            ctx.header("Vary", "Origin");
+            if (allowOrigin != null) {
+                ctx.header("Access-Control-Allow-Origin", allowOrigin);
+            }
+            return false;
+        }
+        ctx.header("Vary", "Access-Control-Request-Method, Access-Control-Request-Headers, Origin");
+        if (allowOrigin != null) {
+            ctx.header("Access-Control-Allow-Origin", allowOrigin);
+        }
+        ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
+        ctx.header("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        withoutContentType(ctx.status(204));
+        return true;
+    }
+
+    /** The methods other than the request's with a route for this path, in Fiber's order, joined by ", ". */
+    private String allowedMethods(String requestMethod, String detectionPath, String rawPath) {
+        StringBuilder allowed = new StringBuilder();
+        for (String method : METHODS) {
+            if (method.equals(requestMethod)) {
+                continue;
+            }
+            boolean exists = (method.equals("GET") || method.equals("HEAD")) && isSwaggerPath(detectionPath);
+            for (int i = 0; i < everyRoute.size() && !exists; i++) {
+                Route route = everyRoute.get(i);
+                exists = route.methods().contains(method) && route.match(detectionPath, rawPath) != null;
+            }
+            if (exists) {
+                allowed.append(allowed.isEmpty() ? "" : ", ").append(method);
+            }
+        }
+        return allowed.toString();
+    }
+
+    /** {@code /swagger/*}: the wildcard may be empty, and so may the slash before it. */
+    private static boolean isSwaggerPath(String detectionPath) {
+        return detectionPath.equals("/swagger") || detectionPath.startsWith("/swagger/");
+    }
+
+    /** A stub of fiber-swagger: the redirect to {@code index.html}, a small page there, 404 for its other files. */
+    private static void swagger(Context ctx, String rawPath) {
+        int slash = rawPath.lastIndexOf('/');
+        String file = rawPath.substring(slash + 1);
+        if (file.isEmpty()) {
+            ctx.status(301).header("Location", rawPath + "index.html");
+            withoutContentType(ctx);
+        } else if (file.equals("index.html")) {
+            contentType(ctx.status(200), "text/html; charset=utf-8");
+            ctx.result("""
+                    <!DOCTYPE html>
+                    <html lang="en">
+                    <head><meta charset="UTF-8"><title>Swagger UI</title></head>
+                    <body><div id="swagger-ui">The locker reservation API: see doc.json</div></body>
+                    </html>
+                    """.getBytes(StandardCharsets.UTF_8));
+        } else {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            text(ctx, 404, "404 page not found\n");
+        }
+    }
+
+    /** Fiber's matching path: ASCII lower case, trailing slashes stripped (but {@code /} stays). */
+    static String detectionPath(String rawPath) {
+        int end = rawPath.length();
+        while (end > 1 && rawPath.charAt(end - 1) == '/') {
+            end--;
+        }
+        char[] chars = new char[end];
+        for (int i = 0; i < end; i++) {
+            char c = rawPath.charAt(i);
+            chars[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(chars);
+    }
+
+    /** Go's {@code html.EscapeString}. */
+    static String htmlEscape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '\'' -> escaped.append("&#39;");
+                case '"' -> escaped.append("&#34;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    static void text(Context ctx, int status, String message) {
+        text(ctx, status, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void text(Context ctx, int status, byte[] body) {
+        contentType(ctx.status(status), TEXT);
+        ctx.result(body);
+    }
+
+    /** fasthttp sends no Content-Type with an empty body unless one was set; Javalin sets a default one. */
+    private static void withoutContentType(Context ctx) {
+        ctx.res().setContentType(null);
+    }
+
+    /**
+     * Sets the Content-Type header exactly as given. Jetty's {@code setContentType} rewrites a known type with a
+     * charset to its own spelling ({@code text/plain;charset=utf-8}, no space), so it goes into the fields directly.
+     */
+    static void contentType(Context ctx, String value) {
+        if (ctx.res() instanceof Response jetty) {
+            jetty.getHttpFields().put(HttpHeader.CONTENT_TYPE, value);
+        } else {
+            ctx.contentType(value);
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package locker.twin.server;
+
+import io.javalin.http.Context;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code /lockers/*} as the deployed server answers them (§5.7-5.12): its statements, in its order of Redis
+ * and database steps, with its bodies. Locker ids are bound as {@link Database.Int4}, so an id beyond int4
+ * fails the statement as it fails in the deployed server's driver.
+ */
+final class LockerHandlers {
+    static final String ALREADY_HELD = "Locker already held by someone";
+    static final String HOLD_FAILED_ON_DB = "Locker hold failed on DB. Deleting Redis key.";
+    static final String HOLD_EXPIRED = "hold expired or not found";
+    static final String NO_CONFIRMED_LOCKER = "No confirmed locker found to release";
+    static final String NO_OWNERSHIP = "No locker ownership found to release";
+    static final String NO_HOLD = "No hold found to release";
+
+    private static final String LIST_LOCKERS = """
+            SELECT l.locker_id, l.owner_student_id, l.owner_serial_id, ll.name
+            FROM locker_info l JOIN locker_locations ll ON ll.location_id = l.location_id
+            ORDER BY l.locker_id""";
+    private static final String COUNT_AVAILABLE = "SELECT COUNT(*) FROM locker_info WHERE owner_serial_id IS NULL";
+    private static final String INSERT_HOLD = """
+            INSERT INTO locker_assignments (locker_id, user_serial_id, state, hold_expires_at)
+            VALUES (?, ?, 'hold', now() + make_interval(secs => ?))""";
+    private static final String HELD_LOCKER = """
+            SELECT l.locker_id, l.owner_student_id, ll.name
+            FROM locker_info l JOIN locker_locations ll ON ll.location_id = l.location_id
+            WHERE l.locker_id = ?""";
+    private static final String MY_LOCKER = """
+            SELECT l.locker_id, l.owner_student_id, ll.name
+            FROM locker_info l JOIN locker_locations ll ON ll.location_id = l.location_id
+            WHERE l.owner_serial_id = ?""";
+    private static final String CONFIRM_HOLD = """
+            UPDATE locker_assignments SET state = 'confirmed', confirmed_at = now()
+            WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold'
+              AND (hold_expires_at IS NULL OR hold_expires_at > now())""";
+    private static final String TAKE_OWNERSHIP = """
+            UPDATE locker_info SET owner_serial_id = ?, owner_student_id = ?
+            WHERE locker_id = ? AND owner_serial_id IS NULL""";
+    private static final String CANCEL_CONFIRMED = """
+            UPDATE locker_assignments SET state = 'cancelled', released_at = now()
+            WHERE locker_id = ? AND user_serial_id = ? AND state = 'confirmed'""";
+    private static final String GIVE_UP_OWNERSHIP = """
+            UPDATE locker_info SET owner_serial_id = NULL, owner_student_id = NULL
+            WHERE locker_id = ? AND owner_serial_id = ?""";
+    private static final String DELETE_HOLD =
+            "DELETE FROM locker_assignments WHERE locker_id = ? AND user_serial_id = ? AND state = 'hold'";
+
+    private final Database db;
+    private final Redis redis;
+    private final Authenticator authenticator;
+    private final ReferenceServerSettings settings;
+    private final ApplicationWindow window;
+    private final StepGates gates;
+
+    LockerHandlers(Database db, Redis redis, Authenticator authenticator, ReferenceServerSettings settings,
+                   StepGates gates) {
+        this.db = db;
+        this.redis = redis;
+        this.authenticator = authenticator;
+        this.settings = settings;
+        this.window = settings.applicationWindow();
+        this.gates = gates;
+    }
+
+    /** Two statements, as deployed: the count is not taken in the list's snapshot (R11). */
+    void list(Context ctx) {
+        authenticator.require(ctx);
+        try (Connection c = db.connection()) {
+            Json.send(ctx, json -> {
+                json.writeStartObject();
+                json.writeFieldName("lockers");
+                boolean any = false;
+                try (PreparedStatement statement = c.prepareStatement(LIST_LOCKERS);
+                     ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (!any) {
+                            json.writeStartArray();
+                            any = true;
+                        }
+                        json.writeStartObject();
+                        json.writeNumberField("locker_id", rows.getInt(1));
+                        json.writeStringField("location_id", rows.getString(4));
+                        String owner = rows.getString(2);
+                        if (owner != null) {
+                            json.writeStringField("owner", owner);
+                        }
+                        long ownerSerial = rows.getLong(3);
+                        if (!rows.wasNull()) {
+                            json.writeNumberField("owner_serial_id", ownerSerial);
+                        }
+                        json.writeEndObject();
+                    }
+                }
+                if (any) {
+                    json.writeEndArray();
+                } else {
+                    json.writeNull();
+                }
+                gates.current().reached(StepGate.Step.LIST_BEFORE_COUNT, 0);
+                json.writeNumberField("available_count",
+                        Database.queryOne(c, COUNT_AVAILABLE, row -> row.getLong(1)).orElse(0L));
+                json.writeEndObject();
+            });
+        } catch (SQLException | Database.DatabaseException e) {
+            throw internalError();
+        }
+    }
+
+    void hold(Context ctx) {
+        Tokens.Principal principal = authenticator.require(ctx);
+        Optional<String> refusal = window.refusal(Instant.now());
+        if (refusal.isPresent()) {
+            throw new ApiError(403, refusal.get());
+        }
+        long lockerId = lockerId(ctx);
+        expireHoldWithoutKey(lockerId);
+        long serialId = requireSerial(principal);
+        gates.current().reached(StepGate.Step.HOLD_BEFORE_SETNX, lockerId);
+        boolean held;
+        try {
+            held = redis.tryHold(lockerId, serialId, settings.holdTtlSeconds());
+        } catch (JedisException e) {
+            throw new ApiError(503, "Service Unavailable");
+        }
+        if (!held) {
+            throw new ApiError(409, ALREADY_HELD);
+        }
+        gates.current().reached(StepGate.Step.HOLD_BEFORE_INSERT, lockerId);
+        try {
+            db.update(INSERT_HOLD, new Database.Int4(lockerId), serialId, (double) settings.holdTtlSeconds());
+        } catch (Database.DatabaseException e) {
+            redis.releaseHoldQuietly(lockerId);
+            throw new ApiError(409, HOLD_FAILED_ON_DB);
+        }
+        gates.current().reached(StepGate.Step.HOLD_BEFORE_SELECT, lockerId);
+        Optional<Map<String, Object>> locker;
+        try {
+            locker = db.queryOne(HELD_LOCKER, LockerHandlers::lockerWithoutSerial, new Database.Int4(lockerId));
+        } catch (Database.DatabaseException e) {
+            locker = Optional.empty();
+        }
+        String expiresIn = (settings.holdTtlSeconds() / 60) + " minutes";
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("message", "locker held successfully");
+        if (locker.isPresent()) {
+            answer.put("locker", locker.get());
+        } else {
+            // the deployed fallback body when the locker cannot be read back
+            answer.put("locker_id", lockerId);
+        }
+        answer.put("expires_in", expiresIn);
+        Json.send(ctx.status(201), answer);
+    }
+
+    /** The deployed clean-up before a hold: a 'hold' row whose key is gone is expired; every error is ignored. */
+    private void expireHoldWithoutKey(long lockerId) {
+        try {
+            if (redis.holdExists(lockerId)) {
+                return;
+            }
+        } catch (JedisException e) {
+            return;
+        }
+        gates.current().reached(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, lockerId);
+        try {
+            db.update(HoldExpiry.EXPIRE_HOLD, new Database.Int4(lockerId));
+        } catch (Database.DatabaseException e) {
+            // ignored, as deployed
+        }
+    }
+
+    /** One READ COMMITTED transaction of two updates; Redis is not touched, the hold key lives on (R4). */
+    void confirm(Context ctx) {
+        Tokens.Principal principal = authenticator.require(ctx);
+        long lockerId = lockerId(ctx);
+        long serialId = requireSerial(principal);
+        String studentId = Objects.requireNonNullElse(principal.studentId(), "");
+        try (Connection c = begin()) {
+            try {
+                gates.current().reached(StepGate.Step.CONFIRM_BEFORE_UPDATES, lockerId);
+                if (firstUpdateOrZero(c, CONFIRM_HOLD, new Database.Int4(lockerId), serialId) == 0) {
+                    throw new ApiError(409, HOLD_EXPIRED);
+                }
+                gates.current().reached(StepGate.Step.CONFIRM_BETWEEN_UPDATES, lockerId);
+                if (updateOrZero(c, TAKE_OWNERSHIP, serialId, studentId, new Database.Int4(lockerId)) == 0) {
+                    throw new ApiError(409, "Conflict");
+                }
+                commit(c);
+            } finally {
+                rollbackQuietly(c);
+            }
+        } catch (SQLException e) {
+            throw internalError();
+        }
+        Json.send(ctx, Map.of("message", "locker confirmed successfully"));
+    }
+
+    /** One transaction of three statements, then the hold key is deleted whoever's it is (R5). */
+    void release(Context ctx) {
+        Tokens.Principal principal = authenticator.require(ctx);
+        long lockerId = lockerId(ctx);
+        long serialId = requireSerial(principal);
+        try (Connection c = begin()) {
+            try {
+                if (updateOrFail(c, CANCEL_CONFIRMED, new Database.Int4(lockerId), serialId) == 0) {
+                    throw new ApiError(404, NO_CONFIRMED_LOCKER);
+                }
+                if (updateOrFail(c, GIVE_UP_OWNERSHIP, new Database.Int4(lockerId), serialId) == 0) {
+                    throw new ApiError(404, NO_OWNERSHIP);
+                }
+                updateOrFail(c, DELETE_HOLD, new Database.Int4(lockerId), serialId);
+                commit(c);
+            } finally {
+                rollbackQuietly(c);
+            }
+        } catch (SQLException e) {
+            throw internalError();
+        }
+        gates.current().reached(StepGate.Step.RELEASE_BEFORE_DEL, lockerId);
+        redis.releaseHoldQuietly(lockerId);
+        Json.send(ctx, Map.of("message", "locker released successfully"));
+    }
+
+    /**
+     * The row is deleted, not marked (B7). The deployed server wraps the one DELETE in a transaction; alone it
+     * commits the same way, one round trip sooner. Then the hold key is deleted whoever's it is (R5).
+     */
+    void releaseHold(Context ctx) {
+        Tokens.Principal principal = authenticator.require(ctx);
+        long lockerId = lockerId(ctx);
+        long serialId = requireSerial(principal);
+        int deleted;
+        try {
+            deleted = db.update(DELETE_HOLD, new Database.Int4(lockerId), serialId);
+        } catch (Database.DatabaseException e) {
+            throw internalError();
+        }
+        if (deleted == 0) {
+            throw new ApiError(404, NO_HOLD);
+        }
+        gates.current().reached(StepGate.Step.RELEASE_HOLD_BEFORE_DEL, lockerId);
+        redis.releaseHoldQuietly(lockerId);
+        Json.send(ctx, Map.of("message", "hold released successfully"));
+    }
+
+    void mine(Context ctx) {
+        long serialId = requireSerial(authenticator.require(ctx));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        try {
+            answer.put("locker", db.queryOne(MY_LOCKER, LockerHandlers::lockerWithoutSerial, serialId).orElse(null));
+        } catch (Database.DatabaseException e) {
+            throw internalError();
+        }
+        Json.send(ctx, answer);
+    }
+
+    /**
+     * The id as Go's {@code strconv.Atoi} reads it: an optional sign, ASCII digits (leading zeros allowed),
+     * within int64; anything else is 400.
+     */
+    static long lockerId(Context ctx) {
+        return parseLockerId(HttpPipeline.pathParameter(ctx));
+    }
+
+    static long parseLockerId(String id) {
+        int digitsFrom = !id.isEmpty() && (id.charAt(0) == '+' || id.charAt(0) == '-') ? 1 : 0;
+        if (id.length() == digitsFrom) {
+            throw new ApiError(400, "Bad Request");
+        }
+        for (int i = digitsFrom; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (ch < '0' || ch > '9') {
+                throw new ApiError(400, "Bad Request");
+            }
+        }
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "Bad Request");
+        }
+    }
+
+    /** The deployed handlers answer 401 to a token whose subject is 0. */
+    private static long requireSerial(Tokens.Principal principal) {
+        if (principal.serialId() == 0) {
+            throw new ApiError(401, "Unauthorized");
+        }
+        return principal.serialId();
+    }
+
+    /** {@code {"locker_id":..,"location_id":"<name>","owner":".."}}, owner left out when NULL. */
+    private static Map<String, Object> lockerWithoutSerial(ResultSet row) throws SQLException {
+        Map<String, Object> locker = new LinkedHashMap<>();
+        locker.put("locker_id", row.getInt(1));
+        locker.put("location_id", row.getString(3));
+        String owner = row.getString(2);
+        if (owner != null) {
+            locker.put("owner", owner);
+        }
+        return locker;
+    }
+
+    /** A connection in a transaction; no connection is the deployed "BEGIN failed", 500. */
+    private Connection begin() {
+        try {
+            Connection c = db.connection();
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            throw internalError();
+        }
+    }
+
+    /** Confirm's reading of a statement: a failure counts as nothing updated. */
+    private static int updateOrZero(Connection c, String sql, Object... params) {
+        try {
+            return Database.update(c, sql, params);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Confirm's first statement. The deployed server's BEGIN is a round trip of its own, so a database that is
+     * gone fails there (500); JDBC sends BEGIN with the first statement, so a lost connection there is that 500.
+     */
+    private static int firstUpdateOrZero(Connection c, String sql, Object... params) {
+        try {
+            return Database.update(c, sql, params);
+        } catch (SQLException e) {
+            if (connectionLost(e)) {
+                throw internalError();
+            }
+            return 0;
+        }
+    }
+
+    /** SQLSTATE class 08 (connection exception) or 57P (the server shut down or cannot accept connections). */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    private static int updateOrFail(Connection c, String sql, Object... params) {
+        try {
+            return Database.update(c, sql, params);
+        } catch (SQLException e) {
+            throw internalError();
+        }
+    }
+
+    private static void commit(Connection c) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw internalError();
+        }
+    }
+
+    /** After a commit there is nothing to roll back; after a refusal this undoes the transaction. */
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the connection is broken; the pool replaces it
+        }
+    }
+
+    private static ApiError internalError() {
+        return new ApiError(500, "Internal Server Error");
+    }
+}

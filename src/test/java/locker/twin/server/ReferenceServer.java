@@ -1,0 +1,127 @@
+package locker.twin.server;
+
+import io.javalin.Javalin;
+import locker.twin.server.HttpPipeline.Route;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.util.List;
+
+/**
+ * The locker reservation service of {@code shared/locker-api.md}, in Java: the load test's target
+ * when no {@code BASE_URL} is given, and what the project's own tests talk to.
+ */
+public final class ReferenceServer implements AutoCloseable {
+    public static final String API = "/api/v1";
+    /**
+     * Connections waiting to be accepted. The JDK's default of 50 is far below a rush: the kernel drops the
+     * other SYNs and the clients retry after 1 s, 3 s, ..., which shows up as multi-second logins.
+     */
+    static final int ACCEPT_QUEUE = 4096;
+
+    /** Where the server finds its database and Redis. */
+    public record Backends(String jdbcUrl, String dbUser, String dbPassword,
+                           String redisHost, int redisPort, String redisPassword) {}
+
+    private final Database db;
+    private final Redis redis;
+    private final AuthRedis authRedis;
+    private final HoldExpiry holdExpiry;
+    private final Javalin app;
+    private final StepGates gates;
+
+    private ReferenceServer(Database db, Redis redis, AuthRedis authRedis, HoldExpiry holdExpiry, Javalin app,
+                            StepGates gates) {
+        this.db = db;
+        this.redis = redis;
+        this.authRedis = authRedis;
+        this.holdExpiry = holdExpiry;
+        this.app = app;
+        this.gates = gates;
+    }
+
+    /** Starts the server on {@code host:port} (port 0 picks a free one). */
+    public static ReferenceServer start(Backends backends, ReferenceServerSettings settings, String host, int port) {
+        Database db = new Database(backends.jdbcUrl(), backends.dbUser(), backends.dbPassword(), settings.dbPoolSize());
+        Redis redis = new Redis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
+                Math.max(8, settings.httpThreads()));
+        AuthRedis authRedis = new AuthRedis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
+                Math.max(8, settings.httpThreads()));
+        Tokens tokens = new Tokens(settings);
+        Authenticator authenticator = new Authenticator(tokens, authRedis);
+        AuthHandlers auth = new AuthHandlers(db, authRedis, tokens, authenticator);
+        StepGates gates = new StepGates();
+        LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings, gates);
+        HttpPipeline pipeline = new HttpPipeline(authenticator,
+                List.of(Route.post(API + "/auth/refresh", auth::refresh),
+                        Route.post(API + "/auth/logout", auth::logout),
+                        Route.post(API + "/auth/login-or-register", auth::loginOrRegister),
+                        Route.get(API + "/health", auth::health)),
+                List.of(Route.get(API + "/lockers", lockers::list),
+                        Route.get(API + "/lockers/me", lockers::mine),
+                        Route.post(API + "/lockers/:id/hold", lockers::hold),
+                        Route.post(API + "/lockers/:id/confirm", lockers::confirm),
+                        Route.post(API + "/lockers/:id/release", lockers::release),
+                        Route.post(API + "/lockers/:id/release-hold", lockers::releaseHold),
+                        Route.get(API + "/auth/me", auth::me)));
+
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.disableCompression();
+            // larger bodies are refused by the pipeline itself, with the deployed 413 text
+            config.http.maxRequestSize = HttpPipeline.BODY_LIMIT;
+            config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
+            config.jetty.modifyServer(server -> server.addBean(new ConnectionLimit(settings.maxOpenConnections(), server)));
+            config.jetty.addConnector((server, http) -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+                http.setSendDateHeader(true);
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
+        });
+        // the pipeline answers every request, whatever its method or path, and skips Javalin's own routing
+        app.before(pipeline::handle);
+
+        HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval(), gates);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            holdExpiry.close();
+            authRedis.close();
+            redis.close();
+            db.close();
+            throw e;
+        }
+        return new ReferenceServer(db, redis, authRedis, holdExpiry, app, gates);
+    }
+
+    /** Tests only: holds requests and the sweep at the gate's steps; null restores the open gate. */
+    public void installStepGate(StepGate gate) {
+        gates.install(gate);
+    }
+
+    /** Tests only: one sweep now, on the caller's thread, as the timer would run it. */
+    void sweepHoldsNow() {
+        holdExpiry.sweep();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        holdExpiry.close();
+        authRedis.close();
+        redis.close();
+        db.close();
+    }
+}

@@ -27,10 +27,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The results file, {@code load_test_results.json}: every key of it is named here, once (docs/results-and-report.md
- * describes each). The export writes it; the comparison, the benchmark and the report's sections read it. Times are
- * in seconds. The capacity, generator, server-metrics and test-data sections are defined by the packages that
- * produce them; the optional sections are left out of the file when a run has none.
+ * The results file, {@code load_test_results.json}; docs/results-and-report.md describes each key. The export writes
+ * it; the comparison, the benchmark and the report's sections read it. Times are in seconds. Every key is named once:
+ * here, or in the record of a section that the package producing it defines (capacity, generator, server metrics,
+ * test data). The optional sections are left out of the file when a run has none.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunResults(RunConfig config, Summary summary, Map<String, Endpoint> endpoints, List<ErrorCount> errors,
@@ -75,8 +75,8 @@ public record RunResults(RunConfig config, Summary summary, Map<String, Endpoint
 
     /**
      * {@code summary}: Gatling's "All Requests" row (Total, OK, KO, Cnt/s, times in seconds) and the scenario's
-     * outcome counts, keyed by {@link locker.loadtest.results.Outcome#key()}. The figures the comparison reads are
-     * nullable so that a file without them is told apart from one where they are 0.
+     * outcome counts, keyed by {@link Outcome#key()}. The figures the comparison reads are nullable, so that a file
+     * without them is told apart from one where they are 0, and their keys are constants, as its messages name them.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(long totalRequests, long successfulRequests, long failedRequests,

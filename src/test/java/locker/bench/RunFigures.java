@@ -1,9 +1,9 @@
 package locker.bench;
 
 import locker.loadtest.metrics.ServerMetricsSampler;
+import locker.loadtest.results.RunResults;
 import locker.loadtest.results.RunResults.RequestResult;
 import locker.loadtest.results.RunResults.Summary;
-import locker.loadtest.results.RunResults;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

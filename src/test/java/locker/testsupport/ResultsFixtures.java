@@ -2,10 +2,10 @@ package locker.testsupport;
 
 import locker.loadtest.results.InvariantResult;
 import locker.loadtest.results.Outcome;
+import locker.loadtest.results.RunResults;
 import locker.loadtest.results.RunResults.AssertionResult;
 import locker.loadtest.results.RunResults.RunConfig;
 import locker.loadtest.results.RunResults.Summary;
-import locker.loadtest.results.RunResults;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import locker.loadtest.results.compare.ResultsFile.Figure;
 import locker.loadtest.results.compare.ResultsFile.InvalidResultsFile;
-import locker.testsupport.ResultsFixtures.Run;
 import locker.testsupport.ResultsFixtures;
+import locker.testsupport.ResultsFixtures.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

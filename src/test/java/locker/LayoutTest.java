@@ -75,9 +75,11 @@ class LayoutTest {
                 .whereLayer("compare").mayOnlyBeAccessedByLayers("outside")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("export", "outside")
                 .whereLayer("scenario").mayOnlyBeAccessedByLayers("simulation", "outside")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("simulation", "outside")
-                .whereLayer("capacity").mayOnlyBeAccessedByLayers("report", "export", "simulation", "outside")
-                .whereLayer("generator").mayOnlyBeAccessedByLayers("report", "export", "simulation", "outside")
+                // capacity, generator and metrics produce sections of the results model (RunResults), so they
+                // sit below it and use nothing of the rest of the load test
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")
+                .whereLayer("capacity").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")
+                .whereLayer("generator").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")
                 .check(TOOL_AND_SUPPORT);
     }
 

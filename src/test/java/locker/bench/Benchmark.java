@@ -18,11 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
-import static locker.bench.BenchmarkReport.median;
 import static locker.bench.BenchmarkReport.medianRun;
 import static locker.bench.BenchmarkReport.number;
+import static locker.loadtest.results.compare.RunComparison.median;
 
 /**
  * {@code scripts/benchmark.sh}: measures, against the embedded reference stack, what the issue of the
@@ -226,8 +227,8 @@ public final class Benchmark {
                     command(HEADLINE)));
             return;
         }
-        double rate = median(done, m -> m.figures().wallRate());
-        double mean = median(done, m -> m.figures().mean());
+        double rate = median(each(done, m -> m.figures().wallRate()));
+        double mean = median(each(done, m -> m.figures().mean()));
         Measured middle = medianRun(done, m -> m.figures().wallRate());
         boolean noFailures = done.stream().allMatch(m -> m.figures().failed() == 0);
         report.add(new Row(medianOf("seed headline replay", done), "≥ 1,768 req/s, mean ≤ 0.061 s, 0 failed",
@@ -245,7 +246,7 @@ public final class Benchmark {
             report.add(failedRow("rush of 1,000", "p95 < 250 ms", runs, command(settings)));
             return;
         }
-        double p95 = median(done, m -> m.figures().p95());
+        double p95 = median(each(done, m -> m.figures().p95()));
         Measured middle = medianRun(done, m -> m.figures().p95());
         report.add(new Row(medianOf("rush of 1,000", done), "p95 < 250 ms",
                 "p95 " + number(p95, 3) + " s (runs " + list(done, m -> number(m.figures().p95(), 3)) + "), "
@@ -565,6 +566,10 @@ public final class Benchmark {
 
     private static List<Measured> completed(List<Measured> runs) {
         return runs.stream().filter(m -> m.figures() != null).toList();
+    }
+
+    private static double[] each(List<Measured> runs, ToDoubleFunction<Measured> figure) {
+        return runs.stream().mapToDouble(figure).toArray();
     }
 
     private static String medianOf(String figure, List<Measured> runs) {

@@ -2,7 +2,6 @@ package locker.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import locker.loadtest.results.compare.RunComparison;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,11 +94,6 @@ final class BenchmarkReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The median of a figure over runs: the middle one, or the mean of the middle two. */
-    static <T> double median(List<T> runs, ToDoubleFunction<T> figure) {
-        return RunComparison.median(runs.stream().mapToDouble(figure).toArray());
     }
 
     /** The run whose figure is the median (for an even count, the lower of the middle two). */

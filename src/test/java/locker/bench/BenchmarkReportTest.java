@@ -2,6 +2,7 @@ package locker.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.loadtest.results.compare.RunComparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,13 +17,12 @@ class BenchmarkReportTest {
 
     @Test
     void theMedianIsTheMiddleRunOrTheMeanOfTheMiddleTwo() {
-        assertThat(BenchmarkReport.median(List.of(1_336.0, 1_684.0, 1_652.0), Double::doubleValue)).isEqualTo(1_652.0);
-        assertThat(BenchmarkReport.median(List.of(4.0, 1.0, 3.0, 2.0), Double::doubleValue)).isEqualTo(2.5);
-        assertThat(BenchmarkReport.median(List.of(7.0), Double::doubleValue)).isEqualTo(7.0);
+        assertThat(RunComparison.median(1_336.0, 1_684.0, 1_652.0)).isEqualTo(1_652.0);
+        assertThat(RunComparison.median(4.0, 1.0, 3.0, 2.0)).isEqualTo(2.5);
+        assertThat(RunComparison.median(7.0)).isEqualTo(7.0);
         assertThat(BenchmarkReport.medianRun(List.of("c", "a", "b"), s -> s.charAt(0))).isEqualTo("b");
         assertThat(BenchmarkReport.medianRun(List.of("d", "a", "c", "b"), s -> s.charAt(0))).isEqualTo("b");
-        assertThatThrownBy(() -> BenchmarkReport.median(List.<Double>of(), Double::doubleValue))
-                .hasMessage("no values");
+        assertThatThrownBy(RunComparison::median).hasMessage("no values");
     }
 
     @Test

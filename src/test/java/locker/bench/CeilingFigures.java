@@ -1,9 +1,10 @@
 package locker.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.loadtest.generator.GeneratorReport;
+import locker.loadtest.results.RunResults;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerReque
     /** The goal of the generator's cost. */
     static final double GOAL_CPU_MILLIS_PER_REQUEST = 0.05;
     static final String LOAD_JVM = "load JVM: ";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REQUEST_COUNT = Pattern.compile("> request count\\s+\\|\\s+([\\d,]+)");
 
     /** The figures of {@code requests} given the run's CPU readings ({@link GatlingRun.Result#cpuDuringRun()}). */
@@ -75,7 +75,7 @@ record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerReque
     }
 
     /**
-     * The {@code generator} section of a results file, as far as the rows use it.
+     * The {@code generator} section of a results file ({@link GeneratorReport}), as far as the rows use it.
      *
      * @param saturated        the run's own verdict
      * @param saturatedSamples seconds that were saturated
@@ -84,21 +84,18 @@ record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerReque
      * @param timerLagMaxMillis the largest timer lag
      */
     record Generator(boolean saturated, int saturatedSamples, int samples, double coresMean, double timerLagMaxMillis) {
-        /** Empty when the file has no {@code generator} section. */
-        static Optional<Generator> of(JsonNode results) {
-            JsonNode generator = results.path("generator");
-            if (!generator.isObject() || !generator.path("saturated").isBoolean()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Generator(generator.path("saturated").asBoolean(),
-                    generator.path("saturated_samples").asInt(), generator.path("samples").asInt(),
-                    generator.path("generator_cores_mean").asDouble(), generator.path("timer_lag_max_millis").asDouble()));
+        /** Empty when the results have no {@code generator} section. */
+        static Optional<Generator> of(RunResults results) {
+            return Optional.ofNullable(results.generator()).map(generator -> new Generator(generator.saturated(),
+                    generator.saturatedSamples(), generator.samples(), generator.generatorCoresMean(),
+                    generator.timerLagMaxMillis()));
         }
 
+        /** Empty when the file cannot be read or has no {@code generator} section. */
         static Optional<Generator> read(Path resultsFile) {
             try {
-                return of(JSON.readTree(resultsFile.toFile()));
-            } catch (IOException e) {
+                return of(RunResults.read(resultsFile));
+            } catch (UncheckedIOException | IllegalArgumentException e) {
                 return Optional.empty();
             }
         }

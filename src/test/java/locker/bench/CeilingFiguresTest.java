@@ -1,6 +1,7 @@
 package locker.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.loadtest.results.RunResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,25 +53,25 @@ class CeilingFiguresTest {
 
     @Test
     void theGeneratorSectionGivesTheRunsOwnVerdict() throws Exception {
-        Optional<CeilingFigures.Generator> generator = CeilingFigures.Generator.of(JSON.readTree("""
+        Optional<CeilingFigures.Generator> generator = CeilingFigures.Generator.of(RunResults.of(JSON.readTree("""
                 {"summary": {}, "generator": {"samples": 40, "allowed_cores": "1", "allowed_core_count": 1,
                  "generator_cores_mean": 0.93, "timer_lag_max_millis": 412.0, "saturated_samples": 31,
-                 "saturated": true}}"""));
+                 "saturated": true}}""")));
 
         assertThat(generator).hasValue(new CeilingFigures.Generator(true, 31, 40, 0.93, 412.0));
         assertThat(generator.get().describe())
                 .isEqualTo("saturated (31 of 40 s; generator 0.93 cores mean, timer lag max 412 ms)");
-        assertThat(CeilingFigures.Generator.of(JSON.readTree("{\"summary\": {}}"))).isEmpty();
+        assertThat(CeilingFigures.Generator.of(RunResults.of(JSON.readTree("{\"summary\": {}}")))).isEmpty();
     }
 
     @Test
     void theRowsTextLeadsWithItsOwnFigure() throws Exception {
-        RunFigures run = RunFigures.of(JSON.readTree("""
+        RunFigures run = RunFigures.of(RunResults.of(JSON.readTree("""
                 {"summary": {"total_requests": 200000, "failed_requests": 0, "average_throughput": 5000,
                              "average_response_time": 0.01, "p95_response_time": 0.02, "p99_response_time": 0.03,
                              "scenario_outcomes": {"confirmed": 28571}},
                  "detailed_results": [{"start_time": 0.0, "response_time": 0.5},
-                                      {"start_time": 39.5, "response_time": 0.5}]}"""));
+                                      {"start_time": 39.5, "response_time": 0.5}]}""")));
         CeilingFigures cost = CeilingFigures.of(200_000, cpu());
         Optional<CeilingFigures.Generator> calm = Optional.of(new CeilingFigures.Generator(false, 0, 40, 0.5, 12));
 

@@ -2,6 +2,7 @@ package locker.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.loadtest.results.RunResults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +25,9 @@ class RunFiguresTest {
 
     @Test
     void theWallTimeRunsFromTheFirstRequestSentToTheLastAnswer() throws Exception {
-        RunFigures figures = RunFigures.of(results("""
+        RunFigures figures = RunFigures.of(RunResults.of(results("""
                 [{"start_time": 100.0, "response_time": 0.5}, {"start_time": 100.2, "response_time": 1.8},
-                 {"start_time": 101.0, "response_time": 0.1}, {"start_time": 100.1, "response_time": 0.1}]""", ""));
+                 {"start_time": 101.0, "response_time": 0.1}, {"start_time": 100.1, "response_time": 0.1}]""", "")));
 
         assertThat(figures.wallSeconds()).isCloseTo(2.0, within(1e-9));
         assertThat(figures.wallRate()).isCloseTo(2.0, within(1e-9));
@@ -43,8 +44,8 @@ class RunFiguresTest {
 
     @Test
     void theHeapPeakAndAMissedAssertionAreRead() throws Exception {
-        RunFigures figures = RunFigures.of(results("[{\"start_time\": 1.0, \"response_time\": 1.0}]",
-                ", \"server_metrics\": {\"peaks\": {\"jvm_heap_used\": 670.5}}"));
+        RunFigures figures = RunFigures.of(RunResults.of(results("[{\"start_time\": 1.0, \"response_time\": 1.0}]",
+                ", \"server_metrics\": {\"peaks\": {\"jvm_heap_used\": 670.5}}")));
 
         assertThat(figures.heapPeakMiB()).isEqualTo(670.5);
         assertThat(figures.assertionsMet()).isFalse();
@@ -52,7 +53,8 @@ class RunFiguresTest {
 
     @Test
     void aResultsFileWithoutDetailedResultsCannotGiveTheWallRate() throws Exception {
-        assertThatThrownBy(() -> RunFigures.of(results("[]", ""))).hasMessageContaining("no summary or no detailed_results");
-        assertThatThrownBy(() -> RunFigures.of(JSON.readTree("{}"))).hasMessageContaining("no summary");
+        assertThatThrownBy(() -> RunFigures.of(RunResults.of(results("[]", ""))))
+                .hasMessageContaining("no summary or no detailed_results");
+        assertThatThrownBy(() -> RunFigures.of(RunResults.of(JSON.readTree("{}")))).hasMessageContaining("no summary");
     }
 }

@@ -6,6 +6,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import locker.loadtest.metrics.ServerMetrics;
 import locker.loadtest.metrics.ServerMetricsSampler;
 import locker.loadtest.results.InvariantResult;
 import locker.loadtest.results.Invariants;
@@ -13,6 +14,7 @@ import locker.loadtest.results.ResponseStatuses;
 import locker.loadtest.results.RunContext;
 import locker.loadtest.results.StudentIdRange;
 import locker.loadtest.results.export.ExportAtExit;
+import locker.testdata.TestDataSummary;
 import locker.twin.stack.EmbeddedStack;
 import redis.clients.jedis.Jedis;
 
@@ -159,14 +161,9 @@ public class ReportFixtureSimulation extends Simulation {
         config.put("confirmation_rate", 1.0);
         config.put("profile", "report-fixture");
         config.put("db", "embedded");
-        Map<String, Object> serverMetrics = new LinkedHashMap<>();
-        serverMetrics.put("pools", Map.of("gatling_connections", "one per student"));
-        serverMetrics.put("peaks", metrics.peaks());
-        serverMetrics.put("series", metrics.describe());
-        Map<String, Object> testData = new LinkedHashMap<>();
-        testData.put("student_ids", FIRST_STUDENT_ID + "-" + (FIRST_STUDENT_ID + USERS - 1));
-        testData.put("test_lockers", 0);
-        testData.put("restore", "not needed: the embedded database is discarded with the run");
+        ServerMetrics serverMetrics = metrics.results(Map.of("gatling_connections", "one per student"));
+        TestDataSummary testData = new TestDataSummary(FIRST_STUDENT_ID + "-" + (FIRST_STUDENT_ID + USERS - 1), 0,
+                "not needed: the embedded database is discarded with the run", null);
         ExportAtExit.afterRun(this, new RunContext(config, counted, true, invariants, serverMetrics, testData));
     }
 

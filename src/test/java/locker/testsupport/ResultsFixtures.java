@@ -1,69 +1,56 @@
 package locker.testsupport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import locker.loadtest.results.InvariantResult;
+import locker.loadtest.results.Outcome;
+import locker.loadtest.results.RunResults;
+import locker.loadtest.results.RunResults.AssertionResult;
+import locker.loadtest.results.RunResults.RunConfig;
+import locker.loadtest.results.RunResults.Summary;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Results files with the layout of load_test_results.json (top-level config, summary, ...), for the tests. */
+/** Results files as the export writes them, with the figures a test chooses and the rest left out. */
 public final class ResultsFixtures {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ResultsFixtures() {}
 
     /** One run's figures; outcomes derive from {@code confirmed} and {@code lostRace} so they stay consistent. */
     public record Run(double throughput, double mean, double p95, double successRate, long confirmed, long lostRace) {}
 
-    public static Path write(Path file, Run run) throws IOException {
-        JSON.writeValue(file.toFile(), document(run));
+    public static Path write(Path file, Run run) {
+        document(run).writeTo(file);
         return file;
     }
 
-    public static Map<String, Object> document(Run run) {
+    public static RunResults document(Run run) {
         long holdsWon = run.confirmed() * 2;
         long totalRequests = 1000;
         long failed = Math.round(totalRequests * (100 - run.successRate()) / 100);
-        Map<String, Object> outcomes = new LinkedHashMap<>();
-        outcomes.put("hold_attempts", holdsWon + run.lostRace());
-        outcomes.put("holds_won", holdsWon);
-        outcomes.put("lost_race", run.lostRace());
-        outcomes.put("confirmed", run.confirmed());
-        outcomes.put("given_up", holdsWon - run.confirmed());
-        outcomes.put("no_locker_available", 0L);
-        outcomes.put("ownership_verified", run.confirmed());
-        outcomes.put("ownership_mismatched", 0L);
-        outcomes.put("released", 0L);
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        outcomes.put(Outcome.HOLD_ATTEMPTS.key(), holdsWon + run.lostRace());
+        outcomes.put(Outcome.HOLDS_WON.key(), holdsWon);
+        outcomes.put(Outcome.LOST_RACE.key(), run.lostRace());
+        outcomes.put(Outcome.CONFIRMED.key(), run.confirmed());
+        outcomes.put(Outcome.GIVEN_UP.key(), holdsWon - run.confirmed());
+        outcomes.put(Outcome.NO_LOCKER_AVAILABLE.key(), 0L);
+        outcomes.put(Outcome.OWNERSHIP_VERIFIED.key(), run.confirmed());
+        outcomes.put(Outcome.OWNERSHIP_MISMATCHED.key(), 0L);
+        outcomes.put(Outcome.RELEASED.key(), 0L);
+        Summary summary = new Summary(totalRequests, totalRequests - failed, failed, run.successRate(), run.throughput(),
+                run.mean(), run.mean() / 2, null, null, null, run.p95(), null, null, outcomes);
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("total_requests", totalRequests);
-        summary.put("successful_requests", totalRequests - failed);
-        summary.put("failed_requests", failed);
-        summary.put("success_rate", run.successRate());
-        summary.put("average_throughput", run.throughput());
-        summary.put("average_response_time", run.mean());
-        summary.put("median_response_time", run.mean() / 2);
-        summary.put("p95_response_time", run.p95());
-        summary.put("scenario_outcomes", outcomes);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("base_url", "embedded reference stack");
+        settings.put("total_users", 1000);
+        RunConfig config = new RunConfig(settings, 0, false, null, null,
+                "/tmp/gatling/lockerreservationsimulation-20250101000000000");
 
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("base_url", "embedded reference stack");
-        config.put("total_users", 1000);
-        config.put("report_folder", "/tmp/gatling/lockerreservationsimulation-20250101000000000");
-
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("config", config);
-        document.put("summary", summary);
-        document.put("endpoints", Map.of());
-        document.put("errors", List.of());
-        document.put("assertions", List.of(
-                Map.of("description", "Global: mean of response time is less than 1000", "passed", run.mean() < 1,
-                        "actual", run.mean() * 1000)));
-        document.put("invariants", List.of(Map.of("name", "one_owner_per_locker", "description", "no locker has two owners",
-                "passed", true, "violations", 0, "detail", "")));
-        return document;
+        return new RunResults(config, summary, Map.of(), List.of(),
+                List.of(new AssertionResult("Global: mean of response time is less than 1000", run.mean() < 1,
+                        run.mean() * 1000)),
+                List.of(new InvariantResult("one_owner_per_locker", "no locker has two owners", true, 0, "")),
+                null, null, null, null, null);
     }
 }

@@ -2,7 +2,7 @@ package locker.loadtest.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import locker.loadtest.results.export.ExportAtExit;
+import locker.loadtest.results.ExitStatus;
 import locker.loadtest.simulation.LockerReservationSimulation;
 import locker.testsupport.GatlingFork;
 import locker.testsupport.StackExtension;
@@ -37,7 +37,7 @@ class CapacitySearchIT {
         GatlingFork.Result run = run("CAPACITY_START", "2", "CAPACITY_MAX", "8", "CAPACITY_LEVEL_DURATION", "3",
                 "MAX_P95_RESPONSE_TIME", "0.001");
 
-        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExportAtExit.BELOW_STABLE_CONCURRENCY_EXIT_CODE);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.BELOW_MIN_STABLE_CONCURRENCY.code());
         JsonNode capacity = results().path("capacity");
         assertThat(capacity.path("planned_levels")).hasSize(3);
         assertThat(capacity.path("levels")).hasSize(1);

@@ -2,7 +2,7 @@ package locker.loadtest.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import locker.loadtest.results.export.ExportAtExit;
+import locker.loadtest.results.ExitStatus;
 import locker.loadtest.simulation.LockerReservationSimulation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,7 @@ class GeneratorSaturationIT {
 
         Run run = runPinnedToCoreZero(settings);
 
-        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExportAtExit.GENERATOR_SATURATED_EXIT_CODE);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.GENERATOR_SATURATED.code());
         JsonNode generator = new ObjectMapper().readTree(results.resolve("results.json").toFile()).path("generator");
         assertThat(generator.path("allowed_cores").asText()).isEqualTo("0");
         assertThat(generator.path("allowed_core_count").asInt()).isEqualTo(1);

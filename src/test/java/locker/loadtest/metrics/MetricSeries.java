@@ -1,9 +1,7 @@
 package locker.loadtest.metrics;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** One measured quantity over the run: a value per second, and its peak. */
 final class MetricSeries {
@@ -26,12 +24,8 @@ final class MetricSeries {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    synchronized Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("unit", unit);
-        d.put("peak", round(peak()));
-        d.put("values", values.stream().map(MetricSeries::round).toList());
-        return d;
+    synchronized ServerMetrics.Series series() {
+        return new ServerMetrics.Series(unit, round(peak()), values.stream().map(MetricSeries::round).toList());
     }
 
     static double round(double value) {

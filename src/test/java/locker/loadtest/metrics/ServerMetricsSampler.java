@@ -38,6 +38,9 @@ public final class ServerMetricsSampler implements AutoCloseable {
             FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()""";
     private static final String[] PG_SERIES = {"active", "idle", "idle_in_transaction", "total", "waiting_on_locks"};
 
+    /** The series of the heap used in this JVM, in MiB. */
+    public static final String JVM_HEAP_USED = "jvm_heap_used";
+
     private final Connection db;
     private final Jedis redis;
     private final boolean sampleThisJvm;
@@ -63,7 +66,7 @@ public final class ServerMetricsSampler implements AutoCloseable {
         series.put("redis_connected_clients", new MetricSeries("clients"));
         series.put("redis_ops_per_sec", new MetricSeries("operations/s"));
         series.put("jvm_process_cpu", new MetricSeries("% of all cores"));
-        series.put("jvm_heap_used", new MetricSeries("MiB"));
+        series.put(JVM_HEAP_USED, new MetricSeries("MiB"));
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "server-metrics");
             thread.setDaemon(true);
@@ -77,7 +80,7 @@ public final class ServerMetricsSampler implements AutoCloseable {
         sampleRedis();
         if (sampleThisJvm) {
             series.get("jvm_process_cpu").add(Math.max(0, os.getProcessCpuLoad()) * 100);
-            series.get("jvm_heap_used").add(memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0));
+            series.get(JVM_HEAP_USED).add(memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0));
         }
     }
 
@@ -153,11 +156,16 @@ public final class ServerMetricsSampler implements AutoCloseable {
         }
     }
 
-    /** Every series with its peak, for the results file's {@code server_metrics}. */
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        series.forEach((name, s) -> d.put(name, s.describe()));
-        return d;
+    /** Every series with its peak. */
+    public Map<String, ServerMetrics.Series> series() {
+        Map<String, ServerMetrics.Series> described = new LinkedHashMap<>();
+        series.forEach((name, s) -> described.put(name, s.series()));
+        return described;
+    }
+
+    /** The results file's {@code server_metrics}: {@code pools} (name to size), the peaks and every series. */
+    public ServerMetrics results(Map<String, Object> pools) {
+        return new ServerMetrics(pools, peaks(), series());
     }
 
     /** The peak of each series that has samples, for the console summary. */

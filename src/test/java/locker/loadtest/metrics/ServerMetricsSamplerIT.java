@@ -41,7 +41,7 @@ class ServerMetricsSamplerIT {
             assertThat(peaks.get("redis_connected_clients")).isGreaterThanOrEqualTo(2);
             assertThat(peaks.get("redis_ops_per_sec")).isGreaterThan(0);
             assertThat(peaks.get("jvm_heap_used")).isGreaterThan(0);
-            assertThat(sampler.describe()).containsKeys("postgres_connections_waiting_on_locks", "jvm_process_cpu");
+            assertThat(sampler.series()).containsKeys("postgres_connections_waiting_on_locks", "jvm_process_cpu");
         }
     }
 

@@ -2,6 +2,8 @@ package locker.loadtest.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import locker.loadtest.metrics.ServerMetrics;
+import locker.testdata.TestDataSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +22,7 @@ import java.util.regex.Pattern;
  * {@link #OUTCOME_KEYS}. Assertions are not here: Gatling stores them in simulation.log and the report.
  */
 public record RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
-                         List<InvariantResult> invariants, Map<String, Object> serverMetrics,
-                         Map<String, Object> testData) {
+                         List<InvariantResult> invariants, ServerMetrics serverMetrics, TestDataSummary testData) {
     public static final String FILE_NAME = "run-context.json";
     public static final List<String> OUTCOME_KEYS = Arrays.stream(Outcome.values()).map(Outcome::key).toList();
 
@@ -32,14 +33,19 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
         config = Collections.unmodifiableMap(withoutSecrets(config));
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         invariants = List.copyOf(invariants);
-        serverMetrics = serverMetrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(serverMetrics));
-        testData = testData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(testData));
     }
 
-    /** A context without server metrics or test-data details. */
+    /** A context without server metrics or test-data details (both null). */
     public RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
                       List<InvariantResult> invariants) {
-        this(config, outcomes, dbConnected, invariants, Map.of(), Map.of());
+        this(config, outcomes, dbConnected, invariants, null, null);
+    }
+
+    /** The same context with one more setting. */
+    public RunContext withSetting(String name, Object value) {
+        Map<String, Object> settings = new LinkedHashMap<>(config);
+        settings.put(name, value);
+        return new RunContext(settings, outcomes, dbConnected, invariants, serverMetrics, testData);
     }
 
     // A last guard: results files get shared, so a setting named like a secret never reaches one.

@@ -4,8 +4,11 @@
  * outcomes ({@link locker.loadtest.results.Outcome}), the database invariants checked after the run
  * ({@link locker.loadtest.results.Invariants}), Gatling's simulation.log and index.html
  * ({@link locker.loadtest.results.GatlingLogReader}, {@link locker.loadtest.results.ReportHtml}), the run
- * folders and the results file's content ({@link locker.loadtest.results.ResultsDocument}). The layout of
- * load_test_results.json is documented in docs/results-and-report.md. Uses only {@code locker.config}; the
- * sub-packages write (report), compare (compare) and export (export) it.
+ * folders, the results file as one typed model ({@link locker.loadtest.results.RunResults}, records read and
+ * written with Jackson; {@link locker.loadtest.results.ResultsDocument} builds it) and the JVM's exit statuses
+ * ({@link locker.loadtest.results.ExitStatus}). A key of load_test_results.json is named only in RunResults and
+ * documented in docs/results-and-report.md. Uses {@code locker.config}, {@code locker.testdata} and the section
+ * records of {@code capacity}, {@code generator} and {@code metrics}; the sub-packages write (report), compare
+ * (compare) and export (export) it.
  */
 package locker.loadtest.results;

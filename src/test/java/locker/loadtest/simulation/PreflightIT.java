@@ -1,6 +1,7 @@
 package locker.loadtest.simulation;
 
 import com.sun.net.httpserver.HttpServer;
+import locker.loadtest.results.ExitStatus;
 import locker.testsupport.GatlingFork;
 import locker.testsupport.testdata.DatabaseRows;
 import locker.twin.stack.EmbeddedStack;
@@ -95,7 +96,7 @@ class PreflightIT {
 
         GatlingFork.Result run = GatlingFork.run(LockerReservationSimulation.class, results, settings);
 
-        assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTestRun.UNHEALTHY_TARGET_EXIT_CODE);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.PREFLIGHT_FAILED.code());
         assertThat(run.output()).doesNotContain("seeded run", "\tat ");
         assertThat(results.resolve("results.json")).doesNotExist();
         try (Connection db = database.openConnection()) {

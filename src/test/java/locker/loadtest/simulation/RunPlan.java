@@ -3,6 +3,7 @@ package locker.loadtest.simulation;
 import locker.config.ConfigException;
 import locker.config.LoadProfile;
 import locker.config.LoadTestConfig;
+import locker.loadtest.results.ExitStatus;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class RunPlan {
             config = LoadTestConfig.load();
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
+            System.exit(ExitStatus.BAD_SETTINGS.code());
             return;
         }
         if (args.length == 1 && args[0].equals("--results-file")) {
@@ -31,7 +32,7 @@ public final class RunPlan {
             System.out.print(describe(config, args[0]));
         } else {
             System.err.println("usage: RunPlan SIMULATION_CLASS | --results-file");
-            System.exit(2);
+            System.exit(ExitStatus.BAD_SETTINGS.code());
         }
     }
 

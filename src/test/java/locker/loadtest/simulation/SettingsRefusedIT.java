@@ -1,5 +1,6 @@
 package locker.loadtest.simulation;
 
+import locker.loadtest.results.ExitStatus;
 import locker.testsupport.GatlingFork;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class SettingsRefusedIT {
         GatlingFork.Result run = GatlingFork.run(LockerReservationSimulation.class, results,
                 Map.of(name, value, "RESULTS_FILENAME", results.resolve("results.json").toString()));
 
-        assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTestRun.BAD_SETTINGS_EXIT_CODE);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.BAD_SETTINGS.code());
         assertThat(run.output())
                 .contains("invalid load-test settings (nothing was started or changed):", "  - " + message)
                 .doesNotContain("embedded reference stack started", "seeded run", "\tat ", "Exception");

@@ -2,8 +2,10 @@ package locker.loadtest.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
+import locker.loadtest.results.ExitStatus;
 import locker.loadtest.scenario.LockerAnswer;
 import locker.testdata.TestData;
 import locker.testsupport.GatlingFork;
@@ -13,8 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -169,7 +169,7 @@ class SimulationsIT {
             STACK.stack().restartRedis();
         }
 
-        assertThat(run.exitCode()).as(run.output()).isEqualTo(LoadTestRun.UNHEALTHY_TARGET_EXIT_CODE);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.PREFLIGHT_FAILED.code());
         assertThat(run.output()).contains("pre-flight check failed", STACK.stack().baseUrl() + "/api/v1/health answered 500")
                 .doesNotContain("seeded run", "\tat ");
         assertThat(contractTables()).isEqualTo(tablesBefore);

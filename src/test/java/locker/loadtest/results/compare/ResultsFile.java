@@ -2,7 +2,10 @@ package locker.loadtest.results.compare;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.loadtest.results.InvariantResult;
+import locker.loadtest.results.Outcome;
+import locker.loadtest.results.RunResults;
+import locker.loadtest.results.RunResults.Summary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The figures of one run, read from a results file ({@code load_test_results.json}): the summary's throughput,
@@ -19,24 +23,28 @@ import java.util.Optional;
 public record ResultsFile(Path path, Map<Figure, Double> figures, Optional<String> reportFolder,
                           Optional<Boolean> assertionsPassed, Optional<Boolean> invariantsPassed) {
 
-    /** A figure compared across runs: its name in repeat_summary.json, its label and where it is in a results file. */
-    public record Figure(String name, String label, String pointer) {
+    /**
+     * A figure compared across runs: its name in repeat_summary.json, its label, its key in the results file's
+     * {@code summary} and how to read it there (null when the file lacks it).
+     */
+    public record Figure(String name, String label, String summaryKey, Function<Summary, ? extends Number> value) {
         public static final List<Figure> ALL = List.of(
-                new Figure("throughput", "throughput (req/s)", "/summary/average_throughput"),
-                new Figure("mean_response_time", "mean (s)", "/summary/average_response_time"),
-                new Figure("p95_response_time", "95th (s)", "/summary/p95_response_time"),
-                new Figure("success_rate", "success rate (%)", "/summary/success_rate"),
-                outcome("hold_attempts"), outcome("holds_won"), outcome("lost_race"), outcome("confirmed"),
-                outcome("given_up"), outcome("no_locker_available"), outcome("ownership_verified"),
-                outcome("ownership_mismatched"), outcome("released"));
+                new Figure("throughput", "throughput (req/s)", Summary.AVERAGE_THROUGHPUT, Summary::averageThroughput),
+                new Figure("mean_response_time", "mean (s)", Summary.AVERAGE_RESPONSE_TIME, Summary::averageResponseTime),
+                new Figure("p95_response_time", "95th (s)", Summary.P95_RESPONSE_TIME, Summary::p95ResponseTime),
+                new Figure("success_rate", "success rate (%)", Summary.SUCCESS_RATE, Summary::successRate),
+                outcome(Outcome.HOLD_ATTEMPTS), outcome(Outcome.HOLDS_WON), outcome(Outcome.LOST_RACE),
+                outcome(Outcome.CONFIRMED), outcome(Outcome.GIVEN_UP), outcome(Outcome.NO_LOCKER_AVAILABLE),
+                outcome(Outcome.OWNERSHIP_VERIFIED), outcome(Outcome.OWNERSHIP_MISMATCHED), outcome(Outcome.RELEASED));
 
-        private static Figure outcome(String key) {
-            return new Figure(key, key, "/summary/scenario_outcomes/" + key);
+        private static Figure outcome(Outcome outcome) {
+            return new Figure(outcome.key(), outcome.key(), Summary.SCENARIO_OUTCOMES + "." + outcome.key(),
+                    summary -> summary.scenarioOutcomes().get(outcome.key()));
         }
 
         /** The figure as a key path, as error messages name it: {@code summary.average_throughput}. */
         public String key() {
-            return pointer.substring(1).replace('/', '.');
+            return RunResults.SUMMARY + "." + summaryKey;
         }
     }
 
@@ -46,8 +54,6 @@ public record ResultsFile(Path path, Map<Figure, Double> figures, Optional<Strin
             super(path + " is not a load test results file: " + reason);
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ResultsFile {
         figures = Map.copyOf(figures);
@@ -63,40 +69,34 @@ public record ResultsFile(Path path, Map<Figure, Double> figures, Optional<Strin
         }
         JsonNode root;
         try {
-            root = JSON.readTree(path.toFile());
+            root = RunResults.tree(path);
         } catch (JacksonException e) {
             throw new InvalidResultsFile(path, "not JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new InvalidResultsFile(path, "cannot be read (" + e.getMessage() + ")");
         }
-        if (root == null || !root.isObject() || !root.path("summary").isObject()) {
-            throw new InvalidResultsFile(path, "it has no \"summary\" object");
+        if (root == null || !root.isObject() || !root.path(RunResults.SUMMARY).isObject()) {
+            throw new InvalidResultsFile(path, "it has no \"" + RunResults.SUMMARY + "\" object");
+        }
+        RunResults results;
+        try {
+            results = RunResults.of(root);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidResultsFile(path, e.getMessage());
         }
         Map<Figure, Double> figures = new LinkedHashMap<>();
         for (Figure figure : Figure.ALL) {
-            JsonNode value = root.at(figure.pointer());
-            if (!value.isNumber()) {
+            Number value = figure.value().apply(results.summary());
+            if (value == null) {
                 throw new InvalidResultsFile(path, "it has no number at " + figure.key());
             }
-            figures.put(figure, value.asDouble());
+            figures.put(figure, value.doubleValue());
         }
-        return new ResultsFile(path, figures, text(root.at("/config/report_folder")),
-                allPassed(root.path("assertions")), allPassed(root.path("invariants")));
-    }
-
-    private static Optional<String> text(JsonNode node) {
-        return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
-    }
-
-    /** True when every entry of the list has {@code passed: true}; empty when the file has no such list. */
-    private static Optional<Boolean> allPassed(JsonNode list) {
-        if (!list.isArray()) {
-            return Optional.empty();
-        }
-        boolean passed = true;
-        for (JsonNode entry : list) {
-            passed &= entry.path("passed").asBoolean(false);
-        }
-        return Optional.of(passed);
+        return new ResultsFile(path, figures,
+                Optional.ofNullable(results.config()).map(RunResults.RunConfig::reportFolder),
+                Optional.ofNullable(results.assertions()).map(assertions -> assertions.stream()
+                        .allMatch(RunResults.AssertionResult::passed)),
+                Optional.ofNullable(results.invariants()).map(invariants -> invariants.stream()
+                        .allMatch(InvariantResult::passed)));
     }
 }

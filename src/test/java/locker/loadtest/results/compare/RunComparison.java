@@ -2,6 +2,7 @@ package locker.loadtest.results.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import locker.loadtest.results.ExitStatus;
 import locker.loadtest.results.compare.ResultsFile.Figure;
 
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.util.Optional;
  */
 public final class RunComparison {
     public static final double DEFAULT_THRESHOLD_PERCENT = 20;
-    static final int EXIT_INVALID = 2;
 
     /** The figures of one kind across the runs, in run order. */
     public record FigureStats(Figure figure, List<Double> values, double min, double median, double max,
@@ -77,7 +77,7 @@ public final class RunComparison {
             throw new IllegalArgumentException("no values");
         }
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
@@ -235,7 +235,10 @@ public final class RunComparison {
               --output FILE        also write the comparison as JSON to FILE (e.g. repeat_summary.json)
             """;
 
-    /** Arguments: [--threshold PERCENT] [--output FILE] files...; exit code 2 on bad arguments or files. */
+    /**
+     * Arguments: [--threshold PERCENT] [--output FILE] files...; exit status {@link ExitStatus#BAD_SETTINGS} on bad
+     * arguments or files.
+     */
     public static void main(String[] args) throws IOException {
         try {
             Arguments arguments = Arguments.parse(Arrays.asList(args));
@@ -252,7 +255,7 @@ public final class RunComparison {
             }
         } catch (IllegalArgumentException e) {
             System.err.println("compare: " + e.getMessage());
-            System.exit(EXIT_INVALID);
+            System.exit(ExitStatus.BAD_SETTINGS.code());
         }
     }
 

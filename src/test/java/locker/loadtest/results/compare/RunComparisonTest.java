@@ -2,10 +2,11 @@ package locker.loadtest.results.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import locker.loadtest.results.compare.ResultsFile.Figure;
 import locker.loadtest.results.compare.ResultsFile.InvalidResultsFile;
-import locker.testsupport.ResultsFixtures.Run;
 import locker.testsupport.ResultsFixtures;
+import locker.testsupport.ResultsFixtures.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,10 +137,8 @@ class RunComparisonTest {
     void rejectsFilesThatAreNotResultsFilesNamingWhatIsWrong() throws IOException {
         Path notJson = Files.writeString(dir.resolve("notes.txt"), "throughput was fine");
         Path array = Files.writeString(dir.resolve("array.json"), "[1, 2]");
-        Map<String, Object> partial = ResultsFixtures.document(new Run(1, 1, 1, 1, 1, 1));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> summary = (Map<String, Object>) partial.get("summary");
-        summary.remove("p95_response_time");
+        ObjectNode partial = new ObjectMapper().valueToTree(ResultsFixtures.document(new Run(1, 1, 1, 1, 1, 1)));
+        ((ObjectNode) partial.get("summary")).remove("p95_response_time");
         Path noP95 = dir.resolve("no-p95.json");
         new ObjectMapper().writeValue(noP95.toFile(), partial);
 

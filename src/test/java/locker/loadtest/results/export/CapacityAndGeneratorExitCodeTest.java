@@ -4,6 +4,7 @@ import locker.loadtest.capacity.CapacityGoals;
 import locker.loadtest.capacity.CapacityResult;
 import locker.loadtest.generator.GeneratorReport;
 import locker.loadtest.generator.GeneratorSample;
+import locker.loadtest.results.ExitStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,17 +25,17 @@ class CapacityAndGeneratorExitCodeTest {
 
     @Test
     void aCapacityBelowTheMinimumFailsTheRunAndOneAtItDoesNot() {
-        assertThat(ExportAtExit.capacityAndGeneratorExitCode(Map.of("capacity", capacity(50))))
-                .isEqualTo(ExportAtExit.BELOW_STABLE_CONCURRENCY_EXIT_CODE);
-        assertThat(ExportAtExit.capacityAndGeneratorExitCode(Map.of("capacity", capacity(100)))).isZero();
-        assertThat(ExportAtExit.capacityAndGeneratorExitCode(Map.of())).as("other profiles").isZero();
+        assertThat(ExportAtExit.capacityAndGeneratorExitCode(capacity(50), null))
+                .isEqualTo(ExitStatus.BELOW_MIN_STABLE_CONCURRENCY.code());
+        assertThat(ExportAtExit.capacityAndGeneratorExitCode(capacity(100), null)).isZero();
+        assertThat(ExportAtExit.capacityAndGeneratorExitCode(null, null)).as("other profiles").isZero();
     }
 
     @Test
     void aSaturatedGeneratorFailsTheRunOnlyUnderTheFailPolicy() {
-        assertThat(ExportAtExit.capacityAndGeneratorExitCode(Map.of("generator", generator(true, true))))
-                .isEqualTo(ExportAtExit.GENERATOR_SATURATED_EXIT_CODE);
-        assertThat(ExportAtExit.capacityAndGeneratorExitCode(Map.of("generator", generator(true, false)))).isZero();
-        assertThat(ExportAtExit.capacityAndGeneratorExitCode(Map.of("generator", generator(false, true)))).isZero();
+        assertThat(ExportAtExit.capacityAndGeneratorExitCode(null, generator(true, true)))
+                .isEqualTo(ExitStatus.GENERATOR_SATURATED.code());
+        assertThat(ExportAtExit.capacityAndGeneratorExitCode(null, generator(true, false))).isZero();
+        assertThat(ExportAtExit.capacityAndGeneratorExitCode(null, generator(false, true))).isZero();
     }
 }

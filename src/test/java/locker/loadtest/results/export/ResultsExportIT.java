@@ -2,8 +2,11 @@ package locker.loadtest.results.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.loadtest.results.ExitStatus;
 import locker.loadtest.results.GatlingLogReader;
 import locker.loadtest.results.ResultsSettings;
+import locker.loadtest.results.RunContext;
+import locker.loadtest.results.RunResults;
 import locker.loadtest.results.report.JunitReport;
 import locker.loadtest.results.report.LockerRushSection;
 import locker.loadtest.results.report.MarkdownSummary;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +101,49 @@ class ResultsExportIT {
             assertThat(assertion.get("passed").asBoolean()).isTrue();
             assertThat(assertion.get("actual").isNumber()).as(assertion.toString()).isTrue();
         }
+    }
+
+    @Test
+    void everyKeyOfTheResultsFileIsDocumented() throws IOException {
+        Map<String, Set<String>> documented = documentedKeys();
+        assertThat(documented.keySet()).as("top-level sections").containsAll(keys(results));
+        Set<String> settings = RunContext.readFrom(runDirectory).config().keySet();
+        assertThat(documented.get("config")).containsAll(keys(results.get("config")).stream()
+                .filter(key -> !settings.contains(key) || key.equals(RunResults.RunConfig.SIMULATION_CLASS)).toList());
+        for (String section : List.of("summary", "test_data", "server_metrics")) {
+            assertThat(documented.get(section)).as(section).containsAll(keys(results.get(section)));
+        }
+        assertThat(documented.get("summary")).containsAll(keys(results.get("summary").get("scenario_outcomes")));
+        results.get("server_metrics").get("series").forEach(series ->
+                assertThat(documented.get("server_metrics")).containsAll(keys(series)));
+        results.get("endpoints").forEach(endpoint -> assertThat(documented.get("endpoints")).containsAll(keys(endpoint)));
+        for (String section : List.of("errors", "assertions", "invariants", "detailed_results")) {
+            results.get(section).forEach(entry -> assertThat(documented.get(section)).as(section).containsAll(keys(entry)));
+        }
+    }
+
+    /** Per {@code ### `section`} of the JSON fields in docs/results-and-report.md, every name it puts in backticks. */
+    private static Map<String, Set<String>> documentedKeys() throws IOException {
+        String fields = Files.readString(Path.of("docs", "results-and-report.md")).split("## The JSON fields")[1]
+                .split("\n## ")[0];
+        Map<String, Set<String>> documented = new HashMap<>();
+        for (String section : fields.split("\n### ")) {
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("`([a-z_0-9]+)`").matcher(section);
+            if (section.startsWith("`") && name.find()) {
+                Set<String> names = new java.util.HashSet<>();
+                while (name.find()) {
+                    names.add(name.group(1));
+                }
+                documented.put(section.substring(1, section.indexOf('`', 1)), names);
+            }
+        }
+        return documented;
+    }
+
+    private static List<String> keys(JsonNode object) {
+        List<String> keys = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     @Test
@@ -293,7 +340,7 @@ class ResultsExportIT {
         properties.put("fixture.corruptDatabase", "true");
         GatlingFork.Result corrupt = GatlingFork.run(ReportFixtureSimulation.class, directory, properties);
 
-        assertThat(corrupt.exitCode()).as(corrupt.output()).isEqualTo(ExportAtExit.INVARIANT_VIOLATED_EXIT_CODE);
+        assertThat(corrupt.exitCode()).as(corrupt.output()).isEqualTo(ExitStatus.INVARIANT_VIOLATED.code());
         assertThat(corrupt.output()).containsPattern("VIOLATED +every locker_info owner has a matching confirmed assignment row")
                 .contains("this run fails");
         JsonNode document = JSON.readTree(file.toFile());

@@ -1,24 +1,23 @@
 package locker.loadtest.results.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import locker.loadtest.results.GatlingLogReader;
-import locker.loadtest.results.ReportHtml;
-import locker.loadtest.results.ResponseStatuses;
-import locker.loadtest.results.ResultsDocument;
-import locker.loadtest.results.ResultsSettings;
-import locker.loadtest.results.RunContext;
-import locker.loadtest.results.report.ConsoleSummary;
-import locker.loadtest.results.report.JunitReport;
-import locker.loadtest.results.report.LockerRushSection;
-import locker.loadtest.results.report.MarkdownSummary;
-
 import locker.loadtest.capacity.CapacityAnalysis;
 import locker.loadtest.capacity.CapacityRecord;
 import locker.loadtest.capacity.CapacityReport;
 import locker.loadtest.capacity.CapacityResult;
 import locker.loadtest.capacity.TimedRequest;
 import locker.loadtest.generator.GeneratorReport;
+import locker.loadtest.results.ExitStatus;
+import locker.loadtest.results.GatlingLogReader;
+import locker.loadtest.results.ReportHtml;
+import locker.loadtest.results.ResponseStatuses;
+import locker.loadtest.results.ResultsDocument;
+import locker.loadtest.results.ResultsSettings;
+import locker.loadtest.results.RunContext;
+import locker.loadtest.results.RunResults;
+import locker.loadtest.results.report.ConsoleSummary;
+import locker.loadtest.results.report.JunitReport;
+import locker.loadtest.results.report.LockerRushSection;
+import locker.loadtest.results.report.MarkdownSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns one run's report folder (index.html, simulation.log, run-context.json, response-statuses.tsv) into
@@ -37,15 +36,13 @@ import java.util.Map;
  * {@code $GITHUB_STEP_SUMMARY} when that is set) and the "Locker rush" section of index.html.
  */
 public final class ResultsExporter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final ResultsSettings settings;
 
     public ResultsExporter(ResultsSettings settings) {
         this.settings = settings;
     }
 
-    public record Export(Map<String, Object> document, String console, List<Path> files, boolean invariantsViolated) {}
+    public record Export(RunResults document, String console, List<Path> files, boolean invariantsViolated) {}
 
     /** Exports, prints the console summary to stdout and returns what was done. */
     public Export export(Path runDirectory) {
@@ -53,39 +50,28 @@ public final class ResultsExporter {
         RunContext context = RunContext.readFrom(runDirectory);
         GatlingLogReader log = new GatlingLogReader(runDirectory);
         List<GatlingLogReader.RequestEntry> requests = log.requests();
-        Map<String, Object> document = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
-                settings.saveDetailedResults() ? requests : null, ResponseStatuses.readFrom(runDirectory));
-        String capacityAndGenerator = addCapacityAndGeneratorSections(document, runDirectory, requests);
+        Optional<CapacityResult> capacity = CapacityRecord.readFrom(runDirectory).map(record -> CapacityAnalysis.analyze(
+                record, requests.stream()
+                        .map(request -> new TimedRequest(request.startMillis(), request.responseTimeMillis(), request.ok()))
+                        .toList()));
+        Optional<GeneratorReport> generator = GeneratorReport.readFrom(runDirectory);
+        RunResults results = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
+                settings.saveDetailedResults() ? requests : null, ResponseStatuses.readFrom(runDirectory),
+                capacity.orElse(null), generator.orElse(null));
         List<Path> files = outputFiles(runDirectory);
-        files.forEach(file -> write(file, document));
-        LockerRushSection.addTo(runDirectory, document, context);
-        Path junit = writeText(runDirectory.resolve(JunitReport.FILE_NAME), JunitReport.render(document));
-        String markdown = MarkdownSummary.render(document, context.invariantsViolated());
+        files.forEach(results::writeTo);
+        LockerRushSection.addTo(runDirectory, results);
+        Path junit = writeText(runDirectory.resolve(JunitReport.FILE_NAME), JunitReport.render(results));
+        String markdown = MarkdownSummary.render(results);
         Path summary = writeText(runDirectory.resolve(MarkdownSummary.FILE_NAME), markdown);
         settings.stepSummary().ifPresent(stepSummary -> appendStepSummary(stepSummary, markdown));
-        String console = ConsoleSummary.render(tables, context, requests, runDirectory.resolve(ReportHtml.INDEX), files,
-                List.of(junit, summary)) + capacityAndGenerator;
+        StringBuilder console = new StringBuilder(ConsoleSummary.render(results, requests,
+                runDirectory.resolve(ReportHtml.INDEX), files, List.of(junit, summary)));
+        capacity.ifPresent(result -> console.append(CapacityReport.console(result)));
+        generator.flatMap(GeneratorReport::warning).ifPresent(warning -> console.append(warning).append('\n'));
         System.out.print(console);
         System.out.flush();
-        return new Export(document, console, files, context.invariantsViolated());
-    }
-
-    /** The capacity search's and the load generator's sections, when the run left them; returns their console text. */
-    static String addCapacityAndGeneratorSections(Map<String, Object> document, Path runDirectory,
-                                                  List<GatlingLogReader.RequestEntry> requests) {
-        StringBuilder console = new StringBuilder();
-        CapacityRecord.readFrom(runDirectory).ifPresent(record -> {
-            CapacityResult result = CapacityAnalysis.analyze(record, requests.stream()
-                    .map(request -> new TimedRequest(request.startMillis(), request.responseTimeMillis(), request.ok()))
-                    .toList());
-            document.put("capacity", result);
-            console.append(CapacityReport.console(result));
-        });
-        GeneratorReport.readFrom(runDirectory).ifPresent(generator -> {
-            document.put("generator", generator);
-            generator.warning().ifPresent(warning -> console.append(warning).append('\n'));
-        });
-        return console.toString();
+        return new Export(results, console.toString(), files, results.invariantsViolated());
     }
 
     private List<Path> outputFiles(Path runDirectory) {
@@ -117,23 +103,13 @@ public final class ResultsExporter {
         }
     }
 
-    private static void write(Path file, Map<String, Object> document) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            JSON.writeValue(file.toFile(), document);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
     /** {@code scripts/summarize.sh}: re-exports a past run folder; exit status 3 when an invariant was violated. */
     public static void main(String[] args) {
         if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]).resolve(ReportHtml.INDEX))) {
             System.err.println("usage: summarize.sh target/gatling/<run folder with index.html>");
-            System.exit(2);
+            System.exit(ExitStatus.BAD_SETTINGS.code());
         }
         Export export = new ResultsExporter(ResultsSettings.standard()).export(Path.of(args[0]));
-        System.exit(export.invariantsViolated() ? ExportAtExit.INVARIANT_VIOLATED_EXIT_CODE : 0);
+        System.exit(export.invariantsViolated() ? ExitStatus.INVARIANT_VIOLATED.code() : 0);
     }
 }

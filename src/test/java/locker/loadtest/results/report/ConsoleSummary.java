@@ -2,20 +2,14 @@ package locker.loadtest.results.report;
 
 import locker.loadtest.results.ErrorStatus;
 import locker.loadtest.results.GatlingLogReader.RequestEntry;
-import locker.loadtest.results.GatlingLogReader;
-import locker.loadtest.results.ReportHtml.StatsRow;
-import locker.loadtest.results.ReportHtml.Tables;
-import locker.loadtest.results.ReportHtml;
-import locker.loadtest.results.ResultsDocument;
-import locker.loadtest.results.RunContext;
+import locker.loadtest.results.Outcome;
+import locker.loadtest.results.RunResults;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The end-of-run report of the seed's load test, as text. */
@@ -24,28 +18,26 @@ public final class ConsoleSummary {
 
     private ConsoleSummary() {}
 
-    public static String render(Tables tables, RunContext context, List<RequestEntry> requests, Path htmlReport,
-                                List<Path> jsonFiles, List<Path> ciFiles) {
+    public static String render(RunResults results, List<RequestEntry> requests, Path htmlReport, List<Path> jsonFiles,
+                                List<Path> ciFiles) {
         StringBuilder out = new StringBuilder();
-        StatsRow global = tables.global();
+        RunResults.Summary summary = results.summary();
         out.append(RULE).append('\n').append("LOAD TEST RESULTS").append('\n').append(RULE).append('\n');
-        line(out, "Total requests", Long.toString(global.total()));
-        line(out, "Successful requests", Long.toString(global.ok()));
-        line(out, "Failed requests", Long.toString(global.ko()));
-        line(out, "Success rate", String.format("%.2f%%", ResultsDocument.successRate(global)));
-        line(out, "Throughput", global.throughput() + " requests/s");
+        line(out, "Total requests", Long.toString(summary.totalRequests()));
+        line(out, "Successful requests", Long.toString(summary.successfulRequests()));
+        line(out, "Failed requests", Long.toString(summary.failedRequests()));
+        line(out, "Success rate", String.format("%.2f%%", summary.successRate()));
+        line(out, "Throughput", summary.averageThroughput() + " requests/s");
         out.append("\nResponse times (s)\n");
-        line(out, "Mean", seconds(global.mean()));
-        line(out, "Median", seconds(global.p50()));
-        line(out, "Min", seconds(global.min()));
-        line(out, "Max", seconds(global.max()));
-        line(out, "95th percentile", seconds(global.p95()));
+        line(out, "Mean", seconds(summary.averageResponseTime()));
+        line(out, "Median", seconds(summary.medianResponseTime()));
+        line(out, "Min", seconds(summary.minResponseTime()));
+        line(out, "Max", seconds(summary.maxResponseTime()));
+        line(out, "95th percentile", seconds(summary.p95ResponseTime()));
 
         out.append("\nPer endpoint (success/total, %, mean)\n");
-        for (StatsRow row : tables.requests()) {
-            out.append(String.format("  %-34s %6d/%-6d %7.2f%%  %ss%n", row.name(), row.ok(), row.total(),
-                    ResultsDocument.successRate(row), seconds(row.mean())));
-        }
+        results.endpoints().forEach((name, endpoint) -> out.append(String.format("  %-34s %6d/%-6d %7.2f%%  %ss%n",
+                name, endpoint.ok(), endpoint.total(), endpoint.successRate(), seconds(endpoint.meanResponseTime()))));
 
         out.append("\nFailed requests by endpoint and status\n");
         Map<String, Long> failures = requests.stream().filter(request -> !request.ok())
@@ -57,37 +49,38 @@ public final class ConsoleSummary {
                 .forEach(failure -> out.append(String.format("  %6d  %s%n", failure.getValue(), failure.getKey())));
 
         out.append("\nOwnership verification\n");
-        line(out, "Verified", Long.toString(context.outcome("ownership_verified")));
-        line(out, "Mismatched", Long.toString(context.outcome("ownership_mismatched")));
+        line(out, "Verified", Long.toString(summary.outcome(Outcome.OWNERSHIP_VERIFIED.key())));
+        line(out, "Mismatched", Long.toString(summary.outcome(Outcome.OWNERSHIP_MISMATCHED.key())));
         out.append("\nLocker competition\n");
-        for (String key : List.of("hold_attempts", "holds_won", "confirmed", "lost_race", "hold_refused_by_db",
-                "confirm_refused", "given_up", "no_locker_available", "released")) {
-            line(out, key.replace('_', ' '), Long.toString(context.outcome(key)));
+        for (Outcome outcome : List.of(Outcome.HOLD_ATTEMPTS, Outcome.HOLDS_WON, Outcome.CONFIRMED, Outcome.LOST_RACE,
+                Outcome.HOLD_REFUSED_BY_DB, Outcome.CONFIRM_REFUSED, Outcome.GIVEN_UP, Outcome.NO_LOCKER_AVAILABLE,
+                Outcome.RELEASED)) {
+            line(out, outcome.key().replace('_', ' '), Long.toString(summary.outcome(outcome.key())));
         }
 
         out.append("\nInvariants (database after the run)\n");
-        if (!context.dbConnected()) {
+        if (!results.config().dbConnected()) {
             out.append("  not checked: no database connection\n");
         }
-        context.invariants().forEach(invariant -> out.append(String.format("  %-9s %s (%s)%n",
+        results.invariants().forEach(invariant -> out.append(String.format("  %-9s %s (%s)%n",
                 invariant.passed() ? "OK" : "VIOLATED", invariant.description(), invariant.detail())));
-        if (context.invariantsViolated()) {
+        if (results.invariantsViolated()) {
             out.append("  A violated invariant is a defect of the server: this run fails.\n");
         }
 
-        List<ServerMetricsView.Metric> metrics = ServerMetricsView.of(context.serverMetrics());
+        List<ServerMetricsView.Metric> metrics = ServerMetricsView.of(results.serverMetrics());
         if (!metrics.isEmpty()) {
-            out.append("\nServer metrics, peak over the run (pools: ")
-                    .append(context.serverMetrics().getOrDefault("pools", Map.of())).append(")\n");
+            out.append("\nServer metrics, peak over the run (pools: ").append(results.serverMetrics().pools())
+                    .append(")\n");
             metrics.forEach(metric -> out.append(String.format("  %-42s %s%n", metric.name().replace('_', ' ') + ":",
                     metric.peakWithUnit())));
         }
-        if (context.testData().get("restore") instanceof String restore) {
-            out.append("\nTest data\n  ").append(restore).append('\n');
+        if (results.testData() != null && results.testData().restore() != null) {
+            out.append("\nTest data\n  ").append(results.testData().restore()).append('\n');
         }
 
         out.append("\nAssertions\n");
-        tables.assertions().forEach(assertion -> out.append(String.format("  %-3s %s%n",
+        results.assertions().forEach(assertion -> out.append(String.format("  %-3s %s%n",
                 assertion.passed() ? "OK" : "KO", assertion.description())));
 
         out.append('\n');
@@ -109,7 +102,7 @@ public final class ConsoleSummary {
         out.append(String.format("  %-22s %s%n", label + ":", value));
     }
 
-    private static String seconds(long millis) {
-        return String.format("%.3f", millis / 1000.0);
+    private static String seconds(double seconds) {
+        return String.format("%.3f", seconds);
     }
 }

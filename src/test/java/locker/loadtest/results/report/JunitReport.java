@@ -1,6 +1,7 @@
 package locker.loadtest.results.report;
 
 import locker.loadtest.results.InvariantResult;
+import locker.loadtest.results.RunResults;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -9,9 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -32,38 +31,34 @@ public final class JunitReport {
 
     private JunitReport() {}
 
-    /** The report of the results document ({@link ResultsDocument#build}). */
-    @SuppressWarnings("unchecked")
-    public static String render(Map<String, Object> results) {
-        Map<String, Object> config = (Map<String, Object>) results.get("config");
-        String simulation = String.valueOf(config.getOrDefault("simulation_class", "load test"));
-        String timestamp = isoTimestamp(config.get("start_time"));
-        double duration = config.get("test_duration") instanceof Number number ? number.doubleValue() : 0;
+    public static String render(RunResults results) {
+        RunResults.RunConfig config = results.config();
+        String simulation = config.simulationClass() == null ? "load test" : config.simulationClass();
+        String timestamp = isoTimestamp(config.startTime());
+        double duration = config.testDuration();
         try {
             Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suites = xml.createElement("testsuites");
             suites.setAttribute("name", simulation);
             xml.appendChild(suites);
 
-            List<Map<String, Object>> assertions = (List<Map<String, Object>>) results.get("assertions");
             Element assertionSuite = suite(xml, suites, simulation + " assertions", timestamp, duration);
-            for (Map<String, Object> assertion : assertions) {
-                String description = String.valueOf(assertion.get("description"));
-                Object actual = assertion.get("actual");
+            for (RunResults.AssertionResult assertion : results.assertions()) {
+                String description = assertion.description();
+                Double actual = assertion.actual();
                 testCase(xml, assertionSuite, simulation + ".assertions", description,
-                        Boolean.TRUE.equals(assertion.get("passed")) ? null
+                        assertion.passed() ? null
                                 : "missed: " + description + "; actual value " + (actual == null ? "unresolved" : actual),
                         "actual value: " + actual);
             }
 
             Element invariantSuite = suite(xml, suites, simulation + " invariants", timestamp, 0);
-            List<InvariantResult> invariants = invariants(results.get("invariants"));
-            for (InvariantResult invariant : invariants) {
+            for (InvariantResult invariant : results.invariants()) {
                 testCase(xml, invariantSuite, simulation + ".invariants", invariant.name() + ": " + invariant.description(),
                         invariant.passed() ? null : "violated: " + invariant.description() + "; " + invariant.detail(),
                         invariant.detail());
             }
-            if (!Boolean.TRUE.equals(config.get("db_connected"))) {
+            if (!config.dbConnected()) {
                 Element skipped = testCase(xml, invariantSuite, simulation + ".invariants", "database invariants", null, null);
                 Element reason = xml.createElement("skipped");
                 reason.setAttribute("message", "not checked: no database connection");
@@ -115,7 +110,7 @@ public final class JunitReport {
     }
 
     /** The report's start ({@code 2026-11-30 16:02:21 GMT}) as JUnit's ISO 8601 timestamp, or null. */
-    public static String isoTimestamp(Object reportTime) {
+    public static String isoTimestamp(String reportTime) {
         try {
             return ZonedDateTime.parse(String.valueOf(reportTime), REPORT_TIME).withZoneSameInstant(ZoneOffset.UTC)
                     .toLocalDateTime().toString();
@@ -126,19 +121,6 @@ public final class JunitReport {
 
     private static void increment(Element suite, String attribute) {
         suite.setAttribute(attribute, Integer.toString(Integer.parseInt(suite.getAttribute(attribute)) + 1));
-    }
-
-    private static List<InvariantResult> invariants(Object value) {
-        if (!(value instanceof List<?> list)) {
-            return List.of();
-        }
-        return list.stream().map(item -> item instanceof InvariantResult result ? result : fromMap((Map<?, ?>) item)).toList();
-    }
-
-    private static InvariantResult fromMap(Map<?, ?> map) {
-        return new InvariantResult(String.valueOf(map.get("name")), String.valueOf(map.get("description")),
-                Boolean.TRUE.equals(map.get("passed")), ((Number) map.get("violations")).longValue(),
-                String.valueOf(map.get("detail")));
     }
 
     private static String serialize(Document xml) throws TransformerException {

@@ -1,12 +1,11 @@
 package locker.loadtest.results.report;
 
 import locker.loadtest.capacity.CapacityReport;
-import locker.loadtest.capacity.CapacityResult;
 import locker.loadtest.generator.GeneratorHtml;
-import locker.loadtest.generator.GeneratorReport;
 import locker.loadtest.results.InvariantResult;
 import locker.loadtest.results.ReportHtml;
-import locker.loadtest.results.RunContext;
+import locker.loadtest.results.RunResults;
+import locker.testdata.TestDataSummary;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -55,7 +54,7 @@ public final class LockerRushSection {
     private LockerRushSection() {}
 
     /** Adds (or replaces) the section in {@code runDirectory}'s index.html. */
-    public static void addTo(Path runDirectory, Map<String, Object> results, RunContext context) {
+    public static void addTo(Path runDirectory, RunResults results) {
         Path index = runDirectory.resolve(ReportHtml.INDEX);
         try {
             Document html = Jsoup.parse(index.toFile(), "UTF-8");
@@ -65,13 +64,13 @@ public final class LockerRushSection {
             }
             html.select("#" + SECTION_ID + ", #" + NAV_ID + ", style#" + SECTION_ID + "-style").remove();
             html.head().appendElement("style").id(SECTION_ID + "-style").text(STYLE);
-            article.prependChild(section(html, results, context));
+            article.prependChild(section(html, results));
             Element nav = html.selectFirst(".nav ul");
             if (nav != null) {
                 nav.prependElement("li").id(NAV_ID).appendElement("a").addClass("item").attr("href", "#" + SECTION_ID)
                         .appendElement("span").addClass("nav-label").text("Locker rush");
             }
-            fillRunDescription(html, RunDescription.of(context.config()));
+            fillRunDescription(html, RunDescription.of(results.config().settings()));
             html.outputSettings().prettyPrint(false);
             Files.writeString(index, html.outerHtml(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -79,9 +78,8 @@ public final class LockerRushSection {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Element section(Document html, Map<String, Object> results, RunContext context) {
-        Map<String, Object> config = context.config();
+    private static Element section(Document html, RunResults results) {
+        Map<String, Object> config = results.config().settings();
         Element section = html.createElement("div").id(SECTION_ID);
         section.appendElement("h2").text("Locker rush");
         section.appendElement("p").text(RunDescription.of(config) + ".");
@@ -90,20 +88,19 @@ public final class LockerRushSection {
         Element outcomesBox = grid.appendElement("div");
         outcomesBox.appendElement("h3").text("What happened to the students");
         Element outcomes = outcomesBox.appendElement("table").id("locker-rush-outcomes");
-        Map<String, Object> summary = (Map<String, Object>) results.get("summary");
-        ((Map<String, Object>) summary.get("scenario_outcomes")).forEach((key, count) -> {
+        results.summary().scenarioOutcomes().forEach((key, count) -> {
             Element row = outcomes.appendElement("tr").attr("data-outcome", key);
             row.appendElement("td").text(OutcomeLabels.label(key));
-            row.appendElement("td").addClass("lr-number").text(String.format(Locale.ROOT, "%,d", ((Number) count).longValue()));
+            row.appendElement("td").addClass("lr-number").text(String.format(Locale.ROOT, "%,d", count));
         });
 
         Element invariantsBox = grid.appendElement("div");
         invariantsBox.appendElement("h3").text("Database invariants after the run");
-        if (!context.dbConnected()) {
+        if (!results.config().dbConnected()) {
             invariantsBox.appendElement("p").text("Not checked: no database connection.");
         } else {
             Element invariants = invariantsBox.appendElement("table").id("locker-rush-invariants");
-            for (InvariantResult invariant : context.invariants()) {
+            for (InvariantResult invariant : results.invariants()) {
                 Element row = invariants.appendElement("tr").attr("data-invariant", invariant.name());
                 row.appendElement("td").addClass(invariant.passed() ? "lr-pass" : "lr-fail")
                         .text(invariant.passed() ? "PASS" : "FAIL");
@@ -113,21 +110,22 @@ public final class LockerRushSection {
         }
         Element testData = invariantsBox.appendElement("div").id("locker-rush-test-data");
         testData.appendElement("h3").text("Test data");
-        Object restore = context.testData().get("restore");
+        TestDataSummary summary = results.testData();
+        String restore = summary == null ? null : summary.restore();
         testData.appendElement("p").text(restore == null ? "No restore recorded for this run." : "Restore: " + restore);
-        if (context.testData().get("student_ids") != null) {
-            testData.appendElement("p").text("Test students " + context.testData().get("student_ids") + ", "
-                    + context.testData().getOrDefault("test_lockers", "?") + " test lockers.");
+        if (summary != null && summary.studentIds() != null) {
+            testData.appendElement("p").text("Test students " + summary.studentIds() + ", " + summary.testLockers()
+                    + " test lockers.");
         }
 
-        if (results.get("capacity") instanceof CapacityResult capacity) {
-            section.appendChild(CapacityReport.render(capacity));
+        if (results.capacity() != null) {
+            section.appendChild(CapacityReport.render(results.capacity()));
         }
-        if (results.get("generator") instanceof GeneratorReport generator) {
-            section.appendChild(GeneratorHtml.render(generator));
+        if (results.generator() != null) {
+            section.appendChild(GeneratorHtml.render(results.generator()));
         }
 
-        List<ServerMetricsView.Metric> metrics = ServerMetricsView.of(context.serverMetrics());
+        List<ServerMetricsView.Metric> metrics = ServerMetricsView.of(results.serverMetrics());
         Element metricsBox = section.appendElement("div").id("locker-rush-metrics");
         metricsBox.appendElement("h3").text("Server metrics (sampled each second)");
         if (metrics.isEmpty()) {
@@ -144,9 +142,10 @@ public final class LockerRushSection {
                 row.appendElement("td").addClass("lr-number").text(metric.peakWithUnit());
                 row.appendElement("td").appendChild(chart(html, metric));
             }
-            if (context.serverMetrics().get("pools") instanceof Map<?, ?> pools && !pools.isEmpty()) {
+            Map<String, Object> pools = results.serverMetrics().pools();
+            if (!pools.isEmpty()) {
                 StringBuilder text = new StringBuilder("Pools:");
-                pools.forEach((name, size) -> text.append(' ').append(name.toString().replace('_', ' ')).append(' ')
+                pools.forEach((name, size) -> text.append(' ').append(name.replace('_', ' ')).append(' ')
                         .append(size).append(';'));
                 metricsBox.appendElement("p").addClass("lr-note").text(text.substring(0, text.length() - 1) + ".");
             }

@@ -1,7 +1,8 @@
 package locker.loadtest.results.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.loadtest.results.ReportHtml;
-import locker.loadtest.results.RunContext;
+import locker.loadtest.results.RunResults;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,11 @@ class LockerRushSectionTest {
         Map<String, Long> outcomes = new LinkedHashMap<>();
         outcomes.put("holds_won", 40L);
         outcomes.put("hold_refused_by_db", 3L);
-        RunContext context = new RunContext(config, outcomes, false, List.of());
-        Map<String, Object> results = Map.of("summary", Map.of("scenario_outcomes", outcomes));
 
         config.put("total_users", 10);
-        LockerRushSection.addTo(run, results, new RunContext(config, outcomes, false, List.of()));
+        LockerRushSection.addTo(run, results(config, outcomes));
         config.put("total_users", 1000);
-        LockerRushSection.addTo(run, results, context);
+        LockerRushSection.addTo(run, results(config, outcomes));
 
         Document html = Jsoup.parse(run.resolve(ReportHtml.INDEX).toFile(), "UTF-8");
         assertThat(html.select("#locker-rush")).hasSize(1);
@@ -54,6 +53,12 @@ class LockerRushSectionTest {
                 "None sampled for this run.", "No restore recorded for this run.");
         assertThat(html.select(".simulation-information-label + span").text())
                 .isEqualTo("1,000 students, batch of 50, confirm 50 %, embedded reference stack");
+    }
+
+    /** Results with nothing but the settings and the outcomes: no database, no metrics, no test data. */
+    private static RunResults results(Map<String, Object> config, Map<String, Long> outcomes) {
+        return RunResults.of(new ObjectMapper().valueToTree(Map.of("config", config,
+                "summary", Map.of("scenario_outcomes", outcomes))));
     }
 
     @Test

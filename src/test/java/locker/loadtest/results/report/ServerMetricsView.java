@@ -1,13 +1,14 @@
 package locker.loadtest.results.report;
 
+import locker.loadtest.metrics.ServerMetrics;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The sampled server metrics of a run ({@code server_metrics} of the results, written by
- * {@code ServerMetricsSampler}) as a person reads them: a label, the unit, the peak and the series.
+ * The sampled server metrics of a run ({@code server_metrics} of the results) as a person reads them: a label,
+ * the unit, the peak and the series.
  */
 public final class ServerMetricsView {
     private ServerMetricsView() {}
@@ -26,19 +27,16 @@ public final class ServerMetricsView {
         }
     }
 
-    /** The series that have samples, in the sampler's order. */
-    public static List<Metric> of(Map<String, Object> serverMetrics) {
+    /** The series that have samples, in the sampler's order; none when {@code serverMetrics} is null. */
+    public static List<Metric> of(ServerMetrics serverMetrics) {
         List<Metric> metrics = new ArrayList<>();
-        Map<?, ?> series = serverMetrics.get("series") instanceof Map<?, ?> map ? map : Map.of();
-        Map<?, ?> peaks = serverMetrics.get("peaks") instanceof Map<?, ?> map ? map : Map.of();
-        peaks.forEach((name, peak) -> {
-            Map<?, ?> described = series.get(name) instanceof Map<?, ?> map ? map : Map.of();
-            String unit = described.get("unit") instanceof String text ? text : "";
-            List<Double> values = new ArrayList<>();
-            if (described.get("values") instanceof List<?> list) {
-                list.forEach(value -> values.add(((Number) value).doubleValue()));
-            }
-            metrics.add(new Metric(name.toString(), label(name.toString()), unit, ((Number) peak).doubleValue(), values));
+        if (serverMetrics == null) {
+            return metrics;
+        }
+        serverMetrics.peaks().forEach((name, peak) -> {
+            ServerMetrics.Series series = serverMetrics.series().get(name);
+            metrics.add(new Metric(name, label(name), series == null ? "" : series.unit(), peak,
+                    series == null ? List.of() : series.values()));
         });
         return metrics;
     }

@@ -1,0 +1,31 @@
+package locker.loadtest.results;
+
+/**
+ * The exit statuses of a load test's JVM (Gatling's fork under {@code ./mvnw gatling:test}, the run script) and of
+ * the command-line tools beside it; docs/results-and-report.md lists them for users. 0 is a run that held; a missed
+ * Gatling assertion fails the run as Gatling does (Maven's "Gatling failed").
+ */
+public enum ExitStatus {
+    /** A refused setting or argument: the message names it, and nothing was started or changed. */
+    BAD_SETTINGS(2),
+    /** A database invariant was violated after the run: a defect of the server. */
+    INVARIANT_VIOLATED(3),
+    /** The results export itself failed. */
+    EXPORT_FAILED(4),
+    /** PROFILE=capacity: the largest level meeting every goal is below MIN_STABLE_CONCURRENCY. */
+    BELOW_MIN_STABLE_CONCURRENCY(5),
+    /** GENERATOR_SATURATION=fail and the load generator was saturated. */
+    GENERATOR_SATURATED(6),
+    /** The target did not answer {@code GET /api/v1/health} with 200: nothing was seeded. */
+    PREFLIGHT_FAILED(7);
+
+    private final int code;
+
+    ExitStatus(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

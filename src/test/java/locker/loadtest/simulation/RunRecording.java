@@ -1,0 +1,183 @@
+package locker.loadtest.simulation;
+
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import locker.config.DbTarget;
+import locker.config.LoadTestConfig;
+import locker.config.RedisTarget;
+import locker.loadtest.capacity.CapacityGoals;
+import locker.loadtest.capacity.CapacityPlan;
+import locker.loadtest.capacity.CapacitySearch;
+import locker.loadtest.generator.GeneratorReport;
+import locker.loadtest.generator.GeneratorSampler;
+import locker.loadtest.metrics.ServerMetrics;
+import locker.loadtest.metrics.ServerMetricsSampler;
+import locker.loadtest.results.InvariantResult;
+import locker.loadtest.results.Outcome;
+import locker.loadtest.results.ResultsSettings;
+import locker.loadtest.results.RunContext;
+import locker.loadtest.results.RunDirectories;
+import locker.loadtest.results.export.ExportAtExit;
+import locker.loadtest.scenario.Outcomes;
+import locker.loadtest.scenario.SessionKeys;
+import locker.testdata.TestDataSummary;
+import redis.clients.jedis.Jedis;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a run records beside Gatling's own statistics: the scenario's outcomes, the server's metrics and the load
+ * generator's self-check, sampled each second, and the capacity search's levels (PROFILE=capacity). At the end it
+ * hands them, with the invariants and the test data's fate, to the results export.
+ */
+final class RunRecording {
+    /** What the samplers gathered; either is null when sampling never started. */
+    record Sampled(GeneratorReport generator, ServerMetrics serverMetrics) {}
+
+    private final LoadTestConfig config;
+    private final Target target;
+    private final Outcomes outcomes = new Outcomes();
+    private ServerMetricsSampler metrics;
+    private CapacitySearch capacitySearch;
+    private GeneratorSampler generatorSampler;
+
+    RunRecording(LoadTestConfig config, Target target) {
+        this.config = config;
+        this.target = target;
+    }
+
+    Outcomes outcomes() {
+        return outcomes;
+    }
+
+    /** A session step that counts an outcome, for simulations that do not go through the journey. */
+    Function<Session, Session> record(Outcome outcome) {
+        return session -> {
+            if (!session.isFailed()) {
+                outcomes.record(outcome);
+            }
+            return session;
+        };
+    }
+
+    /** A session step that counts what the last hold's answer means (won, refused by the database). */
+    Function<Session, Session> recordHold() {
+        return session -> {
+            if (session.contains(SessionKeys.HOLD_ANSWER)) {
+                outcomes.recordHold(session.get(SessionKeys.HOLD_ANSWER));
+            }
+            return session;
+        };
+    }
+
+    /** A session step that counts what the last confirm's answer means (confirmed, refused). */
+    Function<Session, Session> recordConfirm() {
+        return session -> {
+            if (session.contains(SessionKeys.CONFIRM_ANSWER)) {
+                outcomes.recordConfirm(session.get(SessionKeys.CONFIRM_ANSWER));
+            }
+            return session;
+        };
+    }
+
+    /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */
+    CapacitySearch capacitySearch() {
+        if (capacitySearch == null) {
+            capacitySearch = new CapacitySearch(CapacityPlan.of(config), CapacityGoals.of(config), outcomes::asMap);
+        }
+        return capacitySearch;
+    }
+
+    void startSampling() {
+        metrics = new ServerMetricsSampler(metricsConnection(), metricsRedis(), target.embedded(), Duration.ofSeconds(1));
+        generatorSampler = GeneratorSampler.start();
+    }
+
+    Sampled stopSampling() {
+        return new Sampled(stopGeneratorSampler(), stopMetrics());
+    }
+
+    /**
+     * Leaves the capacity record and the generator report in the run's report folder and hands the run's context
+     * to the results export, which runs once Gatling has written its report.
+     */
+    void export(Simulation simulation, Sampled sampled, boolean connected, List<InvariantResult> invariants,
+                TestDataSummary testData) {
+        LoadTestRun.LOG.info("outcomes: {}", outcomes.asMap());
+        Map<String, Object> described = new LinkedHashMap<>(config.describe());
+        described.put("base_url", target.baseUrl());
+        writeCapacityAndGeneratorFiles(simulation, sampled.generator());
+        ExportAtExit.afterRun(simulation, new RunContext(described, outcomes.asMap(), connected, invariants,
+                sampled.serverMetrics(), testData));
+    }
+
+    private GeneratorReport stopGeneratorSampler() {
+        if (generatorSampler == null) {
+            return null;
+        }
+        GeneratorReport report = generatorSampler.stop(config.generatorSaturation == LoadTestConfig.GeneratorSaturation.FAIL);
+        report.warning().ifPresent(LoadTestRun.LOG::warn);
+        return report;
+    }
+
+    private ServerMetrics stopMetrics() {
+        if (metrics == null) {
+            return null;
+        }
+        metrics.close();
+        Map<String, Object> pools = new LinkedHashMap<>();
+        pools.put("gatling_connections", config.maxConnections == 0 ? "one per student" : config.maxConnections);
+        target.serverSettings().ifPresent(server -> {
+            pools.put("server_db_pool", server.dbPoolSize());
+            pools.put("server_http_threads", server.httpThreads());
+        });
+        return metrics.results(pools);
+    }
+
+    private void writeCapacityAndGeneratorFiles(Simulation simulation, GeneratorReport generator) {
+        Optional<Path> runDirectory = RunDirectories.newestRun(ResultsSettings.standard().gatlingResultsDirectory(),
+                RunDirectories.simulationId(simulation.getClass()), ManagementFactory.getRuntimeMXBean().getStartTime());
+        if (runDirectory.isEmpty()) {
+            return;
+        }
+        if (capacitySearch != null) {
+            capacitySearch.record().writeTo(runDirectory.get());
+        }
+        if (generator != null) {
+            generator.writeTo(runDirectory.get());
+        }
+    }
+
+    private Optional<Connection> metricsConnection() {
+        DbTarget database = target.database();
+        try {
+            return Optional.of(DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password()));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Jedis> metricsRedis() {
+        RedisTarget redis = target.redis();
+        try {
+            Jedis jedis = new Jedis(redis.host(), redis.port(), 1_000);
+            if (redis.password() != null) {
+                jedis.auth(redis.password());
+            }
+            jedis.ping();
+            return Optional.of(jedis);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package locker.loadtest.simulation;
+
+import locker.config.DbTarget;
+import locker.config.RedisTarget;
+import locker.config.SeedPlan;
+import locker.loadtest.results.InvariantResult;
+import locker.loadtest.results.Invariants;
+import locker.loadtest.results.StudentIdRange;
+import locker.testdata.RestoreMismatchException;
+import locker.testdata.RestoreReport;
+import locker.testdata.SeedResult;
+import locker.testdata.TestData;
+import locker.testdata.TestDataSummary;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The run's test data in the target's database: seeded before the run (an earlier run left unrestored is restored
+ * first), each access token the run receives noted for the restore, the invariants checked after the run and the
+ * database restored (or kept, with KEEP_TEST_DATA). Without a database the run goes on without test data.
+ */
+final class TestDataLifecycle {
+    /** The test-data section of the results, and a restore that found rows changed by others (null: none). */
+    record Restored(TestDataSummary summary, RestoreMismatchException mismatch) {}
+
+    private final SeedPlan plan;
+    private final DbTarget database;
+    private final RedisTarget redis;
+    private final boolean keepTestData;
+    private volatile TestData testData;
+
+    TestDataLifecycle(SeedPlan plan, DbTarget database, RedisTarget redis, boolean keepTestData) {
+        this.plan = plan;
+        this.database = database;
+        this.redis = redis;
+        this.keepTestData = keepTestData;
+    }
+
+    SeedPlan plan() {
+        return plan;
+    }
+
+    void seed() {
+        testData = TestData.connect(database, redis);
+        SeedResult seeded = testData.seed(plan);
+        seeded.earlierRun().ifPresent(report -> LoadTestRun.LOG.warn(
+                "an earlier run had not been restored; restored it first: {}", report.summary()));
+    }
+
+    void recordAccessToken(String accessToken) {
+        TestData data = testData;
+        if (data != null) {
+            data.recordAccessToken(accessToken);
+        }
+    }
+
+    boolean connected() {
+        return testData != null && testData.isConnected();
+    }
+
+    /** The invariants over the database; {@code confirmedNow} is the run's confirms minus its releases. */
+    List<InvariantResult> checkInvariants(long confirmedNow) {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+            return Invariants.check(c, confirmedNow, new StudentIdRange(plan.studentIdStart(), plan.studentIdEnd()));
+        } catch (SQLException e) {
+            LoadTestRun.LOG.warn("invariants not checked: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Restores the database (or keeps the test data, with KEEP_TEST_DATA) and closes the connections. */
+    Restored restore() {
+        TestDataSummary summary = TestDataSummary.of(plan);
+        RestoreMismatchException mismatch = null;
+        try {
+            if (testData != null && keepTestData && testData.isConnected()) {
+                summary = summary.kept("kept for inspection (KEEP_TEST_DATA): scripts/restore.sh or the next run"
+                        + " removes it");
+                LoadTestRun.LOG.warn("test data kept (KEEP_TEST_DATA); scripts/restore.sh or the next run removes it");
+            } else if (testData != null) {
+                RestoreReport restored = testData.restore();
+                summary = summary.restored(restored);
+            }
+        } catch (RestoreMismatchException e) {
+            mismatch = e;
+            summary = summary.failedToRestore(e.report());
+        } finally {
+            if (testData != null) {
+                testData.close();
+            }
+        }
+        return new Restored(summary, mismatch);
+    }
+}

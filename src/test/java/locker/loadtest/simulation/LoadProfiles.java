@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 /** Turns an {@link InjectionPlan} into the Gatling population of the students. */
-final class LoadProfiles {
+public final class LoadProfiles {
     private LoadProfiles() {}
 
     /** The students of a plan: each takes the next record of {@code students} and runs {@code eachStudent}. */
-    static PopulationBuilder populations(InjectionPlan plan, Iterator<Map<String, Object>> students,
+    public static PopulationBuilder populations(InjectionPlan plan, Iterator<Map<String, Object>> students,
                                          ChainBuilder eachStudent) {
         ChainBuilder oneStudent = feed(students).exec(eachStudent);
         return switch (plan.profile()) {

@@ -64,16 +64,21 @@ public final class LoadTestRun {
      * them, before anything is started. Gatling would print the exception with its stack trace and go on to
      * its report; neither helps someone who mistyped a setting.
      */
-    private static LoadTestConfig settingsOrExit() {
+    public static LoadTestConfig settingsOrExit() {
         try {
             return LoadTestConfig.load();
         } catch (ConfigException e) {
-            System.out.flush();
-            System.err.println(e.getMessage());
-            System.err.flush();
-            System.exit(ExitStatus.BAD_SETTINGS.code());
-            throw e;
+            throw refuseSettings(e.getMessage());
         }
+    }
+
+    /** Ends this JVM with {@link ExitStatus#BAD_SETTINGS} and {@code message}, which names the setting. */
+    public static IllegalStateException refuseSettings(String message) {
+        System.out.flush();
+        System.err.println(message);
+        System.err.flush();
+        System.exit(ExitStatus.BAD_SETTINGS.code());
+        return new IllegalStateException(message);
     }
 
     public LoadTestConfig config() {

@@ -14,11 +14,11 @@ import static locker.loadtest.scenario.SessionKeys.*;
  * One instance serves every scenario of a run (the batch profile has one scenario per batch), so no
  * two batches get the same students.
  */
-final class StudentFeeder implements Iterator<Map<String, Object>> {
+public final class StudentFeeder implements Iterator<Map<String, Object>> {
     private final List<TestUser> students;
     private final AtomicLong next = new AtomicLong();
 
-    StudentFeeder(List<TestUser> students) {
+    public StudentFeeder(List<TestUser> students) {
         if (students.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one student");
         }

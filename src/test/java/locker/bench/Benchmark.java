@@ -268,7 +268,7 @@ public final class Benchmark {
         Double heap = f.heapPeakMiB();
         // every student reached an end of the journey, and the run stopped before TOTAL_TIMEOUT (600 s) would have
         long finished = f.outcome("lost_race") + f.outcome("no_locker_available") + f.outcome("confirmed")
-                + f.outcome("given_up");
+                + f.outcome("confirm_refused") + f.outcome("given_up") + f.outcome("give_up_refused");
         boolean endedByItself = finished == students && f.durationSeconds() < TOTAL_TIMEOUT_SECONDS;
         report.add(new Row(figure, goal, describe(f) + "; " + number(finished, 0) + " of " + number(students, 0)
                         + " students finished in " + number(f.durationSeconds(), 0) + " s",

@@ -20,6 +20,11 @@ public enum Outcome {
      */
     CONFIRM_REFUSED,
     GIVEN_UP,
+    /**
+     * A release-hold answered 404 {@value LockerAnswer#NO_HOLD_TEXT} after the hold had been answered 201: the
+     * server had already expired the hold the student was giving back. A failed request.
+     */
+    GIVE_UP_REFUSED,
     /** The list showed no free locker: the rush was over for this student. */
     NO_LOCKER_AVAILABLE,
     OWNERSHIP_VERIFIED,

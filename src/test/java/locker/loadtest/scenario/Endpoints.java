@@ -10,6 +10,7 @@ import locker.loadtest.results.ResponseStatuses;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
@@ -81,26 +82,19 @@ public final class Endpoints {
 
     /** Holds the session's locker, accepting only the given answers. */
     public HttpRequestActionBuilder hold(LockerAnswer... accepted) {
-        return timed(http(HOLD).post(LOCKER_PATH + "/hold")
-                .header("Authorization", BEARER)
-                .check(status().saveAs(HOLD_STATUS),
-                        bodyBytes().transformWithSession((body, session) ->
-                                LockerAnswer.ofHold(session.getInt(HOLD_STATUS), body)).saveAs(HOLD_ANSWER),
-                        accepted(HOLD_STATUS, HOLD_ANSWER, List.of(accepted))));
+        return answered(HOLD, "/hold", HOLD_STATUS, LockerAnswer::ofHold, HOLD_ANSWER, accepted);
     }
 
     /** Confirms the session's locker; the answer is kept as {@link LockerAnswer} in CONFIRM_ANSWER, only 200 succeeds. */
     public HttpRequestActionBuilder confirm() {
-        return timed(http(CONFIRM).post(LOCKER_PATH + "/confirm")
-                .header("Authorization", BEARER)
-                .check(status().saveAs(ANSWER_STATUS),
-                        bodyBytes().transformWithSession((body, session) ->
-                                LockerAnswer.ofConfirm(session.getInt(ANSWER_STATUS), body)).saveAs(CONFIRM_ANSWER),
-                        accepted(ANSWER_STATUS, CONFIRM_ANSWER, List.of(LockerAnswer.CONFIRMED))));
+        return answered(CONFIRM, "/confirm", ANSWER_STATUS, LockerAnswer::ofConfirm, CONFIRM_ANSWER,
+                LockerAnswer.CONFIRMED);
     }
 
+    /** Gives the held locker back; the answer is kept as {@link LockerAnswer} in GIVE_UP_ANSWER, only 200 succeeds. */
     public HttpRequestActionBuilder releaseHold() {
-        return lockerAction(RELEASE_HOLD, "/release-hold");
+        return answered(RELEASE_HOLD, "/release-hold", ANSWER_STATUS, LockerAnswer::ofReleaseHold, GIVE_UP_ANSWER,
+                LockerAnswer.GAVE_UP);
     }
 
     public HttpRequestActionBuilder release() {
@@ -127,6 +121,18 @@ public final class Endpoints {
                 // {"locker": null}: the key is there, its value is null (which a JMESPath check sees as "not found")
                 .check(expectStatus(200))
                 .check(substring("\"locker\"").exists(), jmesPath("locker").notExists()));
+    }
+
+    /** A request on the session's locker whose answer is read as a {@link LockerAnswer}, saved under {@code answerKey}. */
+    private HttpRequestActionBuilder answered(String name, String suffix, String statusKey,
+                                              BiFunction<Integer, byte[], LockerAnswer> reading,
+                                              String answerKey, LockerAnswer... accepted) {
+        return timed(http(name).post(LOCKER_PATH + suffix)
+                .header("Authorization", BEARER)
+                .check(status().saveAs(statusKey),
+                        bodyBytes().transformWithSession((body, session) ->
+                                reading.apply(session.getInt(statusKey), body)).saveAs(answerKey),
+                        accepted(statusKey, answerKey, List.of(accepted))));
     }
 
     private HttpRequestActionBuilder lockerAction(String name, String suffix) {

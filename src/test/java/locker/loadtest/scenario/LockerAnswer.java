@@ -19,6 +19,10 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@link #CONFIRM_REFUSED}: 409 {@value #HOLD_EXPIRED_TEXT} or {@value #CONFLICT_TEXT} to a confirm after
  *       the server had answered the hold with 201 (§8 R1, R4, R5): the student was told the locker was theirs
  *       and then loses it. A server defect a student sees, so failed.</li>
+ *   <li>{@link #GAVE_UP}: 200 to a release-hold, the student gave the held locker back; succeeded.</li>
+ *   <li>{@link #GIVE_UP_REFUSED}: 404 {@value #NO_HOLD_TEXT} to a release-hold after the server had answered the
+ *       hold with 201: the server had already expired the hold itself (§8 R1, R2, R5), as it does before the
+ *       confirms it refuses. The same defect seen from a student who gives up, so failed.</li>
  *   <li>{@link #UNEXPECTED}: anything else; failed.</li>
  * </ul>
  */
@@ -28,12 +32,15 @@ public enum LockerAnswer {
     HOLD_REFUSED_BY_DB(false),
     CONFIRMED(true),
     CONFIRM_REFUSED(false),
+    GAVE_UP(true),
+    GIVE_UP_REFUSED(false),
     UNEXPECTED(false);
 
     public static final String ALREADY_HELD_TEXT = "Locker already held by someone";
     public static final String HOLD_FAILED_ON_DB_TEXT = "Locker hold failed on DB. Deleting Redis key.";
     public static final String HOLD_EXPIRED_TEXT = "hold expired or not found";
     public static final String CONFLICT_TEXT = "Conflict";
+    public static final String NO_HOLD_TEXT = "No hold found to release";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,6 +84,14 @@ public enum LockerAnswer {
             }
         }
         return UNEXPECTED;
+    }
+
+    /** The answer to {@code POST /lockers/{id}/release-hold}: the student gives the held locker back. */
+    public static LockerAnswer ofReleaseHold(int status, byte[] body) {
+        if (status == 200) {
+            return GAVE_UP;
+        }
+        return status == 404 && text(body).equals(NO_HOLD_TEXT) ? GIVE_UP_REFUSED : UNEXPECTED;
     }
 
     /**

@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The deployed server's answers to hold and confirm, by status and exact body text (contract §5.9, §5.10). */
+/** The deployed server's answers to hold, confirm and release-hold, by status and exact body text (contract §5.9, §5.10, §5.12). */
 class LockerAnswerTest {
 
     @ParameterizedTest(name = "hold {0} ''{1}'' -> {2}")
@@ -40,13 +40,28 @@ class LockerAnswerTest {
         assertThat(LockerAnswer.ofConfirm(status, bytes(body))).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "release-hold {0} ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            200 | {"message":"hold released successfully"} | GAVE_UP
+            404 | No hold found to release                 | GIVE_UP_REFUSED
+            404 | {"error":"No hold found to release"}      | GIVE_UP_REFUSED
+            404 | Not Found                                | UNEXPECTED
+            500 | Internal Server Error                    | UNEXPECTED
+            401 | Unauthorized                             | UNEXPECTED
+            """)
+    void releaseHoldAnswers(int status, String body, LockerAnswer expected) {
+        assertThat(LockerAnswer.ofReleaseHold(status, bytes(body))).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             HELD               | true
             ALREADY_HELD       | true
             CONFIRMED          | true
+            GAVE_UP            | true
             HOLD_REFUSED_BY_DB | false
             CONFIRM_REFUSED    | false
+            GIVE_UP_REFUSED    | false
             UNEXPECTED         | false
             """)
     void aLostRaceSucceedsWhileARefusalAfterAWonHoldOrByTheDatabaseFails(LockerAnswer answer, boolean succeeded) {

@@ -74,7 +74,7 @@ public final class LockerJourney {
     /** 3. Hold a random free locker; after a lost race, try up to HOLD_RETRIES others. */
     ChainBuilder holdLocker() {
         return exec(session -> session.set(HOLD_ATTEMPTS, 0).set(HELD, false).set(TRIED_LOCKERS, List.of())
-                        .remove(HOLD_ANSWER).remove(CONFIRM_ANSWER))
+                        .remove(HOLD_ANSWER).remove(CONFIRM_ANSWER).remove(GIVE_UP_ANSWER))
                 .asLongAs(this::shouldTryToHold).on(
                         exec(this::pickFreeLocker)
                                 .doIf(session -> session.contains(LOCKER_ID)).then(
@@ -91,9 +91,7 @@ public final class LockerJourney {
     /** 5. Confirm the locker (CONFIRMATION_RATE of students), or give it back. */
     ChainBuilder confirmOrGiveUp() {
         ChainBuilder confirm = exec(endpoints.confirm()).exec(this::recordConfirmAnswer);
-        ChainBuilder giveUp = exec(endpoints.releaseHold())
-                .exec(session -> recordIfOk(session, Outcome.GIVEN_UP, "Gave up locker " + session.getInt(LOCKER_ID))
-                        .set(JOURNEY_OVER, true));
+        ChainBuilder giveUp = exec(endpoints.releaseHold()).exec(this::recordGiveUpAnswer);
         if (config.confirmationRate >= 1) {
             return confirm;
         }
@@ -180,6 +178,21 @@ public final class LockerJourney {
             case CONFIRMED -> log.say(session, () -> "Confirmed locker " + lockerId);
             case CONFIRM_REFUSED -> log.say(session, () -> "Confirm of held locker " + lockerId + " refused (409)");
             default -> session;
+        };
+    }
+
+    private Session recordGiveUpAnswer(Session session) {
+        Session over = session.set(JOURNEY_OVER, true);
+        if (!session.contains(GIVE_UP_ANSWER)) {
+            return over;
+        }
+        LockerAnswer answer = session.get(GIVE_UP_ANSWER);
+        outcomes.recordGiveUp(answer);
+        int lockerId = session.getInt(LOCKER_ID);
+        return switch (answer) {
+            case GAVE_UP -> log.say(over, () -> "Gave up locker " + lockerId);
+            case GIVE_UP_REFUSED -> log.say(over, () -> "Give-up of held locker " + lockerId + " refused (404)");
+            default -> over;
         };
     }
 

@@ -39,6 +39,15 @@ public final class Outcomes {
         }
     }
 
+    /** Counts what a release-hold's answer means for the student. */
+    public void recordGiveUp(LockerAnswer answer) {
+        switch (answer) {
+            case GAVE_UP -> record(Outcome.GIVEN_UP);
+            case GIVE_UP_REFUSED -> record(Outcome.GIVE_UP_REFUSED);
+            default -> { }
+        }
+    }
+
     public long count(Outcome outcome) {
         return counts.get(outcome).sum();
     }

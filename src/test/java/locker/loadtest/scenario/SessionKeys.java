@@ -22,6 +22,8 @@ public final class SessionKeys {
     public static final String HOLD_ANSWER = "holdAnswer";
     /** The {@link LockerAnswer} to the last confirm. */
     public static final String CONFIRM_ANSWER = "confirmAnswer";
+    /** The {@link LockerAnswer} to the last release-hold (giving the held locker back). */
+    public static final String GIVE_UP_ANSWER = "giveUpAnswer";
     /** The status of the last answer of any other request. */
     public static final String ANSWER_STATUS = "answerStatus";
     public static final String HOLD_ATTEMPTS = "holdAttempts";

@@ -112,6 +112,11 @@ public final class LoadTestRun {
         return recording.recordConfirm();
     }
 
+    /** A session step that counts what the last release-hold's answer means (given up, refused). */
+    public Function<Session, Session> recordGiveUp() {
+        return recording.recordGiveUp();
+    }
+
     /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */
     public CapacitySearch capacitySearch() {
         return recording.capacitySearch();

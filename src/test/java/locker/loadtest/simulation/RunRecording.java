@@ -90,6 +90,16 @@ final class RunRecording {
         };
     }
 
+    /** A session step that counts what the last release-hold's answer means (given up, refused). */
+    Function<Session, Session> recordGiveUp() {
+        return session -> {
+            if (session.contains(SessionKeys.GIVE_UP_ANSWER)) {
+                outcomes.recordGiveUp(session.get(SessionKeys.GIVE_UP_ANSWER));
+            }
+            return session;
+        };
+    }
+
     /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */
     CapacitySearch capacitySearch() {
         if (capacitySearch == null) {

@@ -64,12 +64,16 @@ class SimulationsIT {
             assertThat(outcomes.path("ownership_verified").asLong()).isEqualTo(confirmed);
             assertThat(outcomes.path("ownership_mismatched").asLong()).isZero();
             // every won hold is confirmed or given up, unless the server's hold clean-up or sweep expired it first
-            // (contract §8 R1, R2): its confirm is then refused, a failed request counted as its own outcome
-            long refused = outcomes.path("confirm_refused").asLong();
+            // (contract §8 R1, R2, R5): its confirm or give-up is then refused, a failed request counted as an
+            // outcome of its own; no other confirm or give-up fails
+            long confirmRefused = outcomes.path("confirm_refused").asLong();
+            long giveUpRefused = outcomes.path("give_up_refused").asLong();
             assertThat(outcomes.path("holds_won").asLong())
-                    .isEqualTo(confirmed + outcomes.path("given_up").asLong() + refused);
+                    .isEqualTo(confirmed + confirmRefused + outcomes.path("given_up").asLong() + giveUpRefused);
             assertThat(results().path("endpoints").path(locker.loadtest.scenario.Endpoints.CONFIRM).path("ko").asLong())
-                    .isEqualTo(refused);
+                    .isEqualTo(confirmRefused);
+            assertThat(results().path("endpoints").path(locker.loadtest.scenario.Endpoints.RELEASE_HOLD).path("ko")
+                    .asLong()).isEqualTo(giveUpRefused);
             assertThat(results().path("invariants")).isNotEmpty().allSatisfy(invariant ->
                     assertThat(invariant.path("passed").asBoolean()).as(invariant.toString()).isTrue());
             try (Connection db = STACK.stack().openConnection()) {
@@ -223,6 +227,23 @@ class SimulationsIT {
         assertThat(outcomes.path("confirmed").asLong()).isZero();
         assertThat(results().path("endpoints").path(locker.loadtest.scenario.Endpoints.CONFIRM).path("ko").asLong()).isEqualTo(1);
         assertThat(run.output()).containsPattern("confirm refused: +1");
+        assertThat(contractTables()).isEqualTo(tablesBefore);
+    }
+
+    @Test
+    void aGiveUpRefusedAfterAWonHoldFailsAndIsCountedAsItsOwnOutcome() throws Exception {
+        // the server's race that expires a fresh hold (contract §8 R1) cannot be brought about on demand: a stub
+        // gives its answer
+        GatlingFork.Result run = runAgainst(Map.of("/lockers/101/release-hold", answer(404, LockerAnswer.NO_HOLD_TEXT)));
+
+        assertThat(run.exitCode()).isNotZero();
+        JsonNode outcomes = results().path("summary").path("scenario_outcomes");
+        assertThat(outcomes.path("holds_won").asLong()).isEqualTo(1);
+        assertThat(outcomes.path("give_up_refused").asLong()).isEqualTo(1);
+        assertThat(outcomes.path("given_up").asLong()).isZero();
+        assertThat(results().path("errors").get(0).path("message").asText())
+                .isEqualTo("expected answer, found 404 No hold found to release");
+        assertThat(run.output()).containsPattern("give up refused: +1");
         assertThat(contractTables()).isEqualTo(tablesBefore);
     }
 

@@ -26,7 +26,7 @@ public class SmokeSimulation extends LoadTestSimulation {
                 .exitHereIfFailed()
                 .exec(session -> session.set(LOCKER_ID, session.<LockerList>get(LOCKERS).free().get(0)))
                 .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exitHereIfFailed()
-                .exec(endpoints.releaseHold()).exitHereIfFailed().exec(run.record(Outcome.GIVEN_UP))
+                .exec(endpoints.releaseHold()).exec(run.recordGiveUp()).exitHereIfFailed()
                 .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exitHereIfFailed()
                 .exec(endpoints.confirm()).exec(run.recordConfirm()).exitHereIfFailed()
                 .exec(endpoints.myLocker()).exitHereIfFailed()

@@ -12,7 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.global;
 /**
  * The seed's performance goals as Gatling assertions: a missed one fails the Maven build. Lost races
  * (409 {@code Locker already held by someone}) are answers, not failures, so they do not lower the success rate;
- * a hold refused by the database and a confirm refused after a won hold are failures ({@code LockerAnswer}).
+ * a hold refused by the database and a confirm or give-up refused after a won hold are failures ({@code LockerAnswer}).
  */
 final class StandardAssertions {
     private StandardAssertions() {}

@@ -35,25 +35,43 @@ class RacesIT {
     /** R1: B's clean-up finds no key, A's hold lands, B's clean-up UPDATE then expires A's fresh hold. */
     @Test
     void r1TheHoldCleanUpExpiresAHoldMadeBetweenItsExistsAndItsUpdate() {
-        Session a = api.newSession();
-        Session b = api.newSession();
-        HeldSteps.Held bAfterExists = STACK.gate().hold(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, 101);
-        CompletableFuture<ApiResponse> bHold = STACK.async(() -> api.hold(b, 101));
-        bAfterExists.awaitArrival();
+        Session a = holdExpiredByAnotherStudentsCleanUp(101);
 
-        ApiResponse aHold = api.hold(a, 101);
-        bAfterExists.letGo();
-
-        assertThat(aHold.status()).isEqualTo(201);
-        ApiResponse bAnswer = bHold.join();
-        assertThat(bAnswer.status()).isEqualTo(409);
-        assertThat(bAnswer.error()).isEqualTo(LockerHandlers.ALREADY_HELD);
         assertThat(inspector.assignmentStates(a.serialId(), 101)).containsExactly("expired");
         assertThat(inspector.redisValue(RedisKeys.hold(101))).contains(Long.toString(a.serialId()));
         ApiResponse aConfirm = api.confirm(a, 101);
         assertThat(aConfirm.status()).isEqualTo(409);
         assertThat(aConfirm.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
         assertThat(api.hold(api.newSession(), 101).error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+    }
+
+    /** R1 seen by a student who gives up: the hold answered 201 is already gone, release-hold answers 404. */
+    @Test
+    void r1AHoldExpiredByTheCleanUpCannotBeGivenBackEither() {
+        Session a = holdExpiredByAnotherStudentsCleanUp(501);
+
+        ApiResponse aGiveUp = api.releaseHold(a, 501);
+        assertThat(aGiveUp.status()).isEqualTo(404);
+        assertThat(aGiveUp.error()).isEqualTo(LockerHandlers.NO_HOLD);
+        assertThat(inspector.assignmentStates(a.serialId(), 501)).containsExactly("expired");
+    }
+
+    /** A's hold of the locker, answered 201, expired by B's clean-up that found no key just before it (R1). */
+    private Session holdExpiredByAnotherStudentsCleanUp(int lockerId) {
+        Session a = api.newSession();
+        Session b = api.newSession();
+        HeldSteps.Held bAfterExists = STACK.gate().hold(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, lockerId);
+        CompletableFuture<ApiResponse> bHold = STACK.async(() -> api.hold(b, lockerId));
+        bAfterExists.awaitArrival();
+
+        ApiResponse aHold = api.hold(a, lockerId);
+        bAfterExists.letGo();
+
+        assertThat(aHold.status()).isEqualTo(201);
+        ApiResponse bAnswer = bHold.join();
+        assertThat(bAnswer.status()).isEqualTo(409);
+        assertThat(bAnswer.error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        return a;
     }
 
     /** R2: the sweep finds X's key gone; A's hold lands before the sweep's UPDATE, which then expires A's hold. */

@@ -53,7 +53,7 @@ public final class ConsoleSummary {
         line(out, "Mismatched", Long.toString(summary.outcome(Outcome.OWNERSHIP_MISMATCHED.key())));
         out.append("\nLocker competition\n");
         for (Outcome outcome : List.of(Outcome.HOLD_ATTEMPTS, Outcome.HOLDS_WON, Outcome.CONFIRMED, Outcome.LOST_RACE,
-                Outcome.HOLD_REFUSED_BY_DB, Outcome.CONFIRM_REFUSED, Outcome.GIVEN_UP, Outcome.NO_LOCKER_AVAILABLE,
+                Outcome.HOLD_REFUSED_BY_DB, Outcome.CONFIRM_REFUSED, Outcome.GIVEN_UP, Outcome.GIVE_UP_REFUSED, Outcome.NO_LOCKER_AVAILABLE,
                 Outcome.RELEASED)) {
             line(out, outcome.key().replace('_', ' '), Long.toString(summary.outcome(outcome.key())));
         }

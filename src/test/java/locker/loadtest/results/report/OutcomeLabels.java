@@ -12,6 +12,7 @@ public final class OutcomeLabels {
             case "lost_race" -> "lost the race (409 on every locker tried)";
             case "confirmed" -> "confirmed";
             case "given_up" -> "given up (hold released)";
+            case "give_up_refused" -> "give-up refused (404, hold already expired)";
             case "no_locker_available" -> "no free locker in the list";
             case "ownership_verified" -> "\"my locker\" verified";
             case "ownership_mismatched" -> "\"my locker\" mismatched";

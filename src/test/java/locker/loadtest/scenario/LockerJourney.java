@@ -90,8 +90,9 @@ public final class LockerJourney {
 
     /** 5. Confirm the locker (CONFIRMATION_RATE of students), or give it back. */
     ChainBuilder confirmOrGiveUp() {
-        ChainBuilder confirm = exec(endpoints.confirm()).exec(this::recordConfirmAnswer);
-        ChainBuilder giveUp = exec(endpoints.releaseHold()).exec(this::recordGiveUpAnswer);
+        ChainBuilder confirm = exec(endpoints.confirm()).exec(session -> recordAnswer(session, CONFIRM_ANSWER));
+        ChainBuilder giveUp = exec(endpoints.releaseHold())
+                .exec(session -> recordAnswer(session, GIVE_UP_ANSWER).set(JOURNEY_OVER, true));
         if (config.confirmationRate >= 1) {
             return confirm;
         }
@@ -135,7 +136,7 @@ public final class LockerJourney {
             return next;
         }
         LockerAnswer answer = session.get(HOLD_ANSWER);
-        outcomes.recordHold(answer);
+        outcomes.recordAnswer(answer);
         switch (answer) {
             case HELD -> {
                 return log.say(next.set(HELD, true), () -> "Successfully held locker " + lockerId);
@@ -167,32 +168,20 @@ public final class LockerJourney {
                 + " attempt(s)");
     }
 
-    private Session recordConfirmAnswer(Session session) {
-        if (!session.contains(CONFIRM_ANSWER)) {
+    /** Counts what the answer to a confirm or a give-up under {@code answerKey} means, and says it. */
+    private Session recordAnswer(Session session, String answerKey) {
+        if (!session.contains(answerKey)) {
             return session;
         }
-        LockerAnswer answer = session.get(CONFIRM_ANSWER);
-        outcomes.recordConfirm(answer);
+        LockerAnswer answer = session.get(answerKey);
+        outcomes.recordAnswer(answer);
         int lockerId = session.getInt(LOCKER_ID);
         return switch (answer) {
             case CONFIRMED -> log.say(session, () -> "Confirmed locker " + lockerId);
             case CONFIRM_REFUSED -> log.say(session, () -> "Confirm of held locker " + lockerId + " refused (409)");
+            case GAVE_UP -> log.say(session, () -> "Gave up locker " + lockerId);
+            case GIVE_UP_REFUSED -> log.say(session, () -> "Give-up of held locker " + lockerId + " refused (404)");
             default -> session;
-        };
-    }
-
-    private Session recordGiveUpAnswer(Session session) {
-        Session over = session.set(JOURNEY_OVER, true);
-        if (!session.contains(GIVE_UP_ANSWER)) {
-            return over;
-        }
-        LockerAnswer answer = session.get(GIVE_UP_ANSWER);
-        outcomes.recordGiveUp(answer);
-        int lockerId = session.getInt(LOCKER_ID);
-        return switch (answer) {
-            case GAVE_UP -> log.say(over, () -> "Gave up locker " + lockerId);
-            case GIVE_UP_REFUSED -> log.say(over, () -> "Give-up of held locker " + lockerId + " refused (404)");
-            default -> over;
         };
     }
 

@@ -21,27 +21,16 @@ public final class Outcomes {
         counts.get(outcome).increment();
     }
 
-    /** Counts what a hold's answer means for the student; other answers are failed requests, not outcomes. */
-    public void recordHold(LockerAnswer answer) {
+    /**
+     * Counts what an answer to a hold, a confirm or a give-up means for the student; a lost race is counted when the
+     * journey ends, other answers are failed requests, not outcomes.
+     */
+    public void recordAnswer(LockerAnswer answer) {
         switch (answer) {
             case HELD -> record(Outcome.HOLDS_WON);
             case HOLD_REFUSED_BY_DB -> record(Outcome.HOLD_REFUSED_BY_DB);
-            default -> { }
-        }
-    }
-
-    /** Counts what a confirm's answer means for the student. */
-    public void recordConfirm(LockerAnswer answer) {
-        switch (answer) {
             case CONFIRMED -> record(Outcome.CONFIRMED);
             case CONFIRM_REFUSED -> record(Outcome.CONFIRM_REFUSED);
-            default -> { }
-        }
-    }
-
-    /** Counts what a release-hold's answer means for the student. */
-    public void recordGiveUp(LockerAnswer answer) {
-        switch (answer) {
             case GAVE_UP -> record(Outcome.GIVEN_UP);
             case GIVE_UP_REFUSED -> record(Outcome.GIVE_UP_REFUSED);
             default -> { }

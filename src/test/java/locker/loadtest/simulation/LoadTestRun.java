@@ -11,6 +11,7 @@ import locker.loadtest.results.InvariantResult;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
 import locker.loadtest.scenario.LockerJourney;
+import locker.loadtest.scenario.SessionKeys;
 import locker.testdata.TestUserRoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,17 +105,17 @@ public final class LoadTestRun {
 
     /** A session step that counts what the last hold's answer means (won, refused by the database). */
     public Function<Session, Session> recordHold() {
-        return recording.recordHold();
+        return recording.recordAnswer(SessionKeys.HOLD_ANSWER);
     }
 
     /** A session step that counts what the last confirm's answer means (confirmed, refused). */
     public Function<Session, Session> recordConfirm() {
-        return recording.recordConfirm();
+        return recording.recordAnswer(SessionKeys.CONFIRM_ANSWER);
     }
 
     /** A session step that counts what the last release-hold's answer means (given up, refused). */
     public Function<Session, Session> recordGiveUp() {
-        return recording.recordGiveUp();
+        return recording.recordAnswer(SessionKeys.GIVE_UP_ANSWER);
     }
 
     /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */

@@ -70,31 +70,11 @@ final class RunRecording {
         };
     }
 
-    /** A session step that counts what the last hold's answer means (won, refused by the database). */
-    Function<Session, Session> recordHold() {
+    /** A session step that counts what the {@code LockerAnswer} under {@code answerKey} means, when there is one. */
+    Function<Session, Session> recordAnswer(String answerKey) {
         return session -> {
-            if (session.contains(SessionKeys.HOLD_ANSWER)) {
-                outcomes.recordHold(session.get(SessionKeys.HOLD_ANSWER));
-            }
-            return session;
-        };
-    }
-
-    /** A session step that counts what the last confirm's answer means (confirmed, refused). */
-    Function<Session, Session> recordConfirm() {
-        return session -> {
-            if (session.contains(SessionKeys.CONFIRM_ANSWER)) {
-                outcomes.recordConfirm(session.get(SessionKeys.CONFIRM_ANSWER));
-            }
-            return session;
-        };
-    }
-
-    /** A session step that counts what the last release-hold's answer means (given up, refused). */
-    Function<Session, Session> recordGiveUp() {
-        return session -> {
-            if (session.contains(SessionKeys.GIVE_UP_ANSWER)) {
-                outcomes.recordGiveUp(session.get(SessionKeys.GIVE_UP_ANSWER));
+            if (session.contains(answerKey)) {
+                outcomes.recordAnswer(session.get(answerKey));
             }
             return session;
         };

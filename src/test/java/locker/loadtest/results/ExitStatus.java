@@ -28,4 +28,16 @@ public enum ExitStatus {
     public int code() {
         return code;
     }
+
+    /**
+     * Ends this JVM with this status, {@code message} its last line on standard error (standard output is flushed
+     * first). Returns an exception for callers that must {@code throw} to satisfy the compiler; it is never reached.
+     */
+    public IllegalStateException exit(String message) {
+        System.out.flush();
+        System.err.println(message);
+        System.err.flush();
+        System.exit(code);
+        return new IllegalStateException(message);
+    }
 }

@@ -75,11 +75,7 @@ public final class LoadTestRun {
 
     /** Ends this JVM with {@link ExitStatus#BAD_SETTINGS} and {@code message}, which names the setting. */
     public static IllegalStateException refuseSettings(String message) {
-        System.out.flush();
-        System.err.println(message);
-        System.err.flush();
-        System.exit(ExitStatus.BAD_SETTINGS.code());
-        return new IllegalStateException(message);
+        return ExitStatus.BAD_SETTINGS.exit(message);
     }
 
     public LoadTestConfig config() {

@@ -1,6 +1,5 @@
 package locker.loadtest.simulation;
 
-import locker.config.ConfigException;
 import locker.config.LoadProfile;
 import locker.config.LoadTestConfig;
 import locker.loadtest.results.ExitStatus;
@@ -18,21 +17,13 @@ public final class RunPlan {
     private RunPlan() {}
 
     public static void main(String[] args) {
-        LoadTestConfig config;
-        try {
-            config = LoadTestConfig.load();
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(ExitStatus.BAD_SETTINGS.code());
-            return;
-        }
+        LoadTestConfig config = LoadTestRun.settingsOrExit();
         if (args.length == 1 && args[0].equals("--results-file")) {
             System.out.println(config.resultsFilename);
         } else if (args.length == 1) {
             System.out.print(describe(config, args[0]));
         } else {
-            System.err.println("usage: RunPlan SIMULATION_CLASS | --results-file");
-            System.exit(ExitStatus.BAD_SETTINGS.code());
+            ExitStatus.BAD_SETTINGS.exit("usage: RunPlan SIMULATION_CLASS | --results-file");
         }
     }
 

@@ -42,11 +42,8 @@ final class Target implements AutoCloseable {
             if (stack != null) {
                 stack.close();
             }
-            System.out.flush();
-            System.err.println("pre-flight check failed, the run stops before seeding (nothing was changed): "
+            ExitStatus.PREFLIGHT_FAILED.exit("pre-flight check failed, the run stops before seeding (nothing was changed): "
                     + unhealthy.get());
-            System.err.flush();
-            System.exit(ExitStatus.PREFLIGHT_FAILED.code());
         }
         if (stack != null && !config.serverWarmUp.isZero()) {
             LoadTestRun.LOG.info("embedded reference stack warmed up: {}",

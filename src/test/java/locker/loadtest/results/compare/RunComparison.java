@@ -254,8 +254,7 @@ public final class RunComparison {
                 System.out.println("comparison written to " + arguments.output());
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("compare: " + e.getMessage());
-            System.exit(ExitStatus.BAD_SETTINGS.code());
+            ExitStatus.BAD_SETTINGS.exit("compare: " + e.getMessage());
         }
     }
 

@@ -106,8 +106,7 @@ public final class ResultsExporter {
     /** {@code scripts/summarize.sh}: re-exports a past run folder; exit status 3 when an invariant was violated. */
     public static void main(String[] args) {
         if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]).resolve(ReportHtml.INDEX))) {
-            System.err.println("usage: summarize.sh target/gatling/<run folder with index.html>");
-            System.exit(ExitStatus.BAD_SETTINGS.code());
+            throw ExitStatus.BAD_SETTINGS.exit("usage: summarize.sh target/gatling/<run folder with index.html>");
         }
         Export export = new ResultsExporter(ResultsSettings.standard()).export(Path.of(args[0]));
         System.exit(export.invariantsViolated() ? ExitStatus.INVARIANT_VIOLATED.code() : 0);

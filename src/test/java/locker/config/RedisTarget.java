@@ -1,5 +1,9 @@
 package locker.config;
 
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
 import java.util.Objects;
 
 /** The Redis of the server under test; {@code password} is null when it has none. */
@@ -7,6 +11,12 @@ public record RedisTarget(String host, int port, String password) {
     public RedisTarget {
         Objects.requireNonNull(host, "host");
         password = password == null || password.isEmpty() ? null : password;
+    }
+
+    /** A new client, connected and given the password when there is one; a {@code JedisException} when it cannot be. */
+    public Jedis connect(int timeoutMillis) {
+        return new Jedis(new HostAndPort(host, port),
+                DefaultJedisClientConfig.builder().password(password).timeoutMillis(timeoutMillis).build());
     }
 
     @Override

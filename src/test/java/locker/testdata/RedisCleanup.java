@@ -2,8 +2,6 @@ package locker.testdata;
 
 import locker.config.RedisTarget;
 import locker.contract.RedisKeys;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
@@ -39,9 +37,7 @@ final class RedisCleanup {
     /** {@code heldLockers}: lockers test users hold or own in the database, named in the warning if Redis is down. */
     static Outcome clean(RedisTarget target, Seeding run, Set<Long> testSerials, List<String> jtis,
                          Collection<Long> heldLockers) {
-        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
-                .password(target.password()).timeoutMillis(3_000).build();
-        try (Jedis jedis = new Jedis(new HostAndPort(target.host(), target.port()), config)) {
+        try (Jedis jedis = target.connect(3_000)) {
             int holds = removeHolds(jedis, run, testSerials);
             int blacklisted = 0;
             for (int i = 0; i < jtis.size(); i += BATCH) {

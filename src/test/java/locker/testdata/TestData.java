@@ -6,14 +6,12 @@ import locker.config.SeedPlan;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -32,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 public final class TestData implements AutoCloseable {
     static final long RUN_LOCK = 0x6C6F_636B_6572_4C54L;
     private static final long FLUSH_INTERVAL_MILLIS = 500;
-    private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     private final DbTarget db;
     private final RedisTarget redis;
@@ -269,7 +266,7 @@ public final class TestData implements AutoCloseable {
     }
 
     private void ensureConnected() throws SQLException {
-        if (!connection.isValid(CONNECT_TIMEOUT_SECONDS)) {
+        if (!connection.isValid(DbTarget.CONNECT_TIMEOUT_SECONDS)) {
             try {
                 connection.close();
             } catch (SQLException e) {
@@ -298,12 +295,7 @@ public final class TestData implements AutoCloseable {
     }
 
     private static Connection open(DbTarget db) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", db.user());
-        properties.setProperty("password", db.password());
-        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("ApplicationName", "locker-loadtest test data");
-        return DriverManager.getConnection(db.jdbcUrl(), properties);
+        return db.connect("locker-loadtest test data");
     }
 
     private static String seededBy() {

@@ -2,9 +2,7 @@ package locker.loadtest.simulation;
 
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
-import locker.config.DbTarget;
 import locker.config.LoadTestConfig;
-import locker.config.RedisTarget;
 import locker.loadtest.capacity.CapacityGoals;
 import locker.loadtest.capacity.CapacityPlan;
 import locker.loadtest.capacity.CapacitySearch;
@@ -26,7 +24,6 @@ import redis.clients.jedis.Jedis;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -149,21 +146,16 @@ final class RunRecording {
     }
 
     private Optional<Connection> metricsConnection() {
-        DbTarget database = target.database();
         try {
-            return Optional.of(DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password()));
+            return Optional.of(target.database().connect("locker-loadtest server metrics"));
         } catch (SQLException e) {
             return Optional.empty();
         }
     }
 
     private Optional<Jedis> metricsRedis() {
-        RedisTarget redis = target.redis();
         try {
-            Jedis jedis = new Jedis(redis.host(), redis.port(), 1_000);
-            if (redis.password() != null) {
-                jedis.auth(redis.password());
-            }
+            Jedis jedis = target.redis().connect(1_000);
             jedis.ping();
             return Optional.of(jedis);
         } catch (RuntimeException e) {

@@ -13,7 +13,6 @@ import locker.testdata.TestData;
 import locker.testdata.TestDataSummary;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -63,7 +62,7 @@ final class TestDataLifecycle {
 
     /** The invariants over the database; {@code confirmedNow} is the run's confirms minus its releases. */
     List<InvariantResult> checkInvariants(long confirmedNow) {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+        try (Connection c = database.connect("locker-loadtest invariants")) {
             return Invariants.check(c, confirmedNow, new StudentIdRange(plan.studentIdStart(), plan.studentIdEnd()));
         } catch (SQLException e) {
             LoadTestRun.LOG.warn("invariants not checked: {}", e.getMessage());

@@ -2,6 +2,7 @@ package locker.bench;
 
 import locker.bench.BenchmarkReport.Row;
 import locker.bench.GatlingRun.Milestone;
+import locker.loadtest.results.Outcome;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static locker.bench.BenchmarkReport.medianRun;
 import static locker.bench.BenchmarkReport.number;
@@ -267,8 +269,8 @@ public final class Benchmark {
         RunFigures f = run.figures();
         Double heap = f.heapPeakMiB();
         // every student reached an end of the journey, and the run stopped before TOTAL_TIMEOUT (600 s) would have
-        long finished = f.outcome("lost_race") + f.outcome("no_locker_available") + f.outcome("confirmed")
-                + f.outcome("confirm_refused") + f.outcome("given_up") + f.outcome("give_up_refused");
+        long finished = Stream.of(Outcome.LOST_RACE, Outcome.NO_LOCKER_AVAILABLE, Outcome.CONFIRMED,
+                Outcome.CONFIRM_REFUSED, Outcome.GIVEN_UP, Outcome.GIVE_UP_REFUSED).mapToLong(f::outcome).sum();
         boolean endedByItself = finished == students && f.durationSeconds() < TOTAL_TIMEOUT_SECONDS;
         report.add(new Row(figure, goal, describe(f) + "; " + number(finished, 0) + " of " + number(students, 0)
                         + " students finished in " + number(f.durationSeconds(), 0) + " s",
@@ -528,9 +530,9 @@ public final class Benchmark {
     private static String describe(RunFigures f) {
         return number(f.requests(), 0) + " requests in " + number(f.wallSeconds(), 2) + " s, " + number(f.wallRate(), 0)
                 + " req/s, mean " + number(f.mean(), 3) + " s, p95 " + number(f.p95(), 3) + " s, p99 "
-                + number(f.p99(), 3) + " s, " + f.failed() + " failed; confirmed " + f.outcomes().get("confirmed")
-                + ", given up " + f.outcomes().get("given_up") + ", lost race " + f.outcomes().get("lost_race")
-                + ", no locker " + f.outcomes().get("no_locker_available")
+                + number(f.p99(), 3) + " s, " + f.failed() + " failed; confirmed " + f.outcome(Outcome.CONFIRMED)
+                + ", given up " + f.outcome(Outcome.GIVEN_UP) + ", lost race " + f.outcome(Outcome.LOST_RACE)
+                + ", no locker " + f.outcome(Outcome.NO_LOCKER_AVAILABLE)
                 + (f.heapPeakMiB() == null ? "" : "; heap peak " + number(f.heapPeakMiB(), 0) + " MiB");
     }
 

@@ -1,6 +1,7 @@
 package locker.bench;
 
 import locker.loadtest.metrics.ServerMetricsSampler;
+import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunResults;
 import locker.loadtest.results.RunResults.RequestResult;
 import locker.loadtest.results.RunResults.Summary;
@@ -61,8 +62,8 @@ record RunFigures(long requests, long failed, double wallSeconds, double wallRat
     }
 
     /** An outcome's count, 0 when the run did not report it. */
-    long outcome(String name) {
-        return outcomes.getOrDefault(name, 0L);
+    long outcome(Outcome outcome) {
+        return outcomes.getOrDefault(outcome.key(), 0L);
     }
 
     static boolean exists(Path resultsFile) {

@@ -2,6 +2,7 @@ package locker.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunResults;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class RunFiguresTest {
         assertThat(figures.heapPeakMiB()).isNull();
         assertThat(figures.assertionsMet()).isTrue();
         assertThat(figures.durationSeconds()).isEqualTo(3.0);
-        assertThat(figures.outcome("given_up")).isZero();
+        assertThat(figures.outcome(Outcome.GIVEN_UP)).isZero();
     }
 
     @Test

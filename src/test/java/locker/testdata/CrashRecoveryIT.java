@@ -4,7 +4,6 @@ import locker.config.SeedPlan;
 import locker.testsupport.StackExtension;
 import locker.testsupport.testdata.DatabaseRows;
 import locker.testsupport.testdata.LoadTestStandIn;
-import locker.twin.stack.EmbeddedStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

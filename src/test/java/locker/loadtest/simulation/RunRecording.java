@@ -12,17 +12,12 @@ import locker.loadtest.metrics.ServerMetrics;
 import locker.loadtest.metrics.ServerMetricsSampler;
 import locker.loadtest.results.InvariantResult;
 import locker.loadtest.results.Outcome;
-import locker.loadtest.results.ResultsSettings;
 import locker.loadtest.results.RunContext;
-import locker.loadtest.results.RunDirectories;
 import locker.loadtest.results.export.ExportAtExit;
 import locker.loadtest.scenario.Outcomes;
-import locker.loadtest.scenario.SessionKeys;
 import locker.testdata.TestDataSummary;
 import redis.clients.jedis.Jedis;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -103,9 +98,9 @@ final class RunRecording {
         LoadTestRun.LOG.info("outcomes: {}", outcomes.asMap());
         Map<String, Object> described = new LinkedHashMap<>(config.describe());
         described.put("base_url", target.baseUrl());
-        writeCapacityAndGeneratorFiles(simulation, sampled.generator());
         ExportAtExit.afterRun(simulation, new RunContext(described, outcomes.asMap(), connected, invariants,
-                sampled.serverMetrics(), testData));
+                sampled.serverMetrics(), testData), capacitySearch == null ? null : capacitySearch.record(),
+                sampled.generator());
     }
 
     private GeneratorReport stopGeneratorSampler() {
@@ -129,20 +124,6 @@ final class RunRecording {
             pools.put("server_http_threads", server.httpThreads());
         });
         return metrics.results(pools);
-    }
-
-    private void writeCapacityAndGeneratorFiles(Simulation simulation, GeneratorReport generator) {
-        Optional<Path> runDirectory = RunDirectories.newestRun(ResultsSettings.standard().gatlingResultsDirectory(),
-                RunDirectories.simulationId(simulation.getClass()), ManagementFactory.getRuntimeMXBean().getStartTime());
-        if (runDirectory.isEmpty()) {
-            return;
-        }
-        if (capacitySearch != null) {
-            capacitySearch.record().writeTo(runDirectory.get());
-        }
-        if (generator != null) {
-            generator.writeTo(runDirectory.get());
-        }
     }
 
     private Optional<Connection> metricsConnection() {

@@ -1,6 +1,7 @@
 package locker.loadtest.results.export;
 
 import io.gatling.javaapi.core.Simulation;
+import locker.loadtest.capacity.CapacityRecord;
 import locker.loadtest.capacity.CapacityResult;
 import locker.loadtest.generator.GeneratorReport;
 import locker.loadtest.results.ExitStatus;
@@ -26,6 +27,15 @@ public final class ExportAtExit {
 
     /** Stores {@code context} in this run's report folder and exports the report when the JVM exits. */
     public static void afterRun(Simulation simulation, RunContext context) {
+        afterRun(simulation, context, null, null);
+    }
+
+    /**
+     * The same, with the capacity search's record and the generator's report also left in the folder for the
+     * export; either may be null (the run has no such section).
+     */
+    public static void afterRun(Simulation simulation, RunContext context, CapacityRecord capacity,
+                                GeneratorReport generator) {
         ResultsSettings settings = ResultsSettings.standard();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         String simulationId = RunDirectories.simulationId(simulation.getClass());
@@ -44,6 +54,12 @@ public final class ExportAtExit {
             return;
         }
         context.withSetting(RunResults.RunConfig.SIMULATION_CLASS, simulation.getClass().getName()).writeTo(runDirectory);
+        if (capacity != null) {
+            capacity.writeTo(runDirectory);
+        }
+        if (generator != null) {
+            generator.writeTo(runDirectory);
+        }
         ResponseStatuses.writeRecorded(runDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> exportAtExit(runDirectory, settings), "results-export"));
     }

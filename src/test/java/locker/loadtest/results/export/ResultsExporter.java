@@ -42,7 +42,11 @@ public final class ResultsExporter {
         this.settings = settings;
     }
 
-    public record Export(RunResults document, String console, List<Path> files, boolean invariantsViolated) {}
+    public record Export(RunResults document, String console, List<Path> files) {
+        public boolean invariantsViolated() {
+            return document.invariantsViolated();
+        }
+    }
 
     /** Exports, prints the console summary to stdout and returns what was done. */
     public Export export(Path runDirectory) {
@@ -71,7 +75,7 @@ public final class ResultsExporter {
         generator.flatMap(GeneratorReport::warning).ifPresent(warning -> console.append(warning).append('\n'));
         System.out.print(console);
         System.out.flush();
-        return new Export(results, console.toString(), files, results.invariantsViolated());
+        return new Export(results, console.toString(), files);
     }
 
     private List<Path> outputFiles(Path runDirectory) {

@@ -65,6 +65,7 @@ class LayoutTest {
                 .layer("capacity").definedBy("locker.loadtest.capacity")
                 .layer("generator").definedBy("locker.loadtest.generator")
                 .layer("metrics").definedBy("locker.loadtest.metrics")
+                .layer("anomalies").definedBy("locker.loadtest.anomalies")
                 .layer("report").definedBy("locker.loadtest.results.report")
                 .layer("compare").definedBy("locker.loadtest.results.compare")
                 .layer("export").definedBy("locker.loadtest.results.export")
@@ -75,8 +76,10 @@ class LayoutTest {
                 .whereLayer("compare").mayOnlyBeAccessedByLayers("outside")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("export", "outside")
                 .whereLayer("scenario").mayOnlyBeAccessedByLayers("simulation", "outside")
-                // capacity, generator and metrics produce sections of the results model (RunResults), so they
-                // sit below it and use nothing of the rest of the load test
+                // capacity, generator, metrics and anomalies produce sections of the results model (RunResults), so
+                // they sit below it and use nothing of the rest of the load test
+                .whereLayer("anomalies").mayOnlyBeAccessedByLayers("results", "scenario", "report", "compare", "export", "simulation",
+                        "outside")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")
                 .whereLayer("capacity").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")
                 .whereLayer("generator").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")

@@ -4,6 +4,8 @@ package locker.contract;
 public final class RedisKeys {
     public static final String HOLD_PREFIX = "locker:hold:";
     public static final String BLACKLIST_PREFIX = "blacklist:";
+    /** How long a hold's key lives: {@code SET locker:hold:{id} <serial> EX 60 NX}; a hold lasts that long. */
+    public static final int HOLD_SECONDS = 60;
 
     private RedisKeys() {}
 

@@ -8,12 +8,17 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import locker.loadtest.metrics.ServerMetrics;
 import locker.loadtest.metrics.ServerMetricsSampler;
-import locker.loadtest.results.InvariantResult;
-import locker.loadtest.results.Invariants;
-import locker.loadtest.results.ResponseStatuses;
+import locker.loadtest.anomalies.AnomalyFinder;
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.Call;
+import locker.loadtest.anomalies.InvariantResult;
+import locker.loadtest.anomalies.Invariants;
 import locker.loadtest.results.RunContext;
-import locker.loadtest.results.StudentIdRange;
+import locker.loadtest.anomalies.LockerStateReader;
+import locker.loadtest.anomalies.RequestJournal;
+import locker.loadtest.anomalies.StudentIdRange;
 import locker.loadtest.results.export.ExportAtExit;
+import locker.loadtest.scenario.Endpoints;
 import locker.testdata.TestDataSummary;
 import locker.twin.stack.EmbeddedStack;
 import redis.clients.jedis.Jedis;
@@ -33,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
+import static locker.loadtest.scenario.SessionKeys.LOCKER_ID;
+import static locker.loadtest.scenario.SessionKeys.STUDENT_ID;
 
 /**
  * A small run against the embedded stack that gives the report OKs, KOs of several statuses and several
@@ -59,17 +66,18 @@ public class ReportFixtureSimulation extends Simulation {
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json");
         ScenarioBuilder students = scenario("Locker race")
-                .exec(session -> session.set("studentId", Long.toString(FIRST_STUDENT_ID + session.userId())))
+                .exec(session -> session.set(STUDENT_ID, Long.toString(FIRST_STUDENT_ID + session.userId()))
+                        .set(LOCKER_ID, Integer.parseInt(LOCKER)))
                 .exec(http("POST /auth/login-or-register")
                         .post("/auth/login-or-register")
-                        .body(StringBody("{\"student_id\":\"#{studentId}\",\"name\":\"Fixture User\",\"phone_number\":\"010#{studentId}\"}"))
+                        .body(StringBody("{\"student_id\":\"#{" + STUDENT_ID + "}\",\"name\":\"Fixture User\",\"phone_number\":\"010#{" + STUDENT_ID + "}\"}"))
                         .check(status().in(200, 201), jmesPath("access_token").saveAs("accessToken"))
-                        .transformResponse(ResponseStatuses::record))
+                        .transformResponse(Endpoints.recorded(Call.LOG_IN)))
                 .exec(http("GET /lockers")
                         .get("/lockers")
                         .header("Authorization", "Bearer #{accessToken}")
                         .check(status().is(200))
-                        .transformResponse(ResponseStatuses::record))
+                        .transformResponse(Endpoints.recorded(Call.LIST_LOCKERS)))
                 .exec(session -> session.set("leader", leaderChosen.compareAndSet(false, true)))
                 // The others hold once the leader's hold is answered: its key then exists, so their clean-up leaves
                 // the leader's row alone and the deployed server's race R1 cannot take the locker back.
@@ -80,7 +88,7 @@ public class ReportFixtureSimulation extends Simulation {
                         .post("/lockers/" + LOCKER + "/hold")
                         .header("Authorization", "Bearer #{accessToken}")
                         .check(status().in(201, 409).saveAs("holdStatus"))
-                        .transformResponse(ResponseStatuses::record))
+                        .transformResponse(Endpoints.recorded(Call.HOLD)))
                 .exec(session -> {
                     if (session.getBoolean("leader")) {
                         leaderHoldAnswered.set(true);
@@ -95,7 +103,7 @@ public class ReportFixtureSimulation extends Simulation {
                                         .get("/lockers/me")
                                         .header("Authorization", "Bearer #{accessToken}")
                                         .check(status().is(200), jmesPath("locker.locker_id").is(LOCKER))
-                                        .transformResponse(ResponseStatuses::record))
+                                        .transformResponse(Endpoints.recorded(Call.MY_LOCKER)))
                                 .exec(session -> count(session, "ownership_verified"))
                 ).orElse(
                         exec(session -> count(session, "lost_race"))
@@ -104,7 +112,7 @@ public class ReportFixtureSimulation extends Simulation {
                                         .post("/lockers/" + LOCKER + "/release-hold")
                                         .header("Authorization", "Bearer #{accessToken}")
                                         .check(status().is(200))
-                                        .transformResponse(ResponseStatuses::record))
+                                        .transformResponse(Endpoints.recorded(Call.GIVE_UP)))
                 );
         List<Assertion> assertions = new ArrayList<>(List.of(global().responseTime().max().lt(30_000),
                 global().successfulRequests().percent().gt(50.0)));
@@ -119,7 +127,7 @@ public class ReportFixtureSimulation extends Simulation {
                 .post("/lockers/" + LOCKER + "/confirm")
                 .header("Authorization", "Bearer #{accessToken}")
                 .check(status().is(200))
-                .transformResponse(ResponseStatuses::record);
+                .transformResponse(Endpoints.recorded(Call.CONFIRM));
     }
 
     private Session count(Session session, String outcome) {
@@ -143,12 +151,15 @@ public class ReportFixtureSimulation extends Simulation {
         Map<String, Long> counted = new LinkedHashMap<>();
         RunContext.OUTCOME_KEYS.forEach(key -> counted.put(key, outcomes.getOrDefault(key, new AtomicLong()).get()));
         List<InvariantResult> invariants;
-        try (Connection connection = stack.openConnection()) {
+        AnomalyReport anomalies;
+        try (Connection connection = stack.openConnection();
+             Jedis redis = new Jedis(EmbeddedStack.HOST, stack.redisPort())) {
             if (Boolean.getBoolean("fixture.corruptDatabase")) {
                 corrupt(connection);
             }
             invariants = Invariants.check(connection, counted.get("confirmed") - counted.get("released"),
                     new StudentIdRange(FIRST_STUDENT_ID, FIRST_STUDENT_ID + 999));
+            anomalies = AnomalyFinder.find(RequestJournal.recorded(), invariants, new LockerStateReader(connection, redis));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -164,7 +175,7 @@ public class ReportFixtureSimulation extends Simulation {
         ServerMetrics serverMetrics = metrics.results(Map.of("gatling_connections", "one per student"));
         TestDataSummary testData = new TestDataSummary(FIRST_STUDENT_ID + "-" + (FIRST_STUDENT_ID + USERS - 1), 0,
                 "not needed: the embedded database is discarded with the run", null);
-        ExportAtExit.afterRun(this, new RunContext(config, counted, true, invariants, serverMetrics, testData));
+        ExportAtExit.afterRun(this, new RunContext(config, counted, true, invariants, serverMetrics, testData, anomalies));
     }
 
     private static void corrupt(Connection connection) throws SQLException {

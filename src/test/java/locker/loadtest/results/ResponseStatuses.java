@@ -1,7 +1,7 @@
 package locker.loadtest.results;
 
-import io.gatling.http.response.Response;
-import io.gatling.javaapi.core.Session;
+import locker.loadtest.anomalies.RecordedRequest;
+import locker.loadtest.anomalies.RequestJournal;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -14,21 +14,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The HTTP status of every response, which Gatling's simulation.log does not keep. Each request of the
- * project passes its response through {@link #record} (a {@code transformResponse}); the statuses are kept
- * by request name, start and end, the three things the log does hold for the same request, and written
- * into the run folder as {@value #FILE_NAME} at the end of the run. Recording costs one small object per
- * response; no string is built.
+ * The HTTP status of every response, which Gatling's simulation.log does not keep: taken from the run's
+ * {@link RequestJournal} by request name, start and end, the three things the log does hold for the same request,
+ * and written into the run folder as {@value #FILE_NAME} at the end of the run.
  */
 public final class ResponseStatuses {
     public static final String FILE_NAME = "response-statuses.tsv";
-
-    private static final ConcurrentLinkedQueue<Recorded> RECORDED = new ConcurrentLinkedQueue<>();
-
-    private record Recorded(String name, long startMillis, long endMillis, int status) {}
 
     /** The lookup key of a request: its name, start and response time, as the log has them. */
     private record Key(String name, long startMillis, long responseTimeMillis) {}
@@ -39,20 +32,12 @@ public final class ResponseStatuses {
         this.statuses = statuses;
     }
 
-    /** For {@code transformResponse}: notes the response's status and hands the response on unchanged. */
-    public static Response record(Response response, Session session) {
-        RECORDED.add(new Recorded(response.request().getName(), response.startTimestamp(), response.endTimestamp(),
-                response.status().code()));
-        return response;
-    }
-
-    /** Writes what was recorded since the JVM started (or the last write) into {@code runDirectory}. */
+    /** Writes the journal's statuses (it is emptied) into {@code runDirectory}. */
     public static void writeRecorded(Path runDirectory) {
         try (BufferedWriter out = Files.newBufferedWriter(runDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
-            Recorded recorded;
-            while ((recorded = RECORDED.poll()) != null) {
-                out.write(recorded.name() + '\t' + recorded.startMillis() + '\t' + recorded.endMillis() + '\t'
-                        + recorded.status() + '\n');
+            for (RecordedRequest recorded : RequestJournal.drain()) {
+                out.write(recorded.call().requestName() + '\t' + recorded.startMillis() + '\t' + recorded.endMillis()
+                        + '\t' + recorded.status() + '\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + runDirectory.resolve(FILE_NAME), e);

@@ -1,5 +1,7 @@
 package locker.loadtest.results;
 
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import locker.loadtest.metrics.ServerMetrics;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * {@link #OUTCOME_KEYS}. Assertions are not here: Gatling stores them in simulation.log and the report.
  */
 public record RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
-                         List<InvariantResult> invariants, ServerMetrics serverMetrics, TestDataSummary testData) {
+                         List<InvariantResult> invariants, ServerMetrics serverMetrics, TestDataSummary testData,
+                         AnomalyReport anomalies) {
     public static final String FILE_NAME = "run-context.json";
     public static final List<String> OUTCOME_KEYS = Arrays.stream(Outcome.values()).map(Outcome::key).toList();
 
@@ -35,17 +38,17 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
         invariants = List.copyOf(invariants);
     }
 
-    /** A context without server metrics or test-data details (both null). */
+    /** A context without server metrics, test-data details or anomalies (all null). */
     public RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
                       List<InvariantResult> invariants) {
-        this(config, outcomes, dbConnected, invariants, null, null);
+        this(config, outcomes, dbConnected, invariants, null, null, null);
     }
 
     /** The same context with one more setting. */
     public RunContext withSetting(String name, Object value) {
         Map<String, Object> settings = new LinkedHashMap<>(config);
         settings.put(name, value);
-        return new RunContext(settings, outcomes, dbConnected, invariants, serverMetrics, testData);
+        return new RunContext(settings, outcomes, dbConnected, invariants, serverMetrics, testData, anomalies);
     }
 
     // A last guard: results files get shared, so a setting named like a secret never reaches one.

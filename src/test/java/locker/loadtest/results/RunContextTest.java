@@ -1,5 +1,6 @@
 package locker.loadtest.results;
 
+import locker.loadtest.anomalies.InvariantResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

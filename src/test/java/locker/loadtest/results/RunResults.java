@@ -1,5 +1,7 @@
 package locker.loadtest.results;
 
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -39,7 +41,8 @@ public record RunResults(RunConfig config, Summary summary, Map<String, Endpoint
                          @JsonInclude(JsonInclude.Include.NON_NULL) ServerMetrics serverMetrics,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<RequestResult> detailedResults,
                          @JsonInclude(JsonInclude.Include.NON_NULL) CapacityResult capacity,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorReport generator) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorReport generator,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) AnomalyReport anomalies) {
     public static final String SUMMARY = "summary";
 
     private static final ObjectMapper WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

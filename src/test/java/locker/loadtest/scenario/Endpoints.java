@@ -1,12 +1,16 @@
 package locker.loadtest.scenario;
 
+import locker.contract.MyLocker;
+import locker.contract.LockerAnswer;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import locker.contract.LockerList;
-import locker.loadtest.results.ResponseStatuses;
+import io.gatling.http.response.Response;
+import locker.loadtest.anomalies.Call;
+import locker.loadtest.anomalies.RequestJournal;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,13 +30,13 @@ import static locker.loadtest.scenario.SessionKeys.*;
  */
 public final class Endpoints {
     public static final String API = "/api/v1";
-    public static final String LOGIN = "POST /auth/login-or-register";
-    public static final String LIST_LOCKERS = "GET /lockers";
-    public static final String HOLD = "POST /lockers/{id}/hold";
-    public static final String CONFIRM = "POST /lockers/{id}/confirm";
-    public static final String RELEASE_HOLD = "POST /lockers/{id}/release-hold";
-    public static final String RELEASE = "POST /lockers/{id}/release";
-    public static final String MY_LOCKER = "GET /lockers/me";
+    public static final String LOGIN = Call.LOG_IN.requestName();
+    public static final String LIST_LOCKERS = Call.LIST_LOCKERS.requestName();
+    public static final String HOLD = Call.HOLD.requestName();
+    public static final String CONFIRM = Call.CONFIRM.requestName();
+    public static final String RELEASE_HOLD = Call.GIVE_UP.requestName();
+    public static final String RELEASE = Call.RELEASE.requestName();
+    public static final String MY_LOCKER = Call.MY_LOCKER.requestName();
 
     /** The name of the check every answer passes; a failed request's message reads {@code expected answer, found 409 ...}. */
     public static final String EXPECTED_ANSWER = "expected answer";
@@ -57,17 +61,17 @@ public final class Endpoints {
 
     /** Logs in the student of the session; keeps the access token (the answer must also carry the serial id). */
     public HttpRequestActionBuilder logIn() {
-        return timed(http(LOGIN).post("/auth/login-or-register")
+        return timed(Call.LOG_IN, http(LOGIN).post("/auth/login-or-register")
                 .body(StringBody(Endpoints::loginBody))
-                .check(expectStatus(200, 201))
+                .check(expectStatus(Call.LOG_IN))
                 .check(bodyBytes().transform(body -> Login.parse(body).accessToken()).saveAs(ACCESS_TOKEN)));
     }
 
     /** Lists the lockers; keeps how many there are and the ids of those without an owner ({@link LockerList}). */
     public HttpRequestActionBuilder listLockers() {
-        return timed(http(LIST_LOCKERS).get("/lockers")
+        return timed(Call.LIST_LOCKERS, http(LIST_LOCKERS).get("/lockers")
                 .header("Authorization", BEARER)
-                .check(expectStatus(200))
+                .check(expectStatus(Call.LIST_LOCKERS))
                 .check(bodyBytes().transform(LockerList::parse).saveAs(LOCKERS)));
     }
 
@@ -82,23 +86,23 @@ public final class Endpoints {
 
     /** Holds the session's locker, accepting only the given answers. */
     public HttpRequestActionBuilder hold(LockerAnswer... accepted) {
-        return answered(HOLD, "/hold", HOLD_STATUS, LockerAnswer::ofHold, HOLD_ANSWER, accepted);
+        return answered(Call.HOLD, "/hold", HOLD_STATUS, HOLD_ANSWER, accepted);
     }
 
     /** Confirms the session's locker; the answer is kept as {@link LockerAnswer} in CONFIRM_ANSWER, only 200 succeeds. */
     public HttpRequestActionBuilder confirm() {
-        return answered(CONFIRM, "/confirm", ANSWER_STATUS, LockerAnswer::ofConfirm, CONFIRM_ANSWER,
-                LockerAnswer.CONFIRMED);
+        return answered(Call.CONFIRM, "/confirm", ANSWER_STATUS, CONFIRM_ANSWER, LockerAnswer.CONFIRMED);
     }
 
     /** Gives the held locker back; the answer is kept as {@link LockerAnswer} in GIVE_UP_ANSWER, only 200 succeeds. */
     public HttpRequestActionBuilder releaseHold() {
-        return answered(RELEASE_HOLD, "/release-hold", ANSWER_STATUS, LockerAnswer::ofReleaseHold, GIVE_UP_ANSWER,
-                LockerAnswer.GAVE_UP);
+        return answered(Call.GIVE_UP, "/release-hold", ANSWER_STATUS, GIVE_UP_ANSWER, LockerAnswer.GAVE_UP);
     }
 
     public HttpRequestActionBuilder release() {
-        return lockerAction(RELEASE, "/release");
+        return timed(Call.RELEASE, http(RELEASE).post(LOCKER_PATH + "/release")
+                .header("Authorization", BEARER)
+                .check(expectStatus(Call.RELEASE)));
     }
 
     /** The name of the check that "my locker" shows the student's own locker. */
@@ -106,9 +110,9 @@ public final class Endpoints {
 
     /** "My locker": must name the session's locker and student (kept as {@link MyLocker}); a mismatch fails the request. */
     public HttpRequestActionBuilder myLocker() {
-        return timed(http(MY_LOCKER).get("/lockers/me")
+        return timed(Call.MY_LOCKER, http(MY_LOCKER).get("/lockers/me")
                 .header("Authorization", BEARER)
-                .check(expectStatus(200))
+                .check(expectStatus(Call.MY_LOCKER))
                 .check(bodyBytes().transform(MyLocker::parse)
                         .is(session -> new MyLocker(session.getInt(LOCKER_ID), session.getString(STUDENT_ID)))
                         .name(MY_LOCKER_CHECK).logActualValueInError(true).saveAs(MY_LOCKER_SHOWN)));
@@ -116,38 +120,31 @@ public final class Endpoints {
 
     /** "My locker" for a student who owns none. */
     public HttpRequestActionBuilder myLockerIsEmpty() {
-        return timed(http(MY_LOCKER).get("/lockers/me")
+        return timed(Call.MY_LOCKER_EMPTY, http(MY_LOCKER).get("/lockers/me")
                 .header("Authorization", BEARER)
                 // {"locker": null}: the key is there, its value is null (which a JMESPath check sees as "not found")
-                .check(expectStatus(200))
+                .check(expectStatus(Call.MY_LOCKER_EMPTY))
                 .check(substring("\"locker\"").exists(), jmesPath("locker").notExists()));
     }
 
     /** A request on the session's locker whose answer is read as a {@link LockerAnswer}, saved under {@code answerKey}. */
-    private HttpRequestActionBuilder answered(String name, String suffix, String statusKey,
-                                              BiFunction<Integer, byte[], LockerAnswer> reading,
-                                              String answerKey, LockerAnswer... accepted) {
-        return timed(http(name).post(LOCKER_PATH + suffix)
+    private HttpRequestActionBuilder answered(Call call, String suffix, String statusKey, String answerKey,
+                                              LockerAnswer... accepted) {
+        return timed(call, http(call.requestName()).post(LOCKER_PATH + suffix)
                 .header("Authorization", BEARER)
                 .check(status().saveAs(statusKey),
                         bodyBytes().transformWithSession((body, session) ->
-                                reading.apply(session.getInt(statusKey), body)).saveAs(answerKey),
+                                call.lockerAnswer(session.getInt(statusKey), body)).saveAs(answerKey),
                         accepted(statusKey, answerKey, List.of(accepted))));
     }
 
-    private HttpRequestActionBuilder lockerAction(String name, String suffix) {
-        return timed(http(name).post(LOCKER_PATH + suffix)
-                .header("Authorization", BEARER)
-                .check(expectStatus(200)));
-    }
-
     /**
-     * The status must be one of {@code statuses}; otherwise the request fails with the status and the body as
+     * The status must be one the call accepts; otherwise the request fails with the status and the body as
      * text in its message ({@code expected answer, found 503 Service Unavailable}), as the deployed server words
      * its errors.
      */
-    static CheckBuilder.Final[] expectStatus(Integer... statuses) {
-        List<Integer> expected = List.of(statuses);
+    static CheckBuilder.Final[] expectStatus(Call call) {
+        List<Integer> expected = call.acceptedStatuses();
         return new CheckBuilder.Final[] {
                 status().saveAs(ANSWER_STATUS),
                 expectedAnswer(ANSWER_STATUS, session -> expected.contains(session.getInt(ANSWER_STATUS)))};
@@ -160,19 +157,25 @@ public final class Endpoints {
     /** Passes when {@code acceptable}; fails naming the status and the body text otherwise. */
     private static CheckBuilder.Final expectedAnswer(String statusKey, java.util.function.Predicate<Session> acceptable) {
         return bodyBytes().transformWithSession((body, session) ->
-                        acceptable.test(session) ? EXPECTED_ANSWER : message(session.getInt(statusKey), body))
+                        acceptable.test(session) ? EXPECTED_ANSWER : LockerAnswer.statusAndText(session.getInt(statusKey), body))
                 .is(EXPECTED_ANSWER).name(EXPECTED_ANSWER).logActualValueInError(true);
     }
 
-    /** A failed request's message: its status and body as text, e.g. {@code 409 hold expired or not found}. */
-    static String message(int status, byte[] body) {
-        String text = LockerAnswer.text(body).replaceAll("\\s+", " ");
-        return status + (text.isEmpty() ? "" : " " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
+    /** Every request: its timeout, and its answer noted in the run's {@link RequestJournal}. */
+    private HttpRequestActionBuilder timed(Call call, HttpRequestActionBuilder request) {
+        return request.requestTimeout(requestTimeout).transformResponse(recorded(call));
     }
 
-    /** Every request: its timeout, and its response's status noted for the results ({@link ResponseStatuses}). */
-    private HttpRequestActionBuilder timed(HttpRequestActionBuilder request) {
-        return request.requestTimeout(requestTimeout).transformResponse(ResponseStatuses::record);
+    /**
+     * The {@code transformResponse} that notes each answer to {@code call} in the {@link RequestJournal}, with the
+     * session's student and locker; the response goes on unchanged.
+     */
+    public static BiFunction<Response, Session, Response> recorded(Call call) {
+        return (response, session) -> {
+            RequestJournal.record(call, response, session.getString(STUDENT_ID),
+                    call.onLocker() ? session.getIntegerWrapper(LOCKER_ID) : null);
+            return response;
+        };
     }
 
     private static String loginBody(Session session) {

@@ -1,5 +1,7 @@
 package locker.loadtest.scenario;
 
+import locker.contract.MyLocker;
+import locker.contract.LockerAnswer;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import locker.config.LoadTestConfig;

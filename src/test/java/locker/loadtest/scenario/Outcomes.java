@@ -1,5 +1,6 @@
 package locker.loadtest.scenario;
 
+import locker.contract.LockerAnswer;
 import locker.loadtest.results.Outcome;
 
 import java.util.EnumMap;

@@ -1,10 +1,10 @@
 /**
  * The students' journey, the seed's six steps: {@link locker.loadtest.scenario.LockerJourney} reads as them,
  * {@link locker.loadtest.scenario.Endpoints} is one request each with its checks,
- * {@link locker.loadtest.scenario.LockerAnswer} what each hold and confirm answer means,
- * {@link locker.loadtest.scenario.Login} and {@link locker.loadtest.scenario.MyLocker} what a login and
- * "my locker" answer carry (each read in one streaming pass: the generator's cost is in docs/benchmarks.md),
- * {@link locker.loadtest.scenario.Outcomes} counts what happened to each student. Uses {@code locker.config},
- * {@code locker.contract} and, to record each response's status and outcome, {@code locker.loadtest.results}.
+ * {@link locker.loadtest.scenario.Login} what a login answer carries (read in one streaming pass: the generator's
+ * cost is in docs/benchmarks.md), {@link locker.loadtest.scenario.Outcomes} counts what happened to each student.
+ * What each answer means is the contract's ({@link locker.contract.LockerAnswer}, {@link locker.contract.MyLocker}).
+ * Uses {@code locker.config}, {@code locker.contract}, {@code locker.loadtest.anomalies} (each answer noted in the
+ * run's journal) and {@code locker.loadtest.results} (the outcomes).
  */
 package locker.loadtest.scenario;

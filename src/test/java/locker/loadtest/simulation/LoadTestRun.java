@@ -7,7 +7,9 @@ import locker.config.ConfigException;
 import locker.config.LoadTestConfig;
 import locker.loadtest.capacity.CapacitySearch;
 import locker.loadtest.results.ExitStatus;
-import locker.loadtest.results.InvariantResult;
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
+import locker.loadtest.anomalies.RequestJournal;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
 import locker.loadtest.scenario.LockerJourney;
@@ -131,7 +133,7 @@ public final class LoadTestRun {
     }
 
     /**
-     * Checks the invariants, restores the database, stops the target and hands everything to the results export;
+     * Checks the invariants, finds the anomalies and their evidence, restores the database, stops the target and hands everything to the results export;
      * a restore that finds rows changed by others fails the run after the export.
      */
     public void after(Simulation simulation) {
@@ -139,13 +141,14 @@ public final class LoadTestRun {
         boolean connected = testData.connected();
         List<InvariantResult> invariants = connected ? testData.checkInvariants(
                 recording.outcomes().count(Outcome.CONFIRMED) - recording.outcomes().count(Outcome.RELEASED)) : List.of();
+        AnomalyReport anomalies = testData.findAnomalies(RequestJournal.recorded(), invariants);
         TestDataLifecycle.Restored restored;
         try {
             restored = testData.restore();
         } finally {
             target.close();
         }
-        recording.export(simulation, sampled, connected, invariants, restored.summary());
+        recording.export(simulation, sampled, connected, invariants, anomalies, restored.summary());
         if (restored.mismatch() != null) {
             throw restored.mismatch();
         }

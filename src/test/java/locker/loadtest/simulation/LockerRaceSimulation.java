@@ -4,7 +4,7 @@ import io.gatling.javaapi.core.Session;
 import locker.contract.LockerList;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
-import locker.loadtest.scenario.LockerAnswer;
+import locker.contract.LockerAnswer;
 
 import java.util.List;
 

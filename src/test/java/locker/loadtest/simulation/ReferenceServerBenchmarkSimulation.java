@@ -7,7 +7,7 @@ import locker.config.LoadTestConfig;
 import locker.contract.LockerList;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
-import locker.loadtest.scenario.LockerAnswer;
+import locker.contract.LockerAnswer;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

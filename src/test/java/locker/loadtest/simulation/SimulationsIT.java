@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
 import locker.loadtest.results.ExitStatus;
-import locker.loadtest.scenario.LockerAnswer;
+import locker.contract.LockerAnswer;
 import locker.testdata.TestData;
 import locker.testsupport.GatlingFork;
 import locker.testsupport.StackExtension;

@@ -3,14 +3,21 @@ package locker.loadtest.simulation;
 import locker.config.DbTarget;
 import locker.config.RedisTarget;
 import locker.config.SeedPlan;
-import locker.loadtest.results.InvariantResult;
-import locker.loadtest.results.Invariants;
-import locker.loadtest.results.StudentIdRange;
+import locker.loadtest.anomalies.AnomalyFinder;
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
+import locker.loadtest.anomalies.Invariants;
+import locker.loadtest.anomalies.LockerStateReader;
+import locker.loadtest.anomalies.RecordedRequest;
+import locker.loadtest.anomalies.StudentIdRange;
 import locker.testdata.RestoreMismatchException;
 import locker.testdata.RestoreReport;
 import locker.testdata.SeedResult;
 import locker.testdata.TestData;
 import locker.testdata.TestDataSummary;
+
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,6 +74,32 @@ final class TestDataLifecycle {
         } catch (SQLException e) {
             LoadTestRun.LOG.warn("invariants not checked: {}", e.getMessage());
             return List.of();
+        }
+    }
+
+    /**
+     * The run's anomalies with their evidence, read from the database and Redis while they still hold the run's
+     * state (before the restore); without a database, the anomalies the journal shows, without that state.
+     */
+    AnomalyReport findAnomalies(List<RecordedRequest> requests, List<InvariantResult> invariants) {
+        if (connected()) {
+            try (Connection c = database.connect("locker-loadtest anomalies"); Jedis jedis = redisOrNull()) {
+                return AnomalyFinder.find(requests, invariants, new LockerStateReader(c, jedis));
+            } catch (SQLException e) {
+                LoadTestRun.LOG.warn("anomalies reported without the database's state: {}", e.getMessage());
+            }
+        }
+        return AnomalyFinder.find(requests, invariants);
+    }
+
+    private Jedis redisOrNull() {
+        try {
+            Jedis jedis = redis.connect(1_000);
+            jedis.ping();
+            return jedis;
+        } catch (JedisException e) {
+            LoadTestRun.LOG.warn("anomalies reported without the hold keys: Redis at {} did not answer", redis);
+            return null;
         }
     }
 

@@ -2,7 +2,7 @@ package locker.loadtest.results.compare;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import locker.loadtest.results.InvariantResult;
+import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunResults;
 import locker.loadtest.results.RunResults.Summary;

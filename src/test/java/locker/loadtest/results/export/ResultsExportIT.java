@@ -120,6 +120,19 @@ class ResultsExportIT {
         for (String section : List.of("errors", "assertions", "invariants", "detailed_results")) {
             results.get(section).forEach(entry -> assertThat(documented.get(section)).as(section).containsAll(keys(entry)));
         }
+        assertThat(documented.get("anomalies")).containsAll(keys(results.get("anomalies")))
+                .containsAll(keys(results.get("anomalies").get("counts")));
+    }
+
+    /** Every key of an anomaly given in full, of its timeline entries, locker states, rows and hold keys. */
+    private static void assertAnomalyKeysDocumented(JsonNode anomaly) throws IOException {
+        Set<String> documented = documentedKeys().get("anomalies");
+        assertThat(documented).containsAll(keys(anomaly));
+        anomaly.get("timeline").forEach(entry -> assertThat(documented).containsAll(keys(entry)));
+        for (JsonNode state : anomaly.get("lockers")) {
+            assertThat(documented).containsAll(keys(state)).containsAll(keys(state.get("hold_key")));
+            state.get("assignments").forEach(row -> assertThat(documented).containsAll(keys(row)));
+        }
     }
 
     /** Per {@code ### `section`} of the JSON fields in docs/results-and-report.md, every name it puts in backticks. */
@@ -240,6 +253,23 @@ class ResultsExportIT {
     }
 
     @Test
+    void aRunWithoutAnomaliesSaysNoneInEveryPlace() throws IOException {
+        // the losers' refused confirms and give-ups come without a won hold: the server kept its word
+        JsonNode anomalies = results.get("anomalies");
+        assertThat(anomalies.get("total").asLong()).as(anomalies.toString()).isZero();
+        anomalies.get("counts").forEach(count -> assertThat(count.asLong()).isZero());
+        assertThat(anomalies.get("details")).isEmpty();
+        assertThat(run.output()).contains("Anomalies (where the server broke a promise)\n  none\n");
+        assertThat(Files.readString(runDirectory.resolve(MarkdownSummary.FILE_NAME)))
+                .contains("### Anomalies (where the server broke a promise)\n\nNone.\n");
+        assertThat(Files.readString(runDirectory.resolve(JunitReport.FILE_NAME)))
+                .contains("ReportFixtureSimulation anomalies").contains("confirm_refused: confirm refused after a won hold")
+                .doesNotContain("<failure");
+        assertThat(Jsoup.parse(runDirectory.resolve("index.html").toFile(), "UTF-8").select("#locker-rush-anomalies").text())
+                .contains("None: every answer was one the server promised, and every invariant held.");
+    }
+
+    @Test
     void aPastRunFolderExportsToTheSameDocument() throws IOException {
         Path copy = runDirectory.resolve("load_test_results.json");
         JsonNode written = JSON.readTree(copy.toFile());
@@ -251,11 +281,11 @@ class ResultsExportIT {
     }
 
     @Test
-    void theJunitReportHasATestCasePerAssertionAndInvariant() throws Exception {
+    void theJunitReportHasATestCasePerAssertionInvariantAndAnomalyKind() throws Exception {
         org.w3c.dom.Document xml = parseXml(runDirectory.resolve(JunitReport.FILE_NAME));
         org.w3c.dom.NodeList cases = xml.getElementsByTagName("testcase");
-        assertThat(cases.getLength()).isEqualTo(results.get("assertions").size() + results.get("invariants").size())
-                .isEqualTo(2 + 7);
+        assertThat(cases.getLength()).isEqualTo(results.get("assertions").size() + results.get("invariants").size()
+                + results.get("anomalies").get("counts").size()).isEqualTo(2 + 7 + 6);
         assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
         org.w3c.dom.NodeList suites = xml.getElementsByTagName("testsuite");
         int declared = 0;
@@ -361,9 +391,12 @@ class ResultsExportIT {
                 failures.put(testCase.getAttribute("name"), ((org.w3c.dom.Element) failure.item(0)).getAttribute("message"));
             }
         }
-        assertThat(cases.getLength()).isEqualTo(3 + 7);
+        assertThat(cases.getLength()).isEqualTo(3 + 7 + 6);
         long failedRequests = document.get("summary").get("failed_requests").asLong();
-        assertThat(failures).hasSize(3)
+        assertThat(failures).hasSize(4)
+                .hasEntrySatisfying("invariant_violated: database invariant violated", message -> assertThat(message)
+                        .startsWith("2 found; first: database invariant violated: every locker_info owner has a matching")
+                        .contains("cause unexplained"))
                 .containsEntry("Global: count of failed events is 0.0",
                         "missed: Global: count of failed events is 0.0; actual value " + (double) failedRequests)
                 .containsKey("owner_has_confirmed_row: every locker_info owner has a matching confirmed assignment row");
@@ -374,6 +407,39 @@ class ResultsExportIT {
                 .contains("| ❌ | Global: count of failed events is 0.0 | " + (double) failedRequests + " |");
         assertThat(Jsoup.parse(runFolder.resolve("index.html").toFile(), "UTF-8")
                 .select("tr[data-invariant=owner_has_confirmed_row] td").first().text()).isEqualTo("FAIL");
+
+        // the evidence: locker 102's row in locker_info names an owner without a confirmed row, and the run's
+        // requests of that student are shown
+        JsonNode anomalies = document.get("anomalies");
+        assertThat(anomalies.get("counts").get("invariant_violated").asLong()).isEqualTo(2);
+        JsonNode evidence = null;
+        for (JsonNode anomaly : anomalies.get("details")) {
+            if ("owner_has_confirmed_row".equals(anomaly.get("invariant").asText())) {
+                evidence = anomaly;
+            }
+        }
+        assertThat(evidence).as(anomalies.toString()).isNotNull();
+        assertAnomalyKeysDocumented(evidence);
+        JsonNode locker102 = null;
+        for (JsonNode state : evidence.get("lockers")) {
+            if (state.get("locker").asInt() == 102) {
+                locker102 = state;
+            }
+        }
+        assertThat(locker102).as(evidence.toString()).isNotNull();
+        String owner = locker102.get("owner_student_id").asText();
+        assertThat(owner).startsWith("99000000");
+        assertThat(locker102.get("assignments")).isEmpty();
+        assertThat(evidence.get("timeline")).isNotEmpty().allSatisfy(entry ->
+                assertThat(entry.get("student").asText()).isEqualTo(owner));
+        assertThat(evidence.get("timeline").findValuesAsText("endpoint")).contains("POST /auth/login-or-register",
+                "POST /lockers/{id}/hold");
+        assertThat(corrupt.output()).containsPattern("2 +database invariant violated");
+        Element shown = Jsoup.parse(runFolder.resolve("index.html").toFile(), "UTF-8")
+                .selectFirst("#locker-rush-anomalies details[data-anomaly-kind=invariant_violated]");
+        assertThat(shown).isNotNull();
+        assertThat(shown.select(".lr-locker-state[data-locker=102]").text()).contains("owner " + owner);
+        assertThat(shown.select("table.lr-timeline").text()).contains(owner);
     }
 
     private static Map<String, String> settings(Path directory, Path file) {

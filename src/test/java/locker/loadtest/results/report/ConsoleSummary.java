@@ -1,5 +1,7 @@
 package locker.loadtest.results.report;
 
+import locker.loadtest.anomalies.AnomalyKind;
+import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.results.ErrorStatus;
 import locker.loadtest.results.GatlingLogReader.RequestEntry;
 import locker.loadtest.results.Outcome;
@@ -68,6 +70,8 @@ public final class ConsoleSummary {
             out.append("  A violated invariant is a defect of the server: this run fails.\n");
         }
 
+        anomalies(out, results.anomalies());
+
         List<ServerMetricsView.Metric> metrics = ServerMetricsView.of(results.serverMetrics());
         if (!metrics.isEmpty()) {
             out.append("\nServer metrics, peak over the run (pools: ").append(results.serverMetrics().pools())
@@ -90,6 +94,27 @@ public final class ConsoleSummary {
                 file.toAbsolutePath().normalize().toString()));
         out.append(RULE).append('\n');
         return out.toString();
+    }
+
+    /** Per kind found: its count and the first one in one line; "none" when the run saw none. */
+    private static void anomalies(StringBuilder out, AnomalyReport anomalies) {
+        out.append("\nAnomalies (where the server broke a promise)\n");
+        if (anomalies == null) {
+            out.append("  not looked for in this run\n");
+            return;
+        }
+        if (anomalies.isNone()) {
+            out.append("  none\n");
+            return;
+        }
+        for (AnomalyKind kind : AnomalyKind.values()) {
+            long count = anomalies.count(kind);
+            if (count > 0) {
+                out.append(String.format("  %6d  %s%n", count, kind.label()));
+                anomalies.first(kind).ifPresent(first -> out.append("          first: ").append(first.oneLine()).append('\n'));
+            }
+        }
+        out.append("  The evidence of each is in the report's Locker rush section and the results file (anomalies).\n");
     }
 
     private static String failureKey(RequestEntry request) {

@@ -1,6 +1,9 @@
 package locker.loadtest.results.report;
 
-import locker.loadtest.results.InvariantResult;
+import locker.loadtest.anomalies.Anomaly;
+import locker.loadtest.anomalies.AnomalyKind;
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.results.RunResults;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -57,6 +60,17 @@ public final class JunitReport {
                 testCase(xml, invariantSuite, simulation + ".invariants", invariant.name() + ": " + invariant.description(),
                         invariant.passed() ? null : "violated: " + invariant.description() + "; " + invariant.detail(),
                         invariant.detail());
+            }
+            AnomalyReport anomalies = results.anomalies();
+            if (anomalies != null) {
+                Element anomalySuite = suite(xml, suites, simulation + " anomalies", timestamp, 0);
+                for (AnomalyKind kind : AnomalyKind.values()) {
+                    long count = anomalies.count(kind);
+                    testCase(xml, anomalySuite, simulation + ".anomalies", kind.key() + ": " + kind.label(),
+                            count == 0 ? null : count + " found; first: "
+                                    + anomalies.first(kind).map(Anomaly::oneLine).orElse("not given in full"),
+                            "none");
+                }
             }
             if (!config.dbConnected()) {
                 Element skipped = testCase(xml, invariantSuite, simulation + ".invariants", "database invariants", null, null);

@@ -2,7 +2,7 @@ package locker.loadtest.results.report;
 
 import locker.loadtest.capacity.CapacityReport;
 import locker.loadtest.generator.GeneratorHtml;
-import locker.loadtest.results.InvariantResult;
+import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.results.ReportHtml;
 import locker.loadtest.results.RunResults;
 import locker.testdata.TestDataSummary;
@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Adds the "Locker rush" section to the top of Gatling's {@code index.html}: what happened to the students
- * (every scenario outcome of the results), the database invariants, the test-data restore, the server
+ * (every scenario outcome of the results), the database invariants, the test-data restore, the anomalies with their
+ * evidence ({@link AnomaliesHtml}), the server
  * metrics with their units and a chart of each sampled series, the capacity search's levels (PROFILE=capacity),
  * the load generator's self-check, and the run's settings. It also fills
  * Gatling's empty run description with {@link RunDescription}. Plain HTML and inline SVG: no script, nothing
@@ -63,7 +64,7 @@ public final class LockerRushSection {
                 throw new IllegalStateException(index + " has no .article element: not a Gatling 3.15 report");
             }
             html.select("#" + SECTION_ID + ", #" + NAV_ID + ", style#" + SECTION_ID + "-style").remove();
-            html.head().appendElement("style").id(SECTION_ID + "-style").text(STYLE);
+            html.head().appendElement("style").id(SECTION_ID + "-style").text(STYLE + AnomaliesHtml.STYLE);
             article.prependChild(section(html, results));
             Element nav = html.selectFirst(".nav ul");
             if (nav != null) {
@@ -117,6 +118,8 @@ public final class LockerRushSection {
             testData.appendElement("p").text("Test students " + summary.studentIds() + ", " + summary.testLockers()
                     + " test lockers.");
         }
+
+        section.appendChild(AnomaliesHtml.render(results.anomalies()));
 
         if (results.capacity() != null) {
             section.appendChild(CapacityReport.render(results.capacity()));

@@ -1,5 +1,8 @@
 package locker.loadtest.results.report;
 
+import locker.loadtest.anomalies.Anomaly;
+import locker.loadtest.anomalies.AnomalyKind;
+import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.results.RunResults;
 
 import java.util.List;
@@ -57,6 +60,22 @@ public final class MarkdownSummary {
             out.append("| | invariant | detail |\n|---|---|---|\n");
             results.invariants().forEach(invariant -> out.append("| ").append(invariant.passed() ? "✅" : "❌").append(" | ")
                     .append(cell(invariant.description())).append(" | ").append(cell(invariant.detail())).append(" |\n"));
+        }
+
+        out.append("\n### Anomalies (where the server broke a promise)\n\n");
+        AnomalyReport anomalies = results.anomalies();
+        if (anomalies == null) {
+            out.append("Not looked for in this run.\n");
+        } else if (anomalies.isNone()) {
+            out.append("None.\n");
+        } else {
+            out.append("| anomaly | count | first |\n|---|---:|---|\n");
+            for (AnomalyKind kind : AnomalyKind.values()) {
+                if (anomalies.count(kind) > 0) {
+                    out.append("| ").append(cell(kind.label())).append(" | ").append(anomalies.count(kind)).append(" | ")
+                            .append(cell(anomalies.first(kind).map(Anomaly::oneLine).orElse("–"))).append(" |\n");
+                }
+            }
         }
 
         if (results.testData() != null && results.testData().restore() != null) {

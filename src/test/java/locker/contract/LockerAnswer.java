@@ -1,4 +1,4 @@
-package locker.loadtest.scenario;
+package locker.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,6 +92,15 @@ public enum LockerAnswer {
             return GAVE_UP;
         }
         return status == 404 && text(body).equals(NO_HOLD_TEXT) ? GIVE_UP_REFUSED : UNEXPECTED;
+    }
+
+    /**
+     * An answer in one line: its status and body as text, e.g. {@code 409 hold expired or not found} (a failed
+     * request's message, an anomaly's answer); white space folded, the text cut at 200 characters.
+     */
+    public static String statusAndText(int status, byte[] body) {
+        String text = text(body).replaceAll("\\s+", " ");
+        return status + (text.isEmpty() ? "" : " " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
     }
 
     /**

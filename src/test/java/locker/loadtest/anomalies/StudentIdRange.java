@@ -1,4 +1,4 @@
-package locker.loadtest.results;
+package locker.loadtest.anomalies;
 
 /** The load test's own users: numeric student ids from {@code first} to {@code last}, inclusive. */
 public record StudentIdRange(long first, long last) {

@@ -1,4 +1,4 @@
-package locker.loadtest.scenario;
+package locker.contract;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,7 +76,7 @@ class LockerAnswerTest {
             404 | ''                                                    | 404
             """)
     void aFailedRequestsMessageIsItsStatusAndBodyText(int status, String body, String message) {
-        assertThat(Endpoints.message(status, bytes(body))).isEqualTo(message);
+        assertThat(LockerAnswer.statusAndText(status, bytes(body))).isEqualTo(message);
     }
 
     private static byte[] bytes(String body) {

@@ -1,4 +1,4 @@
-package locker.loadtest.scenario;
+package locker.contract;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package locker.loadtest.scenario;
+package locker.contract;
 
 import org.junit.jupiter.api.Test;
 

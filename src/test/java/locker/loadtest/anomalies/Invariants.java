@@ -1,4 +1,4 @@
-package locker.loadtest.results;
+package locker.loadtest.anomalies;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,27 +17,28 @@ public final class Invariants {
 
     private Invariants() {}
 
+    /** A check whose query lists each offender as its locker and its user's serial id, either of them null. */
     private record Check(String name, String description, String offendersSql) {}
 
     private static final List<Check> CHECKS = List.of(
             new Check("one_owner_per_locker", "no locker has two owners",
-                    "SELECT locker_id::text FROM locker_assignments WHERE state = 'confirmed' "
+                    "SELECT locker_id, NULL::bigint FROM locker_assignments WHERE state = 'confirmed' "
                             + "GROUP BY locker_id HAVING count(DISTINCT user_serial_id) > 1"),
             new Check("one_locker_per_user", "no user owns two lockers",
-                    "SELECT owner_serial_id::text FROM locker_info WHERE owner_serial_id IS NOT NULL "
+                    "SELECT NULL::int, owner_serial_id FROM locker_info WHERE owner_serial_id IS NOT NULL "
                             + "GROUP BY owner_serial_id HAVING count(*) > 1"),
             new Check("one_active_assignment_per_locker", "no locker has two active (hold or confirmed) assignment rows",
-                    "SELECT locker_id::text FROM locker_assignments WHERE state IN ('hold', 'confirmed') "
+                    "SELECT locker_id, NULL::bigint FROM locker_assignments WHERE state IN ('hold', 'confirmed') "
                             + "GROUP BY locker_id HAVING count(*) > 1"),
             new Check("one_active_assignment_per_user", "no user has two active (hold or confirmed) assignment rows",
-                    "SELECT user_serial_id::text FROM locker_assignments WHERE state IN ('hold', 'confirmed') "
+                    "SELECT NULL::int, user_serial_id FROM locker_assignments WHERE state IN ('hold', 'confirmed') "
                             + "GROUP BY user_serial_id HAVING count(*) > 1"),
             new Check("owner_has_confirmed_row", "every locker_info owner has a matching confirmed assignment row",
-                    "SELECT i.locker_id || ':' || i.owner_serial_id FROM locker_info i WHERE i.owner_serial_id IS NOT NULL "
+                    "SELECT i.locker_id, i.owner_serial_id FROM locker_info i WHERE i.owner_serial_id IS NOT NULL "
                             + "AND NOT EXISTS (SELECT 1 FROM locker_assignments a WHERE a.locker_id = i.locker_id "
                             + "AND a.user_serial_id = i.owner_serial_id AND a.state = 'confirmed')"),
             new Check("confirmed_row_has_owner", "every confirmed assignment row is its locker's owner in locker_info",
-                    "SELECT a.locker_id || ':' || a.user_serial_id FROM locker_assignments a WHERE a.state = 'confirmed' "
+                    "SELECT a.locker_id, a.user_serial_id FROM locker_assignments a WHERE a.state = 'confirmed' "
                             + "AND NOT EXISTS (SELECT 1 FROM locker_info i WHERE i.locker_id = a.locker_id "
                             + "AND i.owner_serial_id = a.user_serial_id)"));
 
@@ -61,16 +62,30 @@ public final class Invariants {
 
     private static InvariantResult run(Connection connection, Check check) throws SQLException {
         List<String> offenders = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(check.offendersSql() + " ORDER BY 1");
+        List<Integer> lockers = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(check.offendersSql() + " ORDER BY 1, 2");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                offenders.add(rows.getString(1));
+                Integer locker = (Integer) rows.getObject(1);
+                Long user = (Long) rows.getObject(2);
+                offenders.add(locker == null ? String.valueOf(user) : user == null ? String.valueOf(locker)
+                        : locker + ":" + user);
+                if (offenders.size() <= InvariantResult.OFFENDERS_KEPT) {
+                    if (locker != null) {
+                        lockers.add(locker);
+                    }
+                    if (user != null) {
+                        users.add(user);
+                    }
+                }
             }
         }
         String detail = offenders.isEmpty() ? "none"
                 : offenders.size() + " offending: " + String.join(", ", offenders.subList(0, Math.min(EXAMPLES, offenders.size())))
                         + (offenders.size() > EXAMPLES ? ", ..." : "");
-        return new InvariantResult(check.name(), check.description(), offenders.isEmpty(), offenders.size(), detail);
+        return new InvariantResult(check.name(), check.description(), offenders.isEmpty(), offenders.size(), detail,
+                lockers, users);
     }
 
     private static InvariantResult confirmedCount(Connection connection, long expected, StudentIdRange testUsers)
@@ -87,6 +102,7 @@ public final class Invariants {
         return new InvariantResult("confirmed_count_matches",
                 "lockers owned by test users (student ids " + testUsers.first() + ".." + testUsers.last()
                         + ") equal successful confirms minus releases",
-                actual == expected, Math.abs(actual - expected), "expected " + expected + ", found " + actual);
+                actual == expected, Math.abs(actual - expected), "expected " + expected + ", found " + actual, List.of(),
+                List.of());
     }
 }

@@ -1,4 +1,4 @@
-package locker.loadtest.results;
+package locker.loadtest.anomalies;
 
 import locker.testsupport.StackExtension;
 import org.junit.jupiter.api.AfterEach;

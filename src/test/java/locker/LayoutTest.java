@@ -66,6 +66,7 @@ class LayoutTest {
                 .layer("generator").definedBy("locker.loadtest.generator")
                 .layer("metrics").definedBy("locker.loadtest.metrics")
                 .layer("anomalies").definedBy("locker.loadtest.anomalies")
+                .layer("contractcheck").definedBy("locker.loadtest.contractcheck")
                 .layer("report").definedBy("locker.loadtest.results.report")
                 .layer("compare").definedBy("locker.loadtest.results.compare")
                 .layer("export").definedBy("locker.loadtest.results.export")
@@ -78,6 +79,8 @@ class LayoutTest {
                 .whereLayer("scenario").mayOnlyBeAccessedByLayers("simulation", "outside")
                 // capacity, generator, metrics and anomalies produce sections of the results model (RunResults), so
                 // they sit below it and use nothing of the rest of the load test
+                .whereLayer("contractcheck").mayOnlyBeAccessedByLayers("results", "report", "compare", "export",
+                        "simulation", "outside")
                 .whereLayer("anomalies").mayOnlyBeAccessedByLayers("results", "scenario", "report", "compare", "export", "simulation",
                         "outside")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")

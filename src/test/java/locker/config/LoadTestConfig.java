@@ -40,6 +40,11 @@ public final class LoadTestConfig {
     public final Optional<String> baseUrl;
     /** SERVER_WARM_UP: seconds the embedded stack is warmed up before the run (0: not at all); default 5. */
     public final Duration serverWarmUp;
+    /**
+     * CONTRACT_CHECK: before a run against BASE_URL, check that the server gives every answer the load test relies on
+     * (a few seconds, with test data of its own); false skips it; default true.
+     */
+    public final boolean contractCheck;
 
     // ---- load ----
     /** PROFILE: how students arrive (batch, rush, ramp, soak), or the capacity search (capacity); default batch. */
@@ -101,6 +106,11 @@ public final class LoadTestConfig {
     public final RedisTarget redis;
     /** KEEP_TEST_DATA: leave the run's test data for inspection (scripts/restore.sh or the next run removes it); default false. */
     public final boolean keepTestData;
+    /**
+     * RUN_WITHOUT_DATABASE: against BASE_URL, run even when the database cannot be reached; the run then gives every
+     * locker back and logs every token out through the API, and lists what stays on the server; default false.
+     */
+    public final boolean runWithoutDatabase;
 
     // ---- results ----
     /** SAVE_DETAILED_RESULTS: one entry per request in the results file; default true. */
@@ -140,6 +150,7 @@ public final class LoadTestConfig {
     private LoadTestConfig(SettingReader r) {
         baseUrl = r.httpUrl("BASE_URL");
         serverWarmUp = r.seconds("SERVER_WARM_UP", 5, 0, 600);
+        contractCheck = r.flag("CONTRACT_CHECK", true);
 
         profile = r.choice("PROFILE", LoadProfile.BATCH, LoadProfile.class);
         totalUsers = r.intBetween("TOTAL_USERS", DEFAULT_TOTAL_USERS, 1, MAX_TOTAL_USERS);
@@ -176,6 +187,7 @@ public final class LoadTestConfig {
         redis = new RedisTarget(r.hostName("REDIS_HOST", "localhost"), r.intBetween("REDIS_PORT", 6379, 1, 65_535),
                 r.secret("REDIS_PASSWORD", null));
         keepTestData = r.flag("KEEP_TEST_DATA", false);
+        runWithoutDatabase = r.flag("RUN_WITHOUT_DATABASE", false);
 
         saveDetailedResults = r.flag("SAVE_DETAILED_RESULTS", true);
         resultsFilename = r.jsonFile("RESULTS_FILENAME", "load_test_results.json");
@@ -276,6 +288,10 @@ public final class LoadTestConfig {
         d.put("student_id_start", studentIdStart);
         d.put("test_lockers_count", testLockersCount);
         d.put("db", usesEmbeddedStack() ? "embedded" : database.toString());
+        if (!usesEmbeddedStack()) {
+            d.put("contract_check", contractCheck);
+            d.put("run_without_database", runWithoutDatabase);
+        }
         return d;
     }
 

@@ -139,6 +139,8 @@ class LoadTestConfigTest {
             Map.entry("REDIS_PORT", "0"),
             Map.entry("REDIS_PASSWORD", "pass\tword"),
             Map.entry("KEEP_TEST_DATA", "perhaps"),
+            Map.entry("RUN_WITHOUT_DATABASE", "maybe"),
+            Map.entry("CONTRACT_CHECK", "sometimes"),
             Map.entry("SAVE_DETAILED_RESULTS", "2"),
             Map.entry("RESULTS_FILENAME", "results.csv"),
             Map.entry("GATLING_RESULTS_DIR", "target/\u0000gatling"),

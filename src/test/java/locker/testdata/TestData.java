@@ -136,6 +136,32 @@ public final class TestData implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the row of one of this run's seeded test users, so that the user's next login is a first one (answered
+     * 201, which the contract check must see). That login registers the same identity again, and the restore removes
+     * it like every test user; nothing else references the row before the user's first login.
+     */
+    public synchronized void forgetUser(TestUser user) {
+        Seeding run = activeRun;
+        if (run == null || connection == null) {
+            throw new IllegalStateException("no seeded run whose user " + user.studentId() + " could be forgotten");
+        }
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM users WHERE serial_id = ? "
+                + "AND student_id = ? AND name = ? AND phone_number = ? AND serial_id IN "
+                + "(SELECT serial_id FROM loadtest.run_users WHERE run_id = ?)")) {
+            statement.setLong(1, user.serialId());
+            statement.setString(2, user.studentId());
+            statement.setString(3, user.name());
+            statement.setString(4, user.phoneNumber());
+            statement.setLong(5, run.id());
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("test user " + user.studentId() + " is not a seeded user of " + run.describe());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget test user " + user.studentId() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes the token ids noted so far to the ledger now. */
     public synchronized void flushTokenLedger() {
         Seeding run = activeRun;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +67,11 @@ public final class GatedStack implements BeforeAllCallback, AfterAllCallback, Be
 
     public StackInspector inspector() {
         return stack.inspector();
+    }
+
+    /** The rows of the contract's five tables. */
+    public Map<String, List<String>> contractTables() throws java.sql.SQLException {
+        return stack.contractTables();
     }
 
     /** The current test's gate. */

@@ -1,5 +1,7 @@
 package locker.testsupport;
 
+import locker.twin.stack.EmbeddedStack;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,19 @@ public final class GatlingFork {
     private GatlingFork() {}
 
     public record Result(int exitCode, String output) {}
+
+    /**
+     * The settings of a run against {@code stack} as a server at BASE_URL (with its database and Redis), writing
+     * {@code resultsFile}, with the setting pairs given (name, value, name, value, ...) on top.
+     */
+    public static Map<String, String> settings(EmbeddedStack stack, Path resultsFile, String... pairs) {
+        Map<String, String> settings = new java.util.HashMap<>(stack.clientSettings());
+        settings.put("RESULTS_FILENAME", resultsFile.toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            settings.put(pairs[i], pairs[i + 1]);
+        }
+        return settings;
+    }
 
     public static Result run(Class<?> simulation, Path resultsDirectory, Map<String, String> systemProperties) {
         try {

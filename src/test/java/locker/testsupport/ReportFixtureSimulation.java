@@ -6,17 +6,17 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import locker.loadtest.metrics.ServerMetrics;
-import locker.loadtest.metrics.ServerMetricsSampler;
 import locker.loadtest.anomalies.AnomalyFinder;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.Call;
 import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.anomalies.Invariants;
-import locker.loadtest.results.RunContext;
 import locker.loadtest.anomalies.LockerStateReader;
 import locker.loadtest.anomalies.RequestJournal;
 import locker.loadtest.anomalies.StudentIdRange;
+import locker.loadtest.metrics.ServerMetrics;
+import locker.loadtest.metrics.ServerMetricsSampler;
+import locker.loadtest.results.RunContext;
 import locker.loadtest.results.export.ExportAtExit;
 import locker.loadtest.scenario.Endpoints;
 import locker.testdata.TestDataSummary;
@@ -175,7 +175,7 @@ public class ReportFixtureSimulation extends Simulation {
         ServerMetrics serverMetrics = metrics.results(Map.of("gatling_connections", "one per student"));
         TestDataSummary testData = new TestDataSummary(FIRST_STUDENT_ID + "-" + (FIRST_STUDENT_ID + USERS - 1), 0,
                 "not needed: the embedded database is discarded with the run", null);
-        ExportAtExit.afterRun(this, new RunContext(config, counted, true, invariants, serverMetrics, testData, anomalies));
+        ExportAtExit.afterRun(this, new RunContext(config, counted, true, invariants, serverMetrics, testData, anomalies, null));
     }
 
     private static void corrupt(Connection connection) throws SQLException {

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis keys) and remembers every table and Redis key as they were, for tests that must leave them so.
  */
 public final class StackExtension implements BeforeAllCallback, AfterAllCallback {
+    private static final List<String> CONTRACT_TABLES = List.of("users", "locker_locations", "locker_info",
+            "locker_assignments", "auth_refresh_tokens");
     private final ReferenceServerSettings settings;
     private final boolean realLookingData;
     private EmbeddedStack stack;
@@ -99,6 +101,15 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
     public void reconnectRedis() {
         redis.close();
         redis = new Jedis(EmbeddedStack.HOST, stack.redisPort());
+    }
+
+    /** The rows of the contract's five tables (the load test's own schema left out). */
+    public Map<String, List<String>> contractTables() throws SQLException {
+        try (Connection c = stack.openConnection()) {
+            Map<String, List<String>> tables = new java.util.HashMap<>(DatabaseRows.dump(c));
+            tables.keySet().removeIf(name -> !CONTRACT_TABLES.contains(name));
+            return tables;
+        }
     }
 
     public Map<String, List<String>> tablesBefore() {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,11 +49,12 @@ class AnomalyEvidenceIT {
 
     @Test
     void aHoldExpiredByAnotherStudentsCleanUpIsShownWithItsTimelineItsRowsAndCauseR1() throws Exception {
-        Map<String, List<String>> tablesBefore = contractTables();
+        Map<String, List<String>> tablesBefore = STACK.contractTables();
         HeldSteps.Held cleanUp = STACK.gate().hold(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, LOCKER);
         HeldSteps.Held confirm = STACK.gate().hold(StepGate.Step.CONFIRM_BEFORE_UPDATES, LOCKER);
         CompletableFuture<GatlingFork.Result> running = CompletableFuture.supplyAsync(() ->
-                GatlingFork.run(LockerRaceSimulation.class, results, settings("RACE_USERS", "2")));
+                GatlingFork.run(LockerRaceSimulation.class, results,
+                        GatlingFork.settings(STACK.stack(), results.resolve("results.json"), "RACE_USERS", "2")));
 
         cleanUp.awaitArrival();
         Waiting.until(GatedStack.PATIENCE, this::rowStates, states -> states.contains("hold"));
@@ -119,7 +118,7 @@ class AnomalyEvidenceIT {
                 .contains("confirm_refused: confirm refused after a won hold").contains("1 found; first:");
         assertThat(Files.readString(runDirectory.resolve(MarkdownSummary.FILE_NAME)))
                 .contains("### Anomalies").contains("| confirm refused after a won hold | 1 |");
-        assertThat(contractTables()).as("restored after the run").isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).as("restored after the run").isEqualTo(tablesBefore);
     }
 
     private List<String> rowStates() {
@@ -127,14 +126,6 @@ class AnomalyEvidenceIT {
                 .stream().map(row -> String.valueOf(row.get("state"))).toList();
     }
 
-    private Map<String, String> settings(String... pairs) {
-        Map<String, String> settings = new HashMap<>(STACK.stack().clientSettings());
-        settings.put("RESULTS_FILENAME", results.resolve("results.json").toString());
-        for (int i = 0; i < pairs.length; i += 2) {
-            settings.put(pairs[i], pairs[i + 1]);
-        }
-        return settings;
-    }
 
     private Path onlyRunFolder() throws IOException {
         try (Stream<Path> children = Files.list(results)) {
@@ -148,12 +139,4 @@ class AnomalyEvidenceIT {
         return items;
     }
 
-    private static Map<String, List<String>> contractTables() throws SQLException {
-        try (var db = STACK.stack().openConnection()) {
-            Map<String, List<String>> tables = new HashMap<>(locker.testsupport.testdata.DatabaseRows.dump(db));
-            tables.keySet().removeIf(name -> !List.of("users", "locker_locations", "locker_info", "locker_assignments",
-                    "auth_refresh_tokens").contains(name));
-            return tables;
-        }
-    }
 }

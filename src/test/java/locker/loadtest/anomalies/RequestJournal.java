@@ -14,15 +14,25 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class RequestJournal {
     private static final ConcurrentLinkedQueue<RecordedRequest> RECORDED = new ConcurrentLinkedQueue<>();
+    private static volatile boolean keepLoginAnswers;
 
     private RequestJournal() {}
 
     /** Notes the answer to {@code call}, sent by {@code student} about {@code lockerId} (null: none). */
     public static void record(Call call, Response response, String student, Integer lockerId) {
         int status = response.status().code();
-        byte[] body = status / 100 != 2 || call.keepsEveryBody() ? response.body().bytes() : null;
+        byte[] body = status / 100 != 2 || call.keepsEveryBody() || (keepLoginAnswers && call == Call.LOG_IN)
+                ? response.body().bytes() : null;
         RECORDED.add(new RecordedRequest(call, response.startTimestamp(), response.endTimestamp(), status, student,
                 lockerId == null || !call.onLocker() ? 0 : lockerId, body));
+    }
+
+    /**
+     * From now on, keeps the answers to logins too (their tokens): a run without its database gives back what its
+     * students took, and logs them out, with them.
+     */
+    public static void keepLoginAnswers() {
+        keepLoginAnswers = true;
     }
 
     /** What was recorded so far, in the order the answers came. */

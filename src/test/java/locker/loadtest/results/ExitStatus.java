@@ -16,8 +16,15 @@ public enum ExitStatus {
     BELOW_MIN_STABLE_CONCURRENCY(5),
     /** GENERATOR_SATURATION=fail and the load generator was saturated. */
     GENERATOR_SATURATED(6),
-    /** The target did not answer {@code GET /api/v1/health} with 200: nothing was seeded. */
-    PREFLIGHT_FAILED(7);
+    /**
+     * The target did not answer {@code GET /api/v1/health} with 200, or the contract check could not seed its own test
+     * data: nothing of the load was seeded.
+     */
+    PREFLIGHT_FAILED(7),
+    /** The contract check found an answer other than the one the load test relies on: nothing of the load was seeded. */
+    CONTRACT_MISMATCH(8),
+    /** A run without the database left a locker held or owned by a test student on the server. */
+    LOCKERS_LEFT_ON_SERVER(9);
 
     private final int code;
 

@@ -30,7 +30,7 @@ public final class ResultsDocument {
                 errors(tables), assertions(tables, assertionOutcomes), context.invariants(), context.testData(),
                 context.serverMetrics(),
                 detailedRequests == null ? null : detailedRequests.stream().map(entry -> detail(entry, statuses)).toList(),
-                capacity, generator, context.anomalies());
+                capacity, generator, context.anomalies(), context.contract());
     }
 
     private static RunConfig config(Path runDirectory, Tables tables, RunContext context) {

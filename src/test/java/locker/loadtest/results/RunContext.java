@@ -1,9 +1,10 @@
 package locker.loadtest.results;
 
-import locker.loadtest.anomalies.AnomalyReport;
-import locker.loadtest.anomalies.InvariantResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
+import locker.loadtest.contractcheck.ContractReport;
 import locker.loadtest.metrics.ServerMetrics;
 import locker.testdata.TestDataSummary;
 
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public record RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
                          List<InvariantResult> invariants, ServerMetrics serverMetrics, TestDataSummary testData,
-                         AnomalyReport anomalies) {
+                         AnomalyReport anomalies, ContractReport contract) {
     public static final String FILE_NAME = "run-context.json";
     public static final List<String> OUTCOME_KEYS = Arrays.stream(Outcome.values()).map(Outcome::key).toList();
 
@@ -38,17 +39,17 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
         invariants = List.copyOf(invariants);
     }
 
-    /** A context without server metrics, test-data details or anomalies (all null). */
+    /** A context without server metrics, test-data details, anomalies or contract check (all null). */
     public RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
                       List<InvariantResult> invariants) {
-        this(config, outcomes, dbConnected, invariants, null, null, null);
+        this(config, outcomes, dbConnected, invariants, null, null, null, null);
     }
 
     /** The same context with one more setting. */
     public RunContext withSetting(String name, Object value) {
         Map<String, Object> settings = new LinkedHashMap<>(config);
         settings.put(name, value);
-        return new RunContext(settings, outcomes, dbConnected, invariants, serverMetrics, testData, anomalies);
+        return new RunContext(settings, outcomes, dbConnected, invariants, serverMetrics, testData, anomalies, contract);
     }
 
     // A last guard: results files get shared, so a setting named like a secret never reaches one.

@@ -1,7 +1,5 @@
 package locker.loadtest.results;
 
-import locker.loadtest.anomalies.AnomalyReport;
-import locker.loadtest.anomalies.InvariantResult;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.capacity.CapacityResult;
+import locker.loadtest.contractcheck.ContractReport;
 import locker.loadtest.generator.GeneratorReport;
 import locker.loadtest.metrics.ServerMetrics;
 import locker.testdata.TestDataSummary;
@@ -42,7 +43,8 @@ public record RunResults(RunConfig config, Summary summary, Map<String, Endpoint
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<RequestResult> detailedResults,
                          @JsonInclude(JsonInclude.Include.NON_NULL) CapacityResult capacity,
                          @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorReport generator,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) AnomalyReport anomalies) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) AnomalyReport anomalies,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ContractReport contract) {
     public static final String SUMMARY = "summary";
 
     private static final ObjectMapper WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -7,7 +7,7 @@
  * written with Jackson; {@link locker.loadtest.results.ResultsDocument} builds it) and the JVM's exit statuses
  * ({@link locker.loadtest.results.ExitStatus}). A key of load_test_results.json is named only in RunResults and
  * documented in docs/results-and-report.md. Uses {@code locker.config}, {@code locker.testdata} and the section
- * records of {@code capacity}, {@code generator}, {@code metrics} and {@code anomalies}; the sub-packages write (report), compare
+ * records of {@code capacity}, {@code generator}, {@code metrics}, {@code anomalies} and {@code contractcheck}; the sub-packages write (report), compare
  * (compare) and export (export) it.
  */
 package locker.loadtest.results;

@@ -1,14 +1,14 @@
 package locker.loadtest.scenario;
 
-import locker.contract.MyLocker;
-import locker.contract.LockerAnswer;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.gatling.http.response.Response;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import locker.contract.LockerAnswer;
 import locker.contract.LockerList;
-import io.gatling.http.response.Response;
+import locker.contract.MyLocker;
 import locker.loadtest.anomalies.Call;
 import locker.loadtest.anomalies.RequestJournal;
 

@@ -1,11 +1,11 @@
 package locker.loadtest.scenario;
 
-import locker.contract.MyLocker;
-import locker.contract.LockerAnswer;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import locker.config.LoadTestConfig;
+import locker.contract.LockerAnswer;
 import locker.contract.LockerList;
+import locker.contract.MyLocker;
 import locker.loadtest.results.Outcome;
 
 import java.util.ArrayList;

@@ -5,11 +5,13 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import locker.config.ConfigException;
 import locker.config.LoadTestConfig;
-import locker.loadtest.capacity.CapacitySearch;
-import locker.loadtest.results.ExitStatus;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.anomalies.RequestJournal;
+import locker.loadtest.capacity.CapacitySearch;
+import locker.loadtest.contractcheck.ContractCast;
+import locker.loadtest.contractcheck.ContractReport;
+import locker.loadtest.results.ExitStatus;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
 import locker.loadtest.scenario.LockerJourney;
@@ -32,7 +34,8 @@ import java.util.function.ToIntFunction;
  *       pre-flight check, the run's test students;</li>
  *   <li>{@link #before()}: seeds the test data ({@link TestDataLifecycle}) and starts sampling
  *       ({@link RunRecording});</li>
- *   <li>{@link #after(Simulation)}: checks the invariants in the database, restores it, stops the target and
+ *   <li>{@link #after(Simulation)}: checks the invariants in the database, finds the anomalies, restores it (without
+ *       a database: gives back through the API what the students took, {@link GiveBack}), stops the target and
  *       hands the run's record to the results export (which runs once Gatling has written its report).</li>
  * </ol>
  */
@@ -53,12 +56,28 @@ public final class LoadTestRun {
                 config.keepTestData);
         this.students = new StudentFeeder(TestUserRoster.of(testData.plan()));
         this.recording = new RunRecording(config, target);
+        target.contract().ifPresent(recording::contractChecked);
     }
 
-    /** Reads the settings and starts the target; {@code studentCount} says how many students the simulation needs. */
+    /**
+     * Reads the settings and starts the target (a server at BASE_URL must pass the contract check first);
+     * {@code studentCount} says how many students the simulation needs.
+     */
     public static LoadTestRun start(ToIntFunction<LoadTestConfig> studentCount) {
+        return start(studentCount, true);
+    }
+
+    /** The same for the contract check's own simulation, which is the check and so does not run it first. */
+    static LoadTestRun startWithoutContractCheck(ToIntFunction<LoadTestConfig> studentCount) {
+        return start(studentCount, false);
+    }
+
+    private static LoadTestRun start(ToIntFunction<LoadTestConfig> studentCount, boolean checkContract) {
         LoadTestConfig config = settingsOrExit();
-        Target target = Target.start(config);
+        Target target = Target.start(config, checkContract);
+        if (!target.databaseReachable()) {
+            RequestJournal.keepLoginAnswers();
+        }
         return new LoadTestRun(config, target, studentCount.applyAsInt(config));
     }
 
@@ -82,6 +101,11 @@ public final class LoadTestRun {
 
     public LoadTestConfig config() {
         return config;
+    }
+
+    /** The server under test: BASE_URL, or the embedded stack's address. */
+    public String baseUrl() {
+        return target.baseUrl();
     }
 
     public HttpProtocolBuilder protocol() {
@@ -121,6 +145,25 @@ public final class LoadTestRun {
         return recording.capacitySearch();
     }
 
+    /** Notes the contract check's report for the results (the contract check's own simulation). */
+    void contractChecked(ContractReport report) {
+        recording.contractChecked(report);
+    }
+
+    /**
+     * The contract check's students and lockers, once seeded (in {@link #before()}): the first two test students, the
+     * first of whom is made a newcomer (its row removed, so that its first login is answered 201), and the first two
+     * test lockers.
+     */
+    ContractCast contractCast() {
+        return testData.contractCast();
+    }
+
+    /** Tells the test data each access token a student of the contract check receives. */
+    void recordAccessToken(String accessToken) {
+        testData.recordAccessToken(accessToken);
+    }
+
     /** The run's one feeder: each virtual user takes the next test student. */
     public Iterator<Map<String, Object>> students() {
         return students;
@@ -144,7 +187,9 @@ public final class LoadTestRun {
         AnomalyReport anomalies = testData.findAnomalies(RequestJournal.recorded(), invariants);
         TestDataLifecycle.Restored restored;
         try {
-            restored = testData.restore();
+            restored = connected || target.embedded() ? testData.restore()
+                    : new TestDataLifecycle.Restored(GiveBack.run(target.baseUrl(), RequestJournal.recorded(),
+                    config.requestTimeout).summary(testData.plan()), null);
         } finally {
             target.close();
         }

@@ -15,7 +15,12 @@ public abstract class LoadTestSimulation extends Simulation {
 
     /** {@code students} says how many test students the simulation needs, from the settings. */
     protected LoadTestSimulation(ToIntFunction<LoadTestConfig> students) {
-        this.run = LoadTestRun.start(students);
+        this(LoadTestRun.start(students));
+    }
+
+    /** A simulation whose run was started its own way. */
+    LoadTestSimulation(LoadTestRun run) {
+        this.run = run;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package locker.loadtest.simulation;
 
 import io.gatling.javaapi.core.Session;
+import locker.contract.LockerAnswer;
 import locker.contract.LockerList;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
-import locker.contract.LockerAnswer;
 
 import java.util.List;
 

@@ -4,10 +4,10 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import locker.config.BenchmarkRequests;
 import locker.config.LoadTestConfig;
+import locker.contract.LockerAnswer;
 import locker.contract.LockerList;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
-import locker.contract.LockerAnswer;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

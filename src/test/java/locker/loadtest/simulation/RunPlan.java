@@ -40,6 +40,8 @@ public final class RunPlan {
         }
         switch (simulation) {
             case "SmokeSimulation" -> line(out, "users", "1 (student id " + config.studentIdStart + ")");
+            case "ContractCheckSimulation" -> line(out, "users", "1 sending the contract check's requests as 2 students"
+                    + studentIds(config, 2) + ", on 2 test lockers");
             case "LockerRaceSimulation" -> line(out, "users", config.raceUsers + " racing for one locker"
                     + studentIds(config, config.raceUsers));
             case "ReferenceServerBenchmarkSimulation" -> line(out, "users", config.benchmarkUsers + " sending "

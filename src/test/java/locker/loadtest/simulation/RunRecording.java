@@ -3,15 +3,16 @@ package locker.loadtest.simulation;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import locker.config.LoadTestConfig;
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.capacity.CapacityGoals;
 import locker.loadtest.capacity.CapacityPlan;
 import locker.loadtest.capacity.CapacitySearch;
+import locker.loadtest.contractcheck.ContractReport;
 import locker.loadtest.generator.GeneratorReport;
 import locker.loadtest.generator.GeneratorSampler;
 import locker.loadtest.metrics.ServerMetrics;
 import locker.loadtest.metrics.ServerMetricsSampler;
-import locker.loadtest.anomalies.AnomalyReport;
-import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunContext;
 import locker.loadtest.results.export.ExportAtExit;
@@ -43,6 +44,7 @@ final class RunRecording {
     private ServerMetricsSampler metrics;
     private CapacitySearch capacitySearch;
     private GeneratorSampler generatorSampler;
+    private ContractReport contract;
 
     RunRecording(LoadTestConfig config, Target target) {
         this.config = config;
@@ -73,6 +75,11 @@ final class RunRecording {
         };
     }
 
+    /** The contract check done before the run, or by the run itself, for the results. */
+    void contractChecked(ContractReport report) {
+        contract = report;
+    }
+
     /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */
     CapacitySearch capacitySearch() {
         if (capacitySearch == null) {
@@ -100,7 +107,7 @@ final class RunRecording {
         Map<String, Object> described = new LinkedHashMap<>(config.describe());
         described.put("base_url", target.baseUrl());
         ExportAtExit.afterRun(simulation, new RunContext(described, outcomes.asMap(), connected, invariants,
-                sampled.serverMetrics(), testData, anomalies), capacitySearch == null ? null : capacitySearch.record(),
+                sampled.serverMetrics(), testData, anomalies, contract), capacitySearch == null ? null : capacitySearch.record(),
                 sampled.generator());
     }
 

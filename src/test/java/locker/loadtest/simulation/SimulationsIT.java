@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
-import locker.loadtest.results.ExitStatus;
 import locker.contract.LockerAnswer;
+import locker.loadtest.results.ExitStatus;
 import locker.testdata.TestData;
 import locker.testsupport.GatlingFork;
 import locker.testsupport.StackExtension;
@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class SimulationsIT {
 
     @BeforeEach
     void rememberTheDatabase() throws SQLException {
-        tablesBefore = contractTables();
+        tablesBefore = STACK.contractTables();
     }
 
     @Test
@@ -74,6 +75,7 @@ class SimulationsIT {
                     .isEqualTo(confirmRefused);
             assertThat(results().path("endpoints").path(locker.loadtest.scenario.Endpoints.RELEASE_HOLD).path("ko")
                     .asLong()).isEqualTo(giveUpRefused);
+            assertThat(results().path("contract").path("passed").asBoolean()).as("checked before the run").isTrue();
             assertThat(results().path("invariants")).isNotEmpty().allSatisfy(invariant ->
                     assertThat(invariant.path("passed").asBoolean()).as(invariant.toString()).isTrue());
             try (Connection db = STACK.stack().openConnection()) {
@@ -101,7 +103,7 @@ class SimulationsIT {
                 assertThat(data.restore().exact()).isTrue();
             }
         }
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
@@ -121,7 +123,7 @@ class SimulationsIT {
         assertThat(outcomes.path("confirmed").asLong() + refused).isEqualTo(1);
         assertThat(results().path("summary").path("failed_requests").asLong()).isEqualTo(refused);
         assertThat(run.exitCode() == 0).as(run.output()).isEqualTo(refused == 0);
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
@@ -131,25 +133,78 @@ class SimulationsIT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("count of failed events is 0.0 : true");
         assertThat(results().path("endpoints").path("POST /lockers/{id}/release").path("ok").asLong()).isEqualTo(1);
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
-    void withoutADatabaseTheRunGoesOnAndSaysSo() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        GatlingFork.Result run = run(SmokeSimulation.class, "BASE_URL", STACK.stack().baseUrl(),
-                "DB_PORT", Integer.toString(closedPort), "STUDENT_ID_START", "4000000000");
+    void aRealServerWhoseDatabaseCannotBeReachedIsRefusedBeforeAnythingIsSent() throws Exception {
+        GatlingFork.Result run = run(LockerReservationSimulation.class, "DB_PORT", Integer.toString(closedPort()),
+                "STUDENT_ID_START", "4000000000", "TOTAL_USERS", "6");
 
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("WARNING: no database", "may remain on the server");
-        assertThat(results().path("config").path("db_connected").asBoolean(true)).isFalse();
-        assertThat(results().path("invariants")).isEmpty();
-        // login-or-register registered the student itself, as the warning says
-        try (Connection db = STACK.stack().openConnection()) {
-            assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id = '4000000000'")).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.BAD_SETTINGS.code());
+        assertThat(run.output()).contains("cannot be reached", "Nothing was sent", "RUN_WITHOUT_DATABASE=true")
+                .doesNotContain("\tat ");
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
+    }
+
+    @Test
+    void withoutADatabaseTheRunGivesBackEveryLockerAndSaysWhatStays() throws Exception {
+        GatlingFork.Result run = run(LockerReservationSimulation.class, "DB_PORT", Integer.toString(closedPort()),
+                "RUN_WITHOUT_DATABASE", "true", "STUDENT_ID_START", "4000000000", "TOTAL_USERS", "6",
+                "CONCURRENT_USERS", "6", "CONFIRMATION_RATE", "1", "USER_THINK_TIME_MIN", "0", "USER_THINK_TIME_MAX",
+                "0", "HOLD_RETRIES", "5", "MIN_THROUGHPUT", "0");
+        try {
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("RUN_WITHOUT_DATABASE", "Left on the server:");
+            JsonNode results = results();
+            assertThat(results.path("config").path("db_connected").asBoolean(true)).isFalse();
+            long confirmed = results.path("summary").path("scenario_outcomes").path("confirmed").asLong();
+            assertThat(confirmed).as("students owned lockers when the load ended").isPositive();
+            JsonNode testData = results.path("test_data");
+            assertThat(testData.path("lockers_left").asInt(-1)).isZero();
+            assertThat(testData.path("restore").asText()).contains("released " + confirmed + " lockers",
+                    "logged out 6 of 6 students");
+            assertThat(testData.path("left_on_server").get(0).asText()).startsWith("test users 4000000000-4000000005");
+            assertThat(results.path("contract").path("skipped").asText()).contains("no database");
+            try (Connection db = STACK.stack().openConnection()) {
+                assertThat(DatabaseRows.count(db, "SELECT count(*) FROM users WHERE student_id LIKE '400000000%'"))
+                        .as("the test users stay: the API cannot remove them").isEqualTo(6);
+                assertThat(DatabaseRows.count(db, "SELECT count(*) FROM locker_info WHERE owner_student_id LIKE '400000000%'"))
+                        .isZero();
+                assertThat(DatabaseRows.count(db, """
+                        SELECT count(*) FROM locker_assignments a JOIN users u ON u.serial_id = a.user_serial_id
+                        WHERE a.state IN ('hold', 'confirmed') AND u.student_id LIKE '400000000%'""")).isZero();
+                assertThat(DatabaseRows.count(db, """
+                        SELECT count(*) FROM auth_refresh_tokens t JOIN users u ON u.serial_id = t.user_serial_id
+                        WHERE t.revoked_at IS NULL AND u.student_id LIKE '400000000%'""")).as("every token logged out")
+                        .isZero();
+            }
+        } finally {
+            // what the run had to leave: its test users (and with them their rows)
+            try (Connection db = STACK.stack().openConnection(); Statement statement = db.createStatement()) {
+                statement.executeUpdate("DELETE FROM users WHERE student_id LIKE '400000000%'");
+            }
+        }
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
+    }
+
+    @Test
+    void withoutADatabaseALockerThatCannotBeGivenBackFailsTheRunAndIsNamed() throws Exception {
+        // a stub, because a release that keeps failing cannot be had from the twin on demand
+        GatlingFork.Result run = runAgainst(Map.of("/lockers/101/release", answer(500, "Internal Server Error")),
+                "DB_PORT", Integer.toString(closedPort()), "RUN_WITHOUT_DATABASE", "true");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.LOCKERS_LEFT_ON_SERVER.code());
+        JsonNode testData = results().path("test_data");
+        assertThat(testData.path("lockers_left").asInt()).isEqualTo(1);
+        assertThat(testData.path("left_on_server").toString())
+                .contains("locker 101 owned by " + LoadTestConfig.DEFAULT_STUDENT_ID_START + ": release answered 500 Internal Server Error");
+        assertThat(run.output()).contains("1 lockers stay held or owned by test students on the server");
+    }
+
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
@@ -169,7 +224,7 @@ class SimulationsIT {
         // logging in and the first list are not counted
         assertThat(endpoints.has(locker.loadtest.scenario.Endpoints.LOGIN)).isFalse();
         assertThat(results().path("summary").path("failed_requests").asLong()).isZero();
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
@@ -185,7 +240,7 @@ class SimulationsIT {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitStatus.PREFLIGHT_FAILED.code());
         assertThat(run.output()).contains("pre-flight check failed", STACK.stack().baseUrl() + "/api/v1/health answered 500")
                 .doesNotContain("seeded run", "\tat ");
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
@@ -199,7 +254,7 @@ class SimulationsIT {
         assertThat(results().path("endpoints").path(locker.loadtest.scenario.Endpoints.LOGIN).path("ko").asLong()).isEqualTo(1);
         assertThat(results().path("errors").get(0).path("message").asText())
                 .isEqualTo("expected answer, found 503 Service Unavailable");
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
@@ -212,7 +267,7 @@ class SimulationsIT {
         assertThat(results().path("errors").get(0).path("message").asText())
                 .isEqualTo("expected answer, found 409 Locker hold failed on DB. Deleting Redis key.");
         assertThat(run.output()).containsPattern("hold refused by db: +1");
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
@@ -227,7 +282,7 @@ class SimulationsIT {
         assertThat(outcomes.path("confirmed").asLong()).isZero();
         assertThat(results().path("endpoints").path(locker.loadtest.scenario.Endpoints.CONFIRM).path("ko").asLong()).isEqualTo(1);
         assertThat(run.output()).containsPattern("confirm refused: +1");
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     @Test
@@ -244,7 +299,7 @@ class SimulationsIT {
         assertThat(results().path("errors").get(0).path("message").asText())
                 .isEqualTo("expected answer, found 404 No hold found to release");
         assertThat(run.output()).containsPattern("give up refused: +1");
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     private static String[] answer(int status, String body) {
@@ -255,7 +310,7 @@ class SimulationsIT {
      * The smoke run against a small HTTP server that answers as the deployed server does when all goes well,
      * except for the paths given; the test data still goes into the stack's database.
      */
-    private GatlingFork.Result runAgainst(Map<String, String[]> answers) throws IOException {
+    private GatlingFork.Result runAgainst(Map<String, String[]> answers, String... settings) throws IOException {
         Map<String, String[]> all = new HashMap<>(Map.of(
                 "/health", answer(200, "{\"db\":\"reachable\",\"redis\":\"reachable\",\"status\":\"healthy\"}"),
                 "/auth/login-or-register", answer(201, "{\"access_token\":\"e30.e30.c2ln\",\"refresh_token\":\"r\","
@@ -278,7 +333,11 @@ class SimulationsIT {
         });
         server.start();
         try {
-            return run(SmokeSimulation.class, "BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort());
+            // the stub is not the server the contract check is about
+            List<String> pairs = new java.util.ArrayList<>(List.of("BASE_URL",
+                    "http://127.0.0.1:" + server.getAddress().getPort(), "CONTRACT_CHECK", "false"));
+            pairs.addAll(List.of(settings));
+            return run(SmokeSimulation.class, pairs.toArray(String[]::new));
         } finally {
             server.stop(0);
         }
@@ -290,16 +349,12 @@ class SimulationsIT {
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).contains("CONFIRMATION_RATE must be a number from 0.0 to 1.0, was '2'");
-        assertThat(contractTables()).isEqualTo(tablesBefore);
+        assertThat(STACK.contractTables()).isEqualTo(tablesBefore);
     }
 
     private GatlingFork.Result run(Class<?> simulation, String... pairs) {
-        Map<String, String> settings = new HashMap<>(STACK.stack().clientSettings());
-        settings.put("RESULTS_FILENAME", results.resolve("results.json").toString());
-        for (int i = 0; i < pairs.length; i += 2) {
-            settings.put(pairs[i], pairs[i + 1]);
-        }
-        return GatlingFork.run(simulation, results, settings);
+        return GatlingFork.run(simulation, results, GatlingFork.settings(STACK.stack(), results.resolve("results.json"),
+                pairs));
     }
 
     private JsonNode results() throws IOException {
@@ -310,13 +365,4 @@ class SimulationsIT {
         return LoadTestConfig.from(new SettingSource(name -> null, STACK.stack().clientSettings(), new Properties()));
     }
 
-    /** The contract's tables, row by row (the load test's own schema is left out). */
-    private static Map<String, List<String>> contractTables() throws SQLException {
-        try (Connection db = STACK.stack().openConnection()) {
-            Map<String, List<String>> tables = new HashMap<>(DatabaseRows.dump(db));
-            tables.keySet().removeIf(name -> !List.of("users", "locker_locations", "locker_info", "locker_assignments",
-                    "auth_refresh_tokens").contains(name));
-            return tables;
-        }
-    }
 }

@@ -1,9 +1,9 @@
 package locker.loadtest.simulation;
 
+import locker.contract.LockerAnswer;
 import locker.contract.LockerList;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
-import locker.contract.LockerAnswer;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static locker.loadtest.scenario.SessionKeys.LOCKERS;

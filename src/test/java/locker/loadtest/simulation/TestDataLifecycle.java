@@ -10,12 +10,12 @@ import locker.loadtest.anomalies.Invariants;
 import locker.loadtest.anomalies.LockerStateReader;
 import locker.loadtest.anomalies.RecordedRequest;
 import locker.loadtest.anomalies.StudentIdRange;
+import locker.loadtest.contractcheck.ContractCast;
 import locker.testdata.RestoreMismatchException;
 import locker.testdata.RestoreReport;
 import locker.testdata.SeedResult;
 import locker.testdata.TestData;
 import locker.testdata.TestDataSummary;
-
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -37,6 +37,7 @@ final class TestDataLifecycle {
     private final RedisTarget redis;
     private final boolean keepTestData;
     private volatile TestData testData;
+    private volatile SeedResult seeded;
 
     TestDataLifecycle(SeedPlan plan, DbTarget database, RedisTarget redis, boolean keepTestData) {
         this.plan = plan;
@@ -52,8 +53,20 @@ final class TestDataLifecycle {
     void seed() {
         testData = TestData.connect(database, redis);
         SeedResult seeded = testData.seed(plan);
+        this.seeded = seeded;
         seeded.earlierRun().ifPresent(report -> LoadTestRun.LOG.warn(
                 "an earlier run had not been restored; restored it first: {}", report.summary()));
+    }
+
+    /** The contract check's cast from the seeded test data; its first student is made a newcomer. */
+    ContractCast contractCast() {
+        SeedResult result = seeded;
+        if (result == null || !result.dbConnected()) {
+            throw new IllegalStateException("the contract check needs the database for test lockers of its own");
+        }
+        ContractCast cast = ContractCast.of(result.users(), result.firstTestLockerId(), result.testLockers());
+        testData.forgetUser(cast.newcomer());
+        return cast;
     }
 
     void recordAccessToken(String accessToken) {

@@ -84,13 +84,16 @@ final class HttpPipeline {
     }
 
     private final Authenticator authenticator;
+    private final AnswerWording wording;
     private final List<Route> publicRoutes;
     private final List<Route> protectedRoutes;
     private final Route welcome = Route.get("/", ctx -> text(ctx, 200, WELCOME));
     private final List<Route> everyRoute;
 
-    HttpPipeline(Authenticator authenticator, List<Route> publicRoutes, List<Route> protectedRoutes) {
+    HttpPipeline(Authenticator authenticator, List<Route> publicRoutes, List<Route> protectedRoutes,
+                 AnswerWording wording) {
         this.authenticator = authenticator;
+        this.wording = wording;
         this.publicRoutes = List.copyOf(publicRoutes);
         this.protectedRoutes = List.copyOf(protectedRoutes);
         List<Route> all = new ArrayList<>();
@@ -112,7 +115,7 @@ final class HttpPipeline {
         try {
             dispatch(ctx);
         } catch (ApiError e) {
-            text(ctx, e.status, e.getMessage());
+            text(ctx, e.status, wording.of(e.getMessage()));
         } catch (HttpResponseException e) {
             if (e.getStatus() == 413) {
                 text(ctx, 413, "Request Entity Too Large");

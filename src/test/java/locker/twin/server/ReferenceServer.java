@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The locker reservation service of {@code shared/locker-api.md}, in Java: the load test's target
@@ -31,9 +32,11 @@ public final class ReferenceServer implements AutoCloseable {
     private final HoldExpiry holdExpiry;
     private final Javalin app;
     private final StepGates gates;
+    private final AnswerWording wording;
 
     private ReferenceServer(Database db, Redis redis, AuthRedis authRedis, HoldExpiry holdExpiry, Javalin app,
-                            StepGates gates) {
+                            StepGates gates, AnswerWording wording) {
+        this.wording = wording;
         this.db = db;
         this.redis = redis;
         this.authRedis = authRedis;
@@ -54,6 +57,7 @@ public final class ReferenceServer implements AutoCloseable {
         AuthHandlers auth = new AuthHandlers(db, authRedis, tokens, authenticator);
         StepGates gates = new StepGates();
         LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings, gates);
+        AnswerWording wording = new AnswerWording();
         HttpPipeline pipeline = new HttpPipeline(authenticator,
                 List.of(Route.post(API + "/auth/refresh", auth::refresh),
                         Route.post(API + "/auth/logout", auth::logout),
@@ -65,7 +69,7 @@ public final class ReferenceServer implements AutoCloseable {
                         Route.post(API + "/lockers/:id/confirm", lockers::confirm),
                         Route.post(API + "/lockers/:id/release", lockers::release),
                         Route.post(API + "/lockers/:id/release-hold", lockers::releaseHold),
-                        Route.get(API + "/auth/me", auth::me)));
+                        Route.get(API + "/auth/me", auth::me)), wording);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -99,12 +103,20 @@ public final class ReferenceServer implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new ReferenceServer(db, redis, authRedis, holdExpiry, app, gates);
+        return new ReferenceServer(db, redis, authRedis, holdExpiry, app, gates, wording);
     }
 
     /** Tests only: holds requests and the sweep at the gate's steps; null restores the open gate. */
     public void installStepGate(StepGate gate) {
         gates.install(gate);
+    }
+
+    /**
+     * Tests only: answers each error text given with its new text instead (as a deployed server reworded by its team
+     * would); an empty map restores the contract's words.
+     */
+    public void rewordAnswers(Map<String, String> textToNewText) {
+        wording.reword(textToNewText);
     }
 
     /** Tests only: one sweep now, on the caller's thread, as the timer would run it. */

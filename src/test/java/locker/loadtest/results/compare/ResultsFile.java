@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.results.Outcome;
-import locker.loadtest.results.RunResults;
 import locker.loadtest.results.RunResults.Summary;
+import locker.loadtest.results.RunResults;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -65,6 +65,27 @@ public final class ExportAtExit {
     }
 
     /**
+     * The run's exit status from its results: a violated invariant, then a failed contract check, then a locker left
+     * held or owned by a run without its database, then the capacity search and the generator.
+     */
+    static int exitCode(RunResults results) {
+        if (results.invariantsViolated()) {
+            return ExitStatus.INVARIANT_VIOLATED.code();
+        }
+        if (results.contract() != null && results.contract().failed()) {
+            System.err.println("[results] the contract check failed: the server's answers differ from those the load"
+                    + " test relies on");
+            return ExitStatus.CONTRACT_MISMATCH.code();
+        }
+        Integer lockersLeft = results.testData() == null ? null : results.testData().lockersLeft();
+        if (lockersLeft != null && lockersLeft > 0) {
+            System.err.println("[results] " + lockersLeft + " lockers stay held or owned by test students on the server");
+            return ExitStatus.LOCKERS_LEFT_ON_SERVER.code();
+        }
+        return capacityAndGeneratorExitCode(results.capacity(), results.generator());
+    }
+
+    /**
      * A capacity below MIN_STABLE_CONCURRENCY or, with GENERATOR_SATURATION=fail, a saturated generator fails the
      * run; either may be null (the run has no such section).
      */
@@ -88,8 +109,7 @@ public final class ExportAtExit {
         int exitCode;
         try {
             ResultsExporter.Export export = new ResultsExporter(settings).export(runDirectory);
-            exitCode = export.invariantsViolated() ? ExitStatus.INVARIANT_VIOLATED.code()
-                    : capacityAndGeneratorExitCode(export.document().capacity(), export.document().generator());
+            exitCode = exitCode(export.document());
         } catch (RuntimeException e) {
             System.err.println("[results] export of " + runDirectory + " failed: " + e);
             e.printStackTrace();

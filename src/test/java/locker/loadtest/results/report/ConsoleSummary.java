@@ -81,6 +81,13 @@ public final class ConsoleSummary {
         }
         if (results.testData() != null && results.testData().restore() != null) {
             out.append("\nTest data\n  ").append(results.testData().restore()).append('\n');
+            if (results.testData().leftOnServer() != null) {
+                out.append("  Left on the server:\n");
+                results.testData().leftOnServer().forEach(left -> out.append("    ").append(left).append('\n'));
+            }
+        }
+        if (results.contract() != null) {
+            out.append("\nContract check\n").append(results.contract().table());
         }
 
         out.append("\nAssertions\n");

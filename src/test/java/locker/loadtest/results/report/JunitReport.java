@@ -4,6 +4,7 @@ import locker.loadtest.anomalies.Anomaly;
 import locker.loadtest.anomalies.AnomalyKind;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.InvariantResult;
+import locker.loadtest.contractcheck.ContractRow;
 import locker.loadtest.results.RunResults;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -60,6 +61,14 @@ public final class JunitReport {
                 testCase(xml, invariantSuite, simulation + ".invariants", invariant.name() + ": " + invariant.description(),
                         invariant.passed() ? null : "violated: " + invariant.description() + "; " + invariant.detail(),
                         invariant.detail());
+            }
+            if (results.contract() != null && results.contract().skipped() == null) {
+                Element contractSuite = suite(xml, suites, simulation + " contract check", timestamp,
+                        results.contract().seconds());
+                for (ContractRow row : results.contract().rows()) {
+                    testCase(xml, contractSuite, simulation + ".contract", row.behaviour(), row.passed() ? null
+                            : "expected '" + row.expected() + "', got '" + row.got() + "' (" + row.request() + ")", row.got());
+                }
             }
             AnomalyReport anomalies = results.anomalies();
             if (anomalies != null) {

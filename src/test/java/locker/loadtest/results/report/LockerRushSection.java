@@ -1,8 +1,10 @@
 package locker.loadtest.results.report;
 
-import locker.loadtest.capacity.CapacityReport;
-import locker.loadtest.generator.GeneratorHtml;
 import locker.loadtest.anomalies.InvariantResult;
+import locker.loadtest.capacity.CapacityReport;
+import locker.loadtest.contractcheck.ContractReport;
+import locker.loadtest.contractcheck.ContractRow;
+import locker.loadtest.generator.GeneratorHtml;
 import locker.loadtest.results.ReportHtml;
 import locker.loadtest.results.RunResults;
 import locker.testdata.TestDataSummary;
@@ -114,12 +116,19 @@ public final class LockerRushSection {
         TestDataSummary summary = results.testData();
         String restore = summary == null ? null : summary.restore();
         testData.appendElement("p").text(restore == null ? "No restore recorded for this run." : "Restore: " + restore);
+        if (summary != null && summary.leftOnServer() != null) {
+            Element left = testData.appendElement("ul").id("locker-rush-left-on-server");
+            summary.leftOnServer().forEach(item -> left.appendElement("li").text("Left on the server: " + item));
+        }
         if (summary != null && summary.studentIds() != null) {
             testData.appendElement("p").text("Test students " + summary.studentIds() + ", " + summary.testLockers()
                     + " test lockers.");
         }
 
         section.appendChild(AnomaliesHtml.render(results.anomalies()));
+        if (results.contract() != null) {
+            section.appendChild(contract(html, results.contract()));
+        }
 
         if (results.capacity() != null) {
             section.appendChild(CapacityReport.render(results.capacity()));
@@ -170,6 +179,35 @@ public final class LockerRushSection {
                             + config.get("total_users") + " students; the students are counted above.");
         }
         return section;
+    }
+
+    /** The contract check's table: behaviour, request, expected, got, ✔/✘. */
+    private static Element contract(Document html, ContractReport report) {
+        Element box = html.createElement("div").id("locker-rush-contract");
+        if (report.skipped() != null) {
+            box.appendElement("h3").text("Contract check: skipped");
+            box.appendElement("p").text("Skipped: " + report.skipped() + ".");
+            return box;
+        }
+        box.appendElement("h3").text("Contract check: " + (report.passed() ? "every answer as the load test expects"
+                : report.mismatches() + " answers differ from what the load test relies on"));
+        Element table = box.appendElement("table");
+        Element head = table.appendElement("tr");
+        for (String name : new String[] {"", "behaviour", "request", "expected", "got"}) {
+            head.appendElement("th").text(name);
+        }
+        for (ContractRow row : report.rows()) {
+            Element tr = table.appendElement("tr").attr("data-passed", Boolean.toString(row.passed()));
+            tr.appendElement("td").addClass(row.passed() ? "lr-pass" : "lr-fail").text(row.passed() ? "✔" : "✘");
+            tr.appendElement("td").text(row.behaviour());
+            tr.appendElement("td").text(row.request());
+            tr.appendElement("td").text(row.expected());
+            tr.appendElement("td").text(row.got());
+        }
+        box.appendElement("p").addClass("lr-note").text(String.format(Locale.ROOT,
+                "Against %s, with two students and two lockers of its own, seeded and restored; %.1f s.",
+                report.baseUrl(), report.seconds()));
+        return box;
     }
 
     /** A line chart of the series, scaled from 0 (bottom) to its peak (top); its title names the peak, as a tooltip. */

@@ -23,7 +23,8 @@ public final class MarkdownSummary {
 
         StringBuilder out = new StringBuilder();
         out.append("## Load test: ").append(simpleName(config.simulationClass())).append(" — ")
-                .append(!results.assertionsPassed() || results.invariantsViolated() ? "FAILED" : "PASSED").append("\n\n");
+                .append(!results.assertionsPassed() || results.invariantsViolated()
+                        || (results.contract() != null && results.contract().failed()) ? "FAILED" : "PASSED").append("\n\n");
         out.append(RunDescription.of(config.settings())).append(", started ").append(config.startTime())
                 .append(", ").append(config.testDuration()).append(" s.\n\n");
 
@@ -80,6 +81,18 @@ public final class MarkdownSummary {
 
         if (results.testData() != null && results.testData().restore() != null) {
             out.append("\n### Test data\n\n").append(cell(results.testData().restore())).append('\n');
+            if (results.testData().leftOnServer() != null) {
+                out.append("\nLeft on the server:\n\n");
+                results.testData().leftOnServer().forEach(left -> out.append("- ").append(cell(left)).append('\n'));
+            }
+        }
+        if (results.contract() != null && results.contract().skipped() != null) {
+            out.append("\n### Contract check\n\nSkipped: ").append(cell(results.contract().skipped())).append(".\n");
+        } else if (results.contract() != null) {
+            out.append("\n### Contract check\n\n| | behaviour | request | expected | got |\n|---|---|---|---|---|\n");
+            results.contract().rows().forEach(row -> out.append("| ").append(row.passed() ? "✅" : "❌").append(" | ")
+                    .append(cell(row.behaviour())).append(" | ").append(cell(row.request())).append(" | ")
+                    .append(cell(row.expected())).append(" | ").append(cell(row.got())).append(" |\n"));
         }
 
         List<ServerMetricsView.Metric> metrics = ServerMetricsView.of(results.serverMetrics());

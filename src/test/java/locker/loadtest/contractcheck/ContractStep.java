@@ -1,0 +1,226 @@
+package locker.loadtest.contractcheck;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.LockerAnswer;
+import locker.contract.MyLocker;
+import locker.testdata.TestUser;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One behaviour the load test relies on, the request that provokes it and the answer the load test expects. The
+ * steps run in the order of {@link #ALL}, each after the one before, so that each finds the state the earlier ones
+ * left (a hold to lose, a hold to give up, a locker to show).
+ */
+public record ContractStep(String behaviour, Sender sender, String method, String pathTemplate, Body body,
+                           Reading reading) {
+    /** Who sends the request: its token (none: no Authorization header). */
+    public enum Sender { NEWCOMER, OTHER, NONE }
+
+    /** What the request carries. */
+    public enum Body { LOG_IN_SENDER, LOG_IN_MALFORMED_ID, NONE }
+
+    /** The answer the load test expects of a step, and what the server's answer reads as, in the same words. */
+    interface Reading {
+        String expected(ContractCast cast);
+
+        String got(int status, byte[] body, ContractCast cast);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOGIN = "/auth/login-or-register";
+
+    /** The steps, in the order they run; the lockers X and Y and the students are the check's own. */
+    public static final List<ContractStep> ALL = List.of(
+            new ContractStep("a student's first login", Sender.NEWCOMER, "POST", LOGIN, Body.LOG_IN_SENDER, login(201)),
+            new ContractStep("a student's next login", Sender.NEWCOMER, "POST", LOGIN, Body.LOG_IN_SENDER, login(200)),
+            new ContractStep("a malformed student id is refused", Sender.NONE, "POST", LOGIN, Body.LOG_IN_MALFORMED_ID,
+                    answer(400, "invalid student_id format")),
+            new ContractStep("a second student logs in", Sender.OTHER, "POST", LOGIN, Body.LOG_IN_SENDER, login(200)),
+            new ContractStep("a request without a token is refused", Sender.NONE, "GET", "/lockers", Body.NONE,
+                    answer(401, "Unauthorized")),
+            new ContractStep("the list of lockers", Sender.NEWCOMER, "GET", "/lockers", Body.NONE, lockerList()),
+            new ContractStep("a hold won", Sender.NEWCOMER, "POST", "/lockers/{X}/hold", Body.NONE, answer(201, null)),
+            new ContractStep("a hold lost to another student", Sender.OTHER, "POST", "/lockers/{X}/hold", Body.NONE,
+                    answer(409, LockerAnswer.ALREADY_HELD_TEXT)),
+            new ContractStep("a second hold while holding one", Sender.NEWCOMER, "POST", "/lockers/{Y}/hold", Body.NONE,
+                    answer(409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT)),
+            new ContractStep("a confirm without a hold", Sender.OTHER, "POST", "/lockers/{X}/confirm", Body.NONE,
+                    answer(409, LockerAnswer.HOLD_EXPIRED_TEXT)),
+            new ContractStep("a give-up", Sender.NEWCOMER, "POST", "/lockers/{X}/release-hold", Body.NONE, answer(200, null)),
+            new ContractStep("a give-up without a hold", Sender.NEWCOMER, "POST", "/lockers/{X}/release-hold", Body.NONE,
+                    answer(404, LockerAnswer.NO_HOLD_TEXT)),
+            new ContractStep("a hold won again", Sender.NEWCOMER, "POST", "/lockers/{Y}/hold", Body.NONE, answer(201, null)),
+            new ContractStep("a confirm", Sender.NEWCOMER, "POST", "/lockers/{Y}/confirm", Body.NONE, answer(200, null)),
+            new ContractStep("\"my locker\" shows the confirmed locker", Sender.NEWCOMER, "GET", "/lockers/me", Body.NONE,
+                    myLocker(true)),
+            new ContractStep("a release", Sender.NEWCOMER, "POST", "/lockers/{Y}/release", Body.NONE, answer(200, null)),
+            new ContractStep("\"my locker\" after the release", Sender.NEWCOMER, "GET", "/lockers/me", Body.NONE,
+                    myLocker(false)),
+            new ContractStep("a hold of a locker that does not exist", Sender.NEWCOMER, "POST", "/lockers/{UNKNOWN}/hold",
+                    Body.NONE, answer(409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT)));
+
+    /** The request as the table shows it: {@code POST /lockers/10000/hold as 9900000001}. */
+    public String request(ContractCast cast) {
+        return method + " " + cast.path(pathTemplate) + student(cast).map(student -> " as " + student.studentId())
+                .orElse(body == Body.LOG_IN_MALFORMED_ID ? " with student id 12345" : " without a token");
+    }
+
+    public String path(ContractCast cast) {
+        return cast.path(pathTemplate);
+    }
+
+    /** The JSON body, or null for none. */
+    public String body(ContractCast cast) {
+        return switch (body) {
+            case LOG_IN_SENDER -> loginBody(student(cast).orElseThrow());
+            case LOG_IN_MALFORMED_ID -> loginBody(new TestUser("12345", cast.newcomer().name(),
+                    cast.newcomer().phoneNumber(), 0));
+            case NONE -> null;
+        };
+    }
+
+    public Optional<TestUser> student(ContractCast cast) {
+        return switch (sender) {
+            case NEWCOMER -> Optional.of(cast.newcomer());
+            case OTHER -> Optional.of(cast.other());
+            case NONE -> Optional.empty();
+        };
+    }
+
+    /** The row of this step for the server's answer. */
+    public ContractRow row(int status, byte[] answer, ContractCast cast) {
+        return ContractRow.of(behaviour, request(cast), reading.expected(cast), reading.got(status, answer, cast));
+    }
+
+    /** The access token of a login answer, for the sender's next requests. */
+    public static Optional<String> accessToken(int status, byte[] body) {
+        if (status / 100 != 2) {
+            return Optional.empty();
+        }
+        JsonNode token = tree(body).path("access_token");
+        return token.isTextual() ? Optional.of(token.asText()) : Optional.empty();
+    }
+
+    /** A status, and the exact body text of an error ({@code null}: the status alone). */
+    private static Reading answer(int status, String text) {
+        return new Reading() {
+            public String expected(ContractCast cast) {
+                return text == null ? Integer.toString(status) : status + " " + text;
+            }
+
+            public String got(int actual, byte[] body, ContractCast cast) {
+                return actual / 100 == 2 && text == null ? Integer.toString(actual) : LockerAnswer.statusAndText(actual, body);
+            }
+        };
+    }
+
+    /** A login answered with {@code status}, carrying what the load test reads (the token, the serial id) and the refresh token. */
+    private static Reading login(int status) {
+        return new Reading() {
+            public String expected(ContractCast cast) {
+                return status + " with access_token, refresh_token, serial_id";
+            }
+
+            public String got(int actual, byte[] body, ContractCast cast) {
+                if (actual / 100 != 2) {
+                    return LockerAnswer.statusAndText(actual, body);
+                }
+                JsonNode answer = tree(body);
+                List<String> missing = new ArrayList<>();
+                if (!answer.path("access_token").isTextual()) {
+                    missing.add("access_token");
+                }
+                if (!answer.path("refresh_token").isTextual()) {
+                    missing.add("refresh_token");
+                }
+                if (!answer.path("serial_id").isIntegralNumber()) {
+                    missing.add("serial_id");
+                }
+                return actual + (missing.isEmpty() ? " with access_token, refresh_token, serial_id"
+                        : " without " + String.join(", ", missing));
+            }
+        };
+    }
+
+    /** The list shows both test lockers without an owner, each with its location, and the count of free lockers. */
+    private static Reading lockerList() {
+        return new Reading() {
+            public String expected(ContractCast cast) {
+                return "200 listing lockers " + cast.lockerX() + " and " + cast.lockerY()
+                        + " free with location_id, and available_count";
+            }
+
+            public String got(int actual, byte[] body, ContractCast cast) {
+                if (actual != 200) {
+                    return LockerAnswer.statusAndText(actual, body);
+                }
+                JsonNode answer = tree(body);
+                List<String> wrong = new ArrayList<>();
+                for (int locker : new int[] {cast.lockerX(), cast.lockerY()}) {
+                    JsonNode shown = null;
+                    for (JsonNode element : answer.path("lockers")) {
+                        if (element.path("locker_id").asInt() == locker) {
+                            shown = element;
+                        }
+                    }
+                    if (shown == null) {
+                        wrong.add("without locker " + locker);
+                    } else if (!shown.path("owner_serial_id").isMissingNode() && !shown.path("owner_serial_id").isNull()) {
+                        wrong.add("locker " + locker + " owned");
+                    } else if (!shown.path("location_id").isTextual()) {
+                        wrong.add("locker " + locker + " without location_id");
+                    }
+                }
+                if (!answer.path("available_count").isIntegralNumber()) {
+                    wrong.add("without available_count");
+                }
+                return wrong.isEmpty() ? expected(cast) : "200 " + String.join(", ", wrong);
+            }
+        };
+    }
+
+    /** "My locker": the confirmed locker Y owned by the newcomer, or none. */
+    private static Reading myLocker(boolean showsY) {
+        return new Reading() {
+            public String expected(ContractCast cast) {
+                return "200 showing " + (showsY ? "locker " + cast.lockerY() + " of " + cast.newcomer().studentId()
+                        : "no locker");
+            }
+
+            public String got(int actual, byte[] body, ContractCast cast) {
+                if (actual != 200) {
+                    return LockerAnswer.statusAndText(actual, body);
+                }
+                try {
+                    return "200 showing " + MyLocker.parse(body);
+                } catch (RuntimeException notMyLocker) {
+                    return LockerAnswer.statusAndText(actual, body);
+                }
+            }
+        };
+    }
+
+    private static String loginBody(TestUser student) {
+        return "{\"student_id\":\"" + quoted(student.studentId()) + "\",\"name\":\"" + quoted(student.name())
+                + "\",\"phone_number\":\"" + quoted(student.phoneNumber()) + "\"}";
+    }
+
+    private static String quoted(String value) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(value));
+    }
+
+    private static JsonNode tree(byte[] body) {
+        try {
+            JsonNode tree = body == null || body.length == 0 ? null : JSON.readTree(body);
+            return tree == null ? JSON.missingNode() : tree;
+        } catch (IOException notJson) {
+            return JSON.missingNode();
+        }
+    }
+}

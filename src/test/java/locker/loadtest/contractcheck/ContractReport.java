@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,11 @@ import java.util.Optional;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ContractReport(String baseUrl, boolean passed, double seconds, List<ContractRow> rows,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String skipped) {
+    // ✔ and ✘ where the console can show them; a console in the C locale would print both as "?"
+    private static final boolean CONSOLE_SHOWS_MARKS = consoleCharset().newEncoder().canEncode("✔✘");
+    private static final String PASSED_MARK = CONSOLE_SHOWS_MARKS ? "✔" : "ok";
+    private static final String DIFFERS_MARK = CONSOLE_SHOWS_MARKS ? "✘" : "NO";
+
     public ContractReport {
         rows = List.copyOf(rows);
     }
@@ -57,15 +63,25 @@ public record ContractReport(String baseUrl, boolean passed, double seconds, Lis
         int expected = width(rows.stream().map(ContractRow::expected).toList(), "expected");
         String format = "  %-" + behaviour + "s  %-" + request + "s  %-" + expected + "s  %s  %s%n";
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, format, "behaviour", "request", "expected", " ", "got"));
+        out.append(String.format(Locale.ROOT, format, "behaviour", "request", "expected", PASSED_MARK.length() == 1 ? " " : "  ",
+                "got"));
         for (ContractRow row : rows) {
             out.append(String.format(Locale.ROOT, format, row.behaviour(), row.request(), row.expected(),
-                    row.passed() ? "✔" : "✘", row.got()));
+                    row.passed() ? PASSED_MARK : DIFFERS_MARK, row.got()));
         }
         out.append(String.format(Locale.ROOT, "  %s: %d of %d answers as the load test expects, %.1f s, against %s%n",
                 passed ? "contract check passed" : "contract check FAILED", rows.size() - mismatches(), rows.size(),
                 seconds, baseUrl));
         return out.toString();
+    }
+
+    private static Charset consoleCharset() {
+        String encoding = System.getProperty("sun.stdout.encoding");
+        try {
+            return encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
+        } catch (IllegalArgumentException unknown) {
+            return Charset.defaultCharset();
+        }
     }
 
     private static int width(List<String> cells, String header) {

@@ -5,6 +5,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** The Redis of the server under test; {@code password} is null when it has none. */
 public record RedisTarget(String host, int port, String password) {
@@ -17,6 +18,21 @@ public record RedisTarget(String host, int port, String password) {
     public Jedis connect(int timeoutMillis) {
         return new Jedis(new HostAndPort(host, port),
                 DefaultJedisClientConfig.builder().password(password).timeoutMillis(timeoutMillis).build());
+    }
+
+    /** A client that answered {@code PING} within {@code timeoutMillis}; empty when Redis did not answer. */
+    public Optional<Jedis> connectIfAnswering(int timeoutMillis) {
+        Jedis jedis = null;
+        try {
+            jedis = connect(timeoutMillis);
+            jedis.ping();
+            return Optional.of(jedis);
+        } catch (RuntimeException notAnswering) {
+            if (jedis != null) {
+                jedis.close();
+            }
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package locker.loadtest.anomalies;
 
+import locker.contract.LockerAnswer;
+
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +105,7 @@ public final class AnomalyFinder {
         AnomalyKind kind = request.call().kindOf(request);
         if (kind == AnomalyKind.CONFIRM_REFUSED || kind == AnomalyKind.GIVE_UP_REFUSED) {
             Optional<RecordedRequest> won = story.lastHoldBefore(request)
-                    .filter(hold -> hold.lockerAnswer() == locker.contract.LockerAnswer.HELD);
+                    .filter(hold -> hold.lockerAnswer() == LockerAnswer.HELD);
             return won.map(hold -> new Found(kind, request, hold)).orElse(null);
         }
         return kind == null ? null : new Found(kind, request, null);

@@ -18,13 +18,13 @@ public final class RequestJournal {
 
     private RequestJournal() {}
 
-    /** Notes the answer to {@code call}, sent by {@code student} about {@code lockerId} (null: none). */
+    /** Notes the answer to {@code call}, sent by {@code student} about {@code lockerId} (null: a call on no locker). */
     public static void record(Call call, Response response, String student, Integer lockerId) {
         int status = response.status().code();
         byte[] body = status / 100 != 2 || call.keepsEveryBody() || (keepLoginAnswers && call == Call.LOG_IN)
                 ? response.body().bytes() : null;
         RECORDED.add(new RecordedRequest(call, response.startTimestamp(), response.endTimestamp(), status, student,
-                lockerId == null || !call.onLocker() ? 0 : lockerId, body));
+                lockerId == null ? 0 : lockerId, body));
     }
 
     /**

@@ -5,7 +5,6 @@ import locker.config.RedisTarget;
 import locker.config.SeedPlan;
 import locker.testdata.SeedResult;
 import locker.testdata.TestData;
-import locker.testdata.TestUserRoster;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,7 +45,7 @@ public final class ContractCheck {
             }
             SeedResult seeded = testData.seed(plan);
             try {
-                ContractCast cast = ContractCast.of(TestUserRoster.of(plan), seeded.firstTestLockerId(), LOCKERS);
+                ContractCast cast = ContractCast.of(seeded.users(), seeded.firstTestLockerId(), LOCKERS);
                 testData.forgetUser(cast.newcomer());
                 List<ContractRow> rows = run(baseUrl, cast, timeout, testData::recordAccessToken);
                 return ContractReport.of(baseUrl, rows, System.nanoTime() - started);

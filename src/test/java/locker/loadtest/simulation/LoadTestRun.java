@@ -7,6 +7,7 @@ import locker.config.ConfigException;
 import locker.config.LoadTestConfig;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.InvariantResult;
+import locker.loadtest.anomalies.RecordedRequest;
 import locker.loadtest.anomalies.RequestJournal;
 import locker.loadtest.capacity.CapacitySearch;
 import locker.loadtest.contractcheck.ContractCast;
@@ -184,11 +185,12 @@ public final class LoadTestRun {
         boolean connected = testData.connected();
         List<InvariantResult> invariants = connected ? testData.checkInvariants(
                 recording.outcomes().count(Outcome.CONFIRMED) - recording.outcomes().count(Outcome.RELEASED)) : List.of();
-        AnomalyReport anomalies = testData.findAnomalies(RequestJournal.recorded(), invariants);
+        List<RecordedRequest> journal = RequestJournal.recorded();
+        AnomalyReport anomalies = testData.findAnomalies(journal, invariants);
         TestDataLifecycle.Restored restored;
         try {
             restored = connected || target.embedded() ? testData.restore()
-                    : new TestDataLifecycle.Restored(GiveBack.run(target.baseUrl(), RequestJournal.recorded(),
+                    : new TestDataLifecycle.Restored(GiveBack.run(target.baseUrl(), journal,
                     config.requestTimeout).summary(testData.plan()), null);
         } finally {
             target.close();

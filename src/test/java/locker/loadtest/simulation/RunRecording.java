@@ -143,12 +143,6 @@ final class RunRecording {
     }
 
     private Optional<Jedis> metricsRedis() {
-        try {
-            Jedis jedis = target.redis().connect(1_000);
-            jedis.ping();
-            return Optional.of(jedis);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return target.redis().connectIfAnswering(1_000);
     }
 }

@@ -17,11 +17,11 @@ import locker.testdata.SeedResult;
 import locker.testdata.TestData;
 import locker.testdata.TestDataSummary;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The run's test data in the target's database: seeded before the run (an earlier run left unrestored is restored
@@ -106,14 +106,11 @@ final class TestDataLifecycle {
     }
 
     private Jedis redisOrNull() {
-        try {
-            Jedis jedis = redis.connect(1_000);
-            jedis.ping();
-            return jedis;
-        } catch (JedisException e) {
+        Optional<Jedis> jedis = redis.connectIfAnswering(1_000);
+        if (jedis.isEmpty()) {
             LoadTestRun.LOG.warn("anomalies reported without the hold keys: Redis at {} did not answer", redis);
-            return null;
         }
+        return jedis.orElse(null);
     }
 
     /** Restores the database (or keeps the test data, with KEEP_TEST_DATA) and closes the connections. */

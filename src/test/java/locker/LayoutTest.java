@@ -70,22 +70,25 @@ class LayoutTest {
                 .layer("report").definedBy("locker.loadtest.results.report")
                 .layer("compare").definedBy("locker.loadtest.results.compare")
                 .layer("export").definedBy("locker.loadtest.results.export")
+                .layer("combine").definedBy("locker.loadtest.results.combine")
                 .layer("simulation").definedBy("locker.loadtest.simulation")
                 .optionalLayer("outside").definedBy("locker.bench..", "locker.testsupport..")
                 .whereLayer("simulation").mayOnlyBeAccessedByLayers("outside")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("simulation", "outside")
                 .whereLayer("compare").mayOnlyBeAccessedByLayers("outside")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("export", "outside")
+                .whereLayer("combine").mayOnlyBeAccessedByLayers("outside")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("export", "combine", "outside")
                 .whereLayer("scenario").mayOnlyBeAccessedByLayers("simulation", "outside")
                 // capacity, generator, metrics and anomalies produce sections of the results model (RunResults), so
                 // they sit below it and use nothing of the rest of the load test
                 .whereLayer("contractcheck").mayOnlyBeAccessedByLayers("results", "report", "compare", "export",
                         "simulation", "outside")
-                .whereLayer("anomalies").mayOnlyBeAccessedByLayers("results", "scenario", "report", "compare", "export", "simulation",
-                        "outside")
+                .whereLayer("anomalies").mayOnlyBeAccessedByLayers("results", "scenario", "report", "compare", "export",
+                        "combine", "simulation", "outside")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")
                 .whereLayer("capacity").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")
-                .whereLayer("generator").mayOnlyBeAccessedByLayers("results", "report", "export", "simulation", "outside")
+                .whereLayer("generator").mayOnlyBeAccessedByLayers("results", "report", "export", "combine", "simulation",
+                        "outside")
                 .check(TOOL_AND_SUPPORT);
     }
 

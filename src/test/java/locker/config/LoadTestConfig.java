@@ -34,6 +34,7 @@ public final class LoadTestConfig {
     public static final int DEFAULT_TEST_LOCKERS_COUNT = 150;
     /** More test lockers would make every {@code GET /lockers} answer megabytes long. */
     public static final int MAX_TEST_LOCKERS_COUNT = 100_000;
+    public static final int MAX_SHARDS = 1_000;
 
     // ---- target ----
     /** BASE_URL: the server under test; empty means the embedded reference stack. */
@@ -111,6 +112,13 @@ public final class LoadTestConfig {
      * locker back and logs every token out through the API, and lists what stays on the server; default false.
      */
     public final boolean runWithoutDatabase;
+    /**
+     * EXTERNAL_TEST_DATA: the test data was seeded for every generator by scripts/seed_test_data.sh; this run neither
+     * seeds nor restores it (scripts/combine_shards.sh checks and restores after the last generator); default false.
+     */
+    public final boolean externalTestData;
+    /** SHARD_INDEX and SHARD_COUNT: this generator is shard SHARD_INDEX (from 0) of SHARD_COUNT; default 0 of 1. */
+    public final Shard shard;
 
     // ---- results ----
     /** SAVE_DETAILED_RESULTS: one entry per request in the results file; default true. */
@@ -188,6 +196,14 @@ public final class LoadTestConfig {
                 r.secret("REDIS_PASSWORD", null));
         keepTestData = r.flag("KEEP_TEST_DATA", false);
         runWithoutDatabase = r.flag("RUN_WITHOUT_DATABASE", false);
+        externalTestData = r.flag("EXTERNAL_TEST_DATA", false);
+        int shardIndex = r.intBetween("SHARD_INDEX", 0, 0, MAX_SHARDS - 1);
+        int shardCount = r.intBetween("SHARD_COUNT", 1, 1, MAX_SHARDS);
+        shard = shardIndex < shardCount ? new Shard(shardIndex, shardCount) : Shard.WHOLE;
+        if (shardIndex >= shardCount) {
+            r.problem("SHARD_INDEX (" + shardIndex + ") must be smaller than SHARD_COUNT (" + shardCount
+                    + "): shards are numbered from 0");
+        }
 
         saveDetailedResults = r.flag("SAVE_DETAILED_RESULTS", true);
         resultsFilename = r.jsonFile("RESULTS_FILENAME", "load_test_results.json");
@@ -234,6 +250,7 @@ public final class LoadTestConfig {
         if (capacityStart > capacityMax) {
             r.problem("CAPACITY_START (" + capacityStart + ") must not be greater than CAPACITY_MAX (" + capacityMax + ")");
         }
+        shardsShareOneSeeding(r);
         if (profile == LoadProfile.RAMP && rampDuration.compareTo(totalTimeout) >= 0) {
             r.problem("RAMP_DURATION (" + seconds(rampDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
                     + seconds(totalTimeout) + " s)");
@@ -241,6 +258,33 @@ public final class LoadTestConfig {
         if (profile == LoadProfile.SOAK && soakDuration.compareTo(totalTimeout) >= 0) {
             r.problem("SOAK_DURATION (" + seconds(soakDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
                     + seconds(totalTimeout) + " s)");
+        }
+    }
+
+    /**
+     * Several generators share test data seeded once: each seeding would restore the others' data first. And the
+     * data lives in the target's database, so an embedded stack (one per JVM) cannot be shared.
+     */
+    private void shardsShareOneSeeding(SettingReader r) {
+        if (!shard.isWhole() && !externalTestData) {
+            r.problem("SHARD_COUNT (" + shard.count() + ") needs EXTERNAL_TEST_DATA=true: the generators share test"
+                    + " data seeded once by scripts/seed_test_data.sh");
+        }
+        if (externalTestData && usesEmbeddedStack()) {
+            r.problem("EXTERNAL_TEST_DATA needs BASE_URL: the embedded stack lives and dies with this JVM, so no other"
+                    + " process can seed its test data");
+        }
+        if (externalTestData && runWithoutDatabase) {
+            r.problem("EXTERNAL_TEST_DATA and RUN_WITHOUT_DATABASE exclude each other: test data seeded elsewhere is"
+                    + " found in the database");
+        }
+        if (!shard.isWhole() && profile == LoadProfile.CAPACITY) {
+            r.problem("SHARD_COUNT (" + shard.count() + ") with PROFILE=capacity: the capacity search judges each level"
+                    + " live in one generator");
+        }
+        if (shard.count() > totalUsers) {
+            r.problem("SHARD_COUNT (" + shard.count() + ") must not exceed TOTAL_USERS (" + totalUsers
+                    + "): every shard needs a student");
         }
     }
 
@@ -291,7 +335,14 @@ public final class LoadTestConfig {
         if (!usesEmbeddedStack()) {
             d.put("contract_check", contractCheck);
             d.put("run_without_database", runWithoutDatabase);
+            d.put("external_test_data", externalTestData);
         }
+        d.put("shard_index", shard.index());
+        d.put("shard_count", shard.count());
+        d.put("max_mean_response_time", seconds(maxMeanResponseTime));
+        d.put("max_p95_response_time", seconds(maxP95ResponseTime));
+        d.put("min_success_rate", minSuccessRate);
+        d.put("min_throughput", minThroughput);
         return d;
     }
 

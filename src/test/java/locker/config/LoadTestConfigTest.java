@@ -140,6 +140,9 @@ class LoadTestConfigTest {
             Map.entry("REDIS_PASSWORD", "pass\tword"),
             Map.entry("KEEP_TEST_DATA", "perhaps"),
             Map.entry("RUN_WITHOUT_DATABASE", "maybe"),
+            Map.entry("EXTERNAL_TEST_DATA", "elsewhere"),
+            Map.entry("SHARD_INDEX", "-1"),
+            Map.entry("SHARD_COUNT", "1001"),
             Map.entry("CONTRACT_CHECK", "sometimes"),
             Map.entry("SAVE_DETAILED_RESULTS", "2"),
             Map.entry("RESULTS_FILENAME", "results.csv"),
@@ -185,6 +188,54 @@ class LoadTestConfigTest {
                 .hasMessageContaining("SOAK_DURATION (600.0 s) must be shorter than TOTAL_TIMEOUT (300.0 s)");
         assertThatThrownBy(() -> configWith(Map.of("PROFILE", "ramp", "RAMP_DURATION", "90", "TOTAL_TIMEOUT", "60")))
                 .hasMessageContaining("RAMP_DURATION (90.0 s) must be shorter than TOTAL_TIMEOUT (60.0 s)");
+    }
+
+    @Test
+    void shardsShareTestDataSeededOnceOnAServerAtBaseUrl() {
+        Map<String, String> server = Map.of("BASE_URL", "http://locker.example:3000");
+        assertThatThrownBy(() -> configWith(Map.of("SHARD_INDEX", "2", "SHARD_COUNT", "2", "EXTERNAL_TEST_DATA", "true",
+                "BASE_URL", "http://locker.example:3000")))
+                .hasMessageContaining("SHARD_INDEX (2) must be smaller than SHARD_COUNT (2)");
+        assertThatThrownBy(() -> configWith(with(server, "SHARD_COUNT", "2")))
+                .hasMessageContaining("SHARD_COUNT (2) needs EXTERNAL_TEST_DATA=true");
+        assertThatThrownBy(() -> configWith(Map.of("EXTERNAL_TEST_DATA", "true")))
+                .hasMessageContaining("EXTERNAL_TEST_DATA needs BASE_URL");
+        assertThatThrownBy(() -> configWith(with(with(server, "EXTERNAL_TEST_DATA", "true"), "RUN_WITHOUT_DATABASE", "true")))
+                .hasMessageContaining("EXTERNAL_TEST_DATA and RUN_WITHOUT_DATABASE exclude each other");
+        Map<String, String> twoShards = with(with(server, "EXTERNAL_TEST_DATA", "true"), "SHARD_COUNT", "2");
+        assertThatThrownBy(() -> configWith(with(twoShards, "PROFILE", "capacity")))
+                .hasMessageContaining("SHARD_COUNT (2) with PROFILE=capacity");
+        assertThatThrownBy(() -> configWith(with(twoShards, "TOTAL_USERS", "1")))
+                .hasMessageContaining("SHARD_COUNT (2) must not exceed TOTAL_USERS (1)");
+        LoadTestConfig second = configWith(with(twoShards, "SHARD_INDEX", "1"));
+        assertThat(second.shard).isEqualTo(new Shard(1, 2));
+        assertThat(second.describe()).containsEntry("shard_index", 1).containsEntry("shard_count", 2)
+                .containsEntry("external_test_data", true);
+        assertThat(configWith(Map.of()).shard).isEqualTo(Shard.WHOLE);
+    }
+
+    @Test
+    void shardsSliceTheWholeIntoDisjointPartsThatDifferByAtMostOne() {
+        for (int count = 1; count <= 7; count++) {
+            for (int total : new int[] {count, 10, 1000, 1001}) {
+                int next = 0;
+                for (int index = 0; index < count; index++) {
+                    Shard shard = new Shard(index, count);
+                    assertThat(shard.offset(total)).as("shard %d of %d of %d", index, count, total).isEqualTo(next);
+                    assertThat(shard.size(total)).isBetween(total / count, total / count + 1);
+                    next += shard.size(total);
+                }
+                assertThat(next).isEqualTo(total);
+            }
+        }
+        assertThat(new Shard(1, 4).share(10)).isEqualTo(2.5);
+        assertThatThrownBy(() -> new Shard(4, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(settings);
+        more.put(name, value);
+        return more;
     }
 
     @Test

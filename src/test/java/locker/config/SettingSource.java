@@ -30,6 +30,11 @@ public final class SettingSource {
         return new SettingSource(System::getProperty, System.getenv(), loadFile());
     }
 
+    /** This source with {@code name} set to {@code value}, whatever the others say. */
+    public SettingSource with(String name, String value) {
+        return new SettingSource(n -> n.equals(name) ? value : systemProperties.apply(n), environment, file);
+    }
+
     /** The raw text of a setting, trimmed; empty when no source sets it or it is blank. */
     public Optional<String> get(String name) {
         for (String value : new String[] {systemProperties.apply(name), environment.get(name), file.getProperty(name)}) {

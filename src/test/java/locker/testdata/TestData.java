@@ -67,6 +67,68 @@ public final class TestData implements AutoCloseable {
         }
     }
 
+    /**
+     * Joins the test data another process seeded for several load generators ({@code scripts/seed_test_data.sh}): the
+     * ledger's unrestored run must have exactly {@code plan}. This generator neither seeds nor restores; it notes the
+     * access tokens its students receive in that run's ledger (for the restore) and holds the advisory lock shared, so
+     * that no seeding or restore acts while a generator is alive, while the generators do not exclude each other.
+     *
+     * @throws TestDataRefusedException when there is no such run, or a seeding or restore holds the database
+     */
+    public static TestData attach(DbTarget db, RedisTarget redis, SeedPlan plan) {
+        TestData data;
+        try {
+            data = new TestData(db, redis, PhaseHook.NONE, open(db), null);
+        } catch (SQLException e) {
+            throw new TestDataRefusedException("EXTERNAL_TEST_DATA: " + db + " cannot be reached (" + e.getMessage()
+                    + "); the seeded test data is found there. Nothing was sent.");
+        }
+        try {
+            data.join(plan);
+            return data;
+        } catch (SQLException | RuntimeException e) {
+            data.close();
+            if (e instanceof TestDataRefusedException refused) {
+                throw refused;
+            }
+            throw new TestDataRefusedException("EXTERNAL_TEST_DATA: cannot read the load test's ledger in " + db + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private synchronized void join(SeedPlan plan) throws SQLException {
+        Optional<Seeding> seeded = LoadTestSchema.exists(connection) ? SeedingLedger.unrestored(connection)
+                : Optional.empty();
+        String wanted = plan.totalUsers() + " test users from " + plan.studentIdStart() + " and "
+                + plan.testLockersCount() + " test lockers";
+        if (seeded.isEmpty()) {
+            throw new TestDataRefusedException("EXTERNAL_TEST_DATA: " + db + " holds no seeded test data. Seed it once"
+                    + " for all generators with scripts/seed_test_data.sh (" + wanted + ", as TOTAL_USERS,"
+                    + " STUDENT_ID_START and TEST_LOCKERS_COUNT say). Nothing was sent.");
+        }
+        if (!seeded.get().plan().equals(plan)) {
+            throw new TestDataRefusedException("EXTERNAL_TEST_DATA: the seeded test data is " + seeded.get().describe()
+                    + ", but this generator's settings ask for " + wanted + ". Give every generator the settings the"
+                    + " seeding had. Nothing was sent.");
+        }
+        // held until this session ends: a generator that dies releases it with its session
+        boolean shared;
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock_shared(?)")) {
+            s.setLong(1, RUN_LOCK);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                shared = row.getBoolean(1);
+            }
+        }
+        if (!shared) {
+            throw new TestDataRefusedException("EXTERNAL_TEST_DATA: a seeding or restore is at work on " + db
+                    + " (it holds the load test's advisory lock). Nothing was sent; start the generators after it.");
+        }
+        activeRun = seeded.get();
+        System.out.println("using the test data seeded once for every generator: " + activeRun.describe());
+        startFlusher();
+    }
+
     /** False in no-database mode; the results record it as {@code db_connected}. */
     public boolean isConnected() {
         return connection != null;
@@ -190,6 +252,20 @@ public final class TestData implements AutoCloseable {
      * @throws TestDataRefusedException when a live process still holds the run
      */
     public synchronized RestoreReport restore() {
+        return restore(connection -> {});
+    }
+
+    /** What is done with the database under the run lock, before the restore removes the test data. */
+    @FunctionalInterface
+    public interface BeforeRestore {
+        void accept(Connection connection) throws SQLException;
+    }
+
+    /**
+     * The same, with {@code first} done under the run lock before the restore (reading the state the run left, once
+     * no generator can change it any more).
+     */
+    public synchronized RestoreReport restore(BeforeRestore first) {
         if (connection == null) {
             RestoreReport report = RestoreReport.noDatabase();
             System.err.println(report.summary());
@@ -202,6 +278,7 @@ public final class TestData implements AutoCloseable {
             flushTokenLedger();
             acquireRunLock("restore");
             try {
+                first.accept(connection);
                 report = restoreUnrestoredRun();
                 activeRun = null;
             } finally {
@@ -218,10 +295,16 @@ public final class TestData implements AutoCloseable {
         return report;
     }
 
-    /** Ends the session; an unrestored run stays in the ledger for the next run or scripts/restore.sh. */
+    /**
+     * Ends the session, noting the access tokens received so far; an unrestored run stays in the ledger for the next
+     * run or scripts/restore.sh.
+     */
     @Override
     public synchronized void close() {
         stopFlusher();
+        if (connection != null && activeRun != null) {
+            flushTokenLedger();
+        }
         if (connection != null) {
             try {
                 connection.close();

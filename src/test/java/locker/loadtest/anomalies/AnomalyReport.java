@@ -36,6 +36,29 @@ public record AnomalyReport(long total, Map<String, Long> counts, int detailedPe
         return new AnomalyReport(0, counts, DETAILED_PER_KIND, databaseRead, List.of());
     }
 
+    /**
+     * The reports of several load generators' runs as one: every kind's count summed, and the first
+     * {@link #DETAILED_PER_KIND} of each kind in full, taken from the reports in their order.
+     */
+    public static AnomalyReport merge(List<AnomalyReport> reports) {
+        Map<String, Long> counts = new LinkedHashMap<>(none(true).counts());
+        Map<String, Integer> kept = new LinkedHashMap<>();
+        List<Anomaly> details = new java.util.ArrayList<>();
+        long total = 0;
+        boolean databaseRead = true;
+        for (AnomalyReport report : reports) {
+            total += report.total();
+            databaseRead &= report.databaseRead();
+            report.counts().forEach((kind, count) -> counts.merge(kind, count, Long::sum));
+            for (Anomaly anomaly : report.details()) {
+                if (kept.merge(anomaly.kind(), 1, Integer::sum) <= DETAILED_PER_KIND) {
+                    details.add(anomaly);
+                }
+            }
+        }
+        return new AnomalyReport(total, counts, DETAILED_PER_KIND, databaseRead, details);
+    }
+
     @JsonIgnore
     public boolean isNone() {
         return total == 0;

@@ -28,6 +28,9 @@ public final class GeneratorHtml {
         row(table, "Saturated seconds", report.saturatedSamples() + " of " + report.samples()
                 + (report.firstSaturatedAt() == null ? "" : ", first at " + report.firstSaturatedAt()));
         row(table, "GENERATOR_SATURATION", report.policy());
+        if (report.sizing() != null) {
+            row(table, "What the run needed", report.sizing().describe());
+        }
         section.appendElement("p").addClass("generator-definition").text("Saturated: " + report.definition() + ".");
         return section;
     }

@@ -38,19 +38,21 @@ import java.util.TreeMap;
  * @param policy               GENERATOR_SATURATION: warn or fail
  * @param failsRun             saturated and the policy is fail
  * @param definition           {@link Saturation#DEFINITION}
+ * @param sizing               what the run asked of the generator, and what a run of its size needs
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GeneratorReport(int samples, String allowedCores, int allowedCoreCount, double generatorCoresMean,
                               double generatorCoresMax, double allowedBusyPercent, double machineBusyPercent,
                               double timerLagMeanMillis, double timerLagMaxMillis, Map<String, Double> coresByGroup,
                               int saturatedSamples, boolean saturated, String firstSaturatedAt,
-                              Map<String, Integer> reasons, String policy, boolean failsRun, String definition) {
+                              Map<String, Integer> reasons, String policy, boolean failsRun, String definition,
+                              GeneratorSizing sizing) {
     public static final String FILE_NAME = "generator.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The report of {@code samples}; {@code failOnSaturation} is GENERATOR_SATURATION=fail. */
     public static GeneratorReport of(List<GeneratorSample> samples, String allowedCores, int allowedCoreCount,
-                                     boolean failOnSaturation) {
+                                     boolean failOnSaturation, long[] requestEndMillis) {
         int saturatedSamples = 0;
         Long firstSaturated = null;
         Map<String, Integer> reasons = new LinkedHashMap<>();
@@ -78,7 +80,8 @@ public record GeneratorReport(int samples, String allowedCores, int allowedCoreC
                 round(generatorMax), round(allowedSum * 100 / n), round(machineSum * 100 / n), round(lagSum / n),
                 round(lagMax), groups, saturatedSamples, saturated,
                 firstSaturated == null ? null : Instant.ofEpochMilli(firstSaturated).toString(), reasons,
-                failOnSaturation ? "fail" : "warn", saturated && failOnSaturation, Saturation.DEFINITION);
+                failOnSaturation ? "fail" : "warn", saturated && failOnSaturation, Saturation.DEFINITION,
+                GeneratorSizing.of(samples, requestEndMillis, allowedCoreCount, saturated));
     }
 
     /** The plain console line of a saturated run; empty when it was not. */
@@ -91,9 +94,10 @@ public record GeneratorReport(int samples, String allowedCores, int allowedCoreC
         return Optional.of(String.format(java.util.Locale.ROOT,
                 "WARNING: the load generator was saturated in %d of %d seconds from %s (%s; its threads used %.2f of "
                         + "%d allowed cores at most, timer lag up to %.0f ms): latency figures include the generator's "
-                        + "own queueing%s",
+                        + "own queueing%s. %s",
                 saturatedSamples, samples, firstSaturatedAt, String.join(", ", why), generatorCoresMax,
-                allowedCoreCount, timerLagMaxMillis, failsRun ? "; GENERATOR_SATURATION=fail fails this run" : ""));
+                allowedCoreCount, timerLagMaxMillis, failsRun ? "; GENERATOR_SATURATION=fail fails this run" : "",
+                sizing == null ? "" : "It spent " + sizing.describe()));
     }
 
     public void writeTo(Path runDirectory) {

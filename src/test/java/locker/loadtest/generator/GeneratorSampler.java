@@ -44,11 +44,15 @@ public final class GeneratorSampler implements AutoCloseable {
         return new GeneratorSampler();
     }
 
-    /** Stops sampling and reports; {@code failOnSaturation} is GENERATOR_SATURATION=fail. */
-    public GeneratorReport stop(boolean failOnSaturation) {
+    /**
+     * Stops sampling and reports; {@code failOnSaturation} is GENERATOR_SATURATION=fail, {@code requestEndMillis} when
+     * each of the run's requests ended.
+     */
+    public GeneratorReport stop(boolean failOnSaturation, long[] requestEndMillis) {
         close();
         synchronized (samples) {
-            return GeneratorReport.of(samples, allowedList(allowed), allowed.cardinality(), failOnSaturation);
+            return GeneratorReport.of(samples, allowedList(allowed), allowed.cardinality(), failOnSaturation,
+                    requestEndMillis);
         }
     }
 

@@ -32,6 +32,25 @@ class SaturationTest {
         assertThat(Saturation.runSaturated(0, 0)).isFalse();
     }
 
+    /** 500 requests ending within 0.5 s, then 500 over 5 s. */
+    private static final long[] REQUESTS = java.util.stream.LongStream.concat(
+            java.util.stream.LongStream.range(0, 500), java.util.stream.LongStream.range(0, 500).map(i -> 1_000 + i * 10))
+            .toArray();
+
+    @Test
+    void anUnsaturatedRunSaysWhatItsSizeNeeds() {
+        List<GeneratorSample> samples = List.of(new GeneratorSample(0, 2, 0.2, 0.3, 0.3, 2, Map.of()),
+                new GeneratorSample(1_000, 2, 0.3, 0.3, 0.3, 2, Map.of()));
+        GeneratorSizing sizing = GeneratorReport.of(samples, "0-1", 2, false, REQUESTS).sizing();
+        // 0.5 ms per request, 500 in the busiest second: 0.25 cores, / 0.9 below the threshold
+        assertThat(sizing).isEqualTo(new GeneratorSizing(1000, 0.5, 500, 0.278, 1, false));
+        assertThat(sizing.describe()).contains("0.500 ms of generator CPU per request").contains("needs 0.28 cores")
+                .doesNotContain("at least");
+        long[] tenTimesAsMany = java.util.stream.LongStream.range(0, 10_000).map(i -> i / 10).toArray();
+        assertThat(GeneratorReport.of(samples, "0-1", 2, false, tenTimesAsMany).sizing().generatorsNeeded())
+                .as("0.05 ms x 10,000 requests in one second = 0.56 cores").isEqualTo(1);
+    }
+
     @Test
     void theReportSaysWhenAndWhyAndFailsTheRunOnlyUnderTheFailPolicy() {
         List<GeneratorSample> samples = new ArrayList<>();
@@ -41,7 +60,7 @@ class SaturationTest {
         samples.add(new GeneratorSample(8_000, 1, 0.95, 1.0, 0.9, 700, Map.of("generator", 0.95)));
         samples.add(new GeneratorSample(9_000, 1, 0.97, 1.0, 0.9, 20, Map.of("generator", 0.97)));
 
-        GeneratorReport warn = GeneratorReport.of(samples, "0", 1, false);
+        GeneratorReport warn = GeneratorReport.of(samples, "0", 1, false, REQUESTS);
         assertThat(warn.saturated()).isTrue();
         assertThat(warn.saturatedSamples()).isEqualTo(2);
         assertThat(warn.firstSaturatedAt()).isEqualTo("1970-01-01T00:00:08Z");
@@ -53,10 +72,13 @@ class SaturationTest {
         assertThat(warn.failsRun()).isFalse();
         assertThat(warn.warning()).hasValueSatisfying(line -> assertThat(line)
                 .startsWith("WARNING: the load generator was saturated in 2 of 10 seconds")
-                .contains("latency figures include the generator's own queueing"));
+                .contains("latency figures include the generator's own queueing")
+                .contains("at least 2 generator(s) of this size"));
+        // 2.32 s of generator CPU over 1,000 requests; 500 of them end within one second
+        assertThat(warn.sizing()).isEqualTo(new GeneratorSizing(1000, 2.32, 500, 1.289, 2, true));
 
-        assertThat(GeneratorReport.of(samples, "0", 1, true).failsRun()).isTrue();
-        GeneratorReport light = GeneratorReport.of(samples.subList(0, 8), "0", 1, true);
+        assertThat(GeneratorReport.of(samples, "0", 1, true, REQUESTS).failsRun()).isTrue();
+        GeneratorReport light = GeneratorReport.of(samples.subList(0, 8), "0", 1, true, REQUESTS);
         assertThat(light.saturated()).isFalse();
         assertThat(light.failsRun()).isFalse();
         assertThat(light.warning()).isEmpty();
@@ -83,7 +105,7 @@ class SaturationTest {
     @Test
     void theFragmentShowsTheVerdictAndTheFigures() {
         GeneratorReport report = GeneratorReport.of(List.of(
-                new GeneratorSample(0, 2, 0.01, 0.2, 0.2, 1, Map.of("generator", 0.01))), "0-1", 2, false);
+                new GeneratorSample(0, 2, 0.01, 0.2, 0.2, 1, Map.of("generator", 0.01))), "0-1", 2, false, new long[0]);
         var html = GeneratorHtml.render(report);
         assertThat(html.hasClass("ok")).isTrue();
         assertThat(html.select("p.generator-verdict").text()).startsWith("The load generator was not saturated (0 of 1");

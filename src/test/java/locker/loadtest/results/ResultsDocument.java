@@ -24,13 +24,14 @@ public final class ResultsDocument {
     private ResultsDocument() {}
 
     public static RunResults build(Path runDirectory, Tables tables, RunContext context,
-                                   Map<String, AssertionOutcome> assertionOutcomes, List<RequestEntry> detailedRequests,
-                                   ResponseStatuses statuses, CapacityResult capacity, GeneratorReport generator) {
+                                   Map<String, AssertionOutcome> assertionOutcomes, List<RequestEntry> requests,
+                                   boolean detailed, ResponseStatuses statuses, CapacityResult capacity,
+                                   GeneratorReport generator) {
         return new RunResults(config(runDirectory, tables, context), summary(tables, context), endpoints(tables),
                 errors(tables), assertions(tables, assertionOutcomes), context.invariants(), context.testData(),
                 context.serverMetrics(),
-                detailedRequests == null ? null : detailedRequests.stream().map(entry -> detail(entry, statuses)).toList(),
-                capacity, generator, context.anomalies(), context.contract());
+                detailed ? requests.stream().map(entry -> detail(entry, statuses)).toList() : null,
+                capacity, generator, context.anomalies(), context.contract(), LatencyHistograms.of(requests));
     }
 
     private static RunConfig config(Path runDirectory, Tables tables, RunContext context) {
@@ -75,7 +76,12 @@ public final class ResultsDocument {
     }
 
     static double successRate(StatsRow row) {
-        return row.total() == 0 ? 0 : Math.round(row.ok() * 10000.0 / row.total()) / 100.0;
+        return successRate(row.ok(), row.total());
+    }
+
+    /** Percent of {@code total} that were OK, to two decimals as Gatling's report gives it; 0 without requests. */
+    public static double successRate(long ok, long total) {
+        return total == 0 ? 0 : Math.round(ok * 10000.0 / total) / 100.0;
     }
 
     static double seconds(long millis) {

@@ -44,7 +44,8 @@ public record RunResults(RunConfig config, Summary summary, Map<String, Endpoint
                          @JsonInclude(JsonInclude.Include.NON_NULL) CapacityResult capacity,
                          @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorReport generator,
                          @JsonInclude(JsonInclude.Include.NON_NULL) AnomalyReport anomalies,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) ContractReport contract) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ContractReport contract,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) LatencyHistograms latencyHistograms) {
     public static final String SUMMARY = "summary";
 
     private static final ObjectMapper WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -2,6 +2,7 @@ package locker.loadtest.simulation;
 
 import locker.config.LoadProfile;
 import locker.config.LoadTestConfig;
+import locker.config.Shard;
 
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -22,16 +23,18 @@ import java.util.OptionalInt;
 public record InjectionPlan(LoadProfile profile, int users, int slots, Duration batchDelay,
                             Duration arrivalWindow, double arrivalRate, int journeys) {
 
+    /** This generator's part of the settings' load: all of it, or its shard's (SHARD_INDEX of SHARD_COUNT). */
     public static InjectionPlan of(LoadTestConfig config) {
+        Shard shard = config.shard;
+        int users = shard.size(config.totalUsers);
         return switch (config.profile) {
-            case BATCH -> new InjectionPlan(LoadProfile.BATCH, config.totalUsers,
-                    Math.min(config.concurrentUsers, config.totalUsers), config.batchDelay, Duration.ZERO, 0, 1);
-            case RUSH -> new InjectionPlan(LoadProfile.RUSH, config.totalUsers, 0, Duration.ZERO,
-                    Duration.ofSeconds(1), 0, 1);
-            case RAMP -> new InjectionPlan(LoadProfile.RAMP, config.totalUsers, 0, Duration.ZERO,
-                    config.rampDuration, 0, 1);
+            case BATCH -> new InjectionPlan(LoadProfile.BATCH, users,
+                    Math.max(1, Math.min(shard.size(config.concurrentUsers), users)), config.batchDelay, Duration.ZERO,
+                    0, 1);
+            case RUSH -> new InjectionPlan(LoadProfile.RUSH, users, 0, Duration.ZERO, Duration.ofSeconds(1), 0, 1);
+            case RAMP -> new InjectionPlan(LoadProfile.RAMP, users, 0, Duration.ZERO, config.rampDuration, 0, 1);
             case SOAK -> new InjectionPlan(LoadProfile.SOAK, 0, 0, Duration.ZERO,
-                    config.soakDuration, config.soakArrivalRate, config.soakRepeats);
+                    config.soakDuration, shard.share(config.soakArrivalRate), config.soakRepeats);
             case CAPACITY -> throw new IllegalArgumentException(
                     "the capacity profile is planned by locker.loadtest.capacity.CapacityPlan, not by an injection plan");
         };

@@ -28,6 +28,25 @@ class InjectionPlanTest {
     }
 
     @Test
+    void aShardRunsItsShareOfTheStudentsTheConcurrencyAndTheArrivalRate() {
+        Map<String, String> shards = Map.of("BASE_URL", "http://locker.example", "EXTERNAL_TEST_DATA", "true",
+                "SHARD_COUNT", "3", "TOTAL_USERS", "1000", "CONCURRENT_USERS", "50");
+        int students = 0, slots = 0;
+        for (int index = 0; index < 3; index++) {
+            Map<String, String> shard = new java.util.HashMap<>(shards);
+            shard.put("SHARD_INDEX", Integer.toString(index));
+            InjectionPlan plan = planFor(shard);
+            students += plan.users();
+            slots += plan.slots();
+        }
+        assertThat(students).isEqualTo(1000);
+        assertThat(slots).isEqualTo(50);
+        Map<String, String> soak = new java.util.HashMap<>(shards);
+        soak.putAll(Map.of("PROFILE", "soak", "SOAK_ARRIVAL_RATE", "6", "SHARD_INDEX", "2"));
+        assertThat(planFor(soak).arrivalRate()).isEqualTo(2.0);
+    }
+
+    @Test
     void batchWithMoreConcurrencyThanStudentsRunsThemAllAtOnce() {
         InjectionPlan plan = planFor(Map.of("TOTAL_USERS", "7", "CONCURRENT_USERS", "50"));
         assertThat(plan.slots()).isEqualTo(7);

@@ -5,6 +5,8 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import locker.config.ConfigException;
 import locker.config.LoadTestConfig;
+import locker.config.SettingSource;
+import locker.config.Shard;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.anomalies.RecordedRequest;
@@ -17,6 +19,7 @@ import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
 import locker.loadtest.scenario.LockerJourney;
 import locker.loadtest.scenario.SessionKeys;
+import locker.testdata.TestUser;
 import locker.testdata.TestUserRoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +57,14 @@ public final class LoadTestRun {
         this.config = config;
         this.target = target;
         this.testData = new TestDataLifecycle(config.seedPlan(studentCount), target.database(), target.redis(),
-                config.keepTestData);
-        this.students = new StudentFeeder(TestUserRoster.of(testData.plan()));
+                config.keepTestData, config.externalTestData);
+        if (config.externalTestData) {
+            testData.joinExternal();
+        }
+        List<TestUser> roster = TestUserRoster.of(testData.plan());
+        Shard shard = config.shard;
+        this.students = new StudentFeeder(roster.subList(shard.offset(roster.size()),
+                shard.offset(roster.size()) + shard.size(roster.size())));
         this.recording = new RunRecording(config, target);
         target.contract().ifPresent(recording::contractChecked);
     }
@@ -65,17 +74,31 @@ public final class LoadTestRun {
      * {@code studentCount} says how many students the simulation needs.
      */
     public static LoadTestRun start(ToIntFunction<LoadTestConfig> studentCount) {
-        return start(studentCount, true);
+        return start(studentCount, true, false);
+    }
+
+    /**
+     * The same for the journey's simulation, which also runs as one shard of several load generators
+     * (SHARD_INDEX of SHARD_COUNT): its students are then its shard's slice of the test students.
+     */
+    public static LoadTestRun startShard(ToIntFunction<LoadTestConfig> studentCount) {
+        return start(studentCount, true, true);
     }
 
     /** The same for the contract check's own simulation, which is the check and so does not run it first. */
     static LoadTestRun startWithoutContractCheck(ToIntFunction<LoadTestConfig> studentCount) {
-        return start(studentCount, false);
+        return start(studentCount, false, false);
     }
 
-    private static LoadTestRun start(ToIntFunction<LoadTestConfig> studentCount, boolean checkContract) {
+    private static LoadTestRun start(ToIntFunction<LoadTestConfig> studentCount, boolean checkContract,
+                                     boolean shardable) {
         LoadTestConfig config = settingsOrExit();
-        Target target = Target.start(config, checkContract);
+        if (!shardable && (!config.shard.isWhole() || config.externalTestData)) {
+            throw refuseSettings("SHARD_COUNT and EXTERNAL_TEST_DATA are for the journey's simulation"
+                    + " (LockerReservationSimulation); this simulation runs in one generator with test data of its own");
+        }
+        // the generators' test data and target were checked once, by scripts/seed_test_data.sh
+        Target target = Target.start(config, checkContract && !config.externalTestData);
         if (!target.databaseReachable()) {
             RequestJournal.keepLoginAnswers();
         }
@@ -88,8 +111,12 @@ public final class LoadTestRun {
      * its report; neither helps someone who mistyped a setting.
      */
     public static LoadTestConfig settingsOrExit() {
+        return settingsOrExit(SettingSource.standard());
+    }
+
+    static LoadTestConfig settingsOrExit(SettingSource source) {
         try {
-            return LoadTestConfig.load();
+            return LoadTestConfig.from(source);
         } catch (ConfigException e) {
             throw refuseSettings(e.getMessage());
         }
@@ -181,11 +208,12 @@ public final class LoadTestRun {
      * a restore that finds rows changed by others fails the run after the export.
      */
     public void after(Simulation simulation) {
-        RunRecording.Sampled sampled = recording.stopSampling();
+        List<RecordedRequest> journal = RequestJournal.recorded();
+        RunRecording.Sampled sampled = recording.stopSampling(
+                journal.stream().mapToLong(RecordedRequest::endMillis).toArray());
         boolean connected = testData.connected();
         List<InvariantResult> invariants = connected ? testData.checkInvariants(
                 recording.outcomes().count(Outcome.CONFIRMED) - recording.outcomes().count(Outcome.RELEASED)) : List.of();
-        List<RecordedRequest> journal = RequestJournal.recorded();
         AnomalyReport anomalies = testData.findAnomalies(journal, invariants);
         TestDataLifecycle.Restored restored;
         try {

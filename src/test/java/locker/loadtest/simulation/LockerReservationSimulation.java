@@ -10,11 +10,13 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 
 /**
  * The rush: TOTAL_USERS students each log in, list the lockers, hold one, think, confirm or give it
- * up, and check "my locker", arriving as PROFILE says. The default simulation of {@code ./mvnw gatling:test}.
+ * up, and check "my locker", arriving as PROFILE says. The default simulation of {@code ./mvnw gatling:test}, and the
+ * one that runs as a shard of several load generators (SHARD_INDEX, SHARD_COUNT: each its slice of the students).
  */
 public class LockerReservationSimulation extends LoadTestSimulation {
     public LockerReservationSimulation() {
-        super(config -> config.profile == LoadProfile.CAPACITY ? CapacityPlan.of(config).largestLevel() : config.totalUsers);
+        super(LoadTestRun.startShard(
+                config -> config.profile == LoadProfile.CAPACITY ? CapacityPlan.of(config).largestLevel() : config.totalUsers));
         if (run.config().profile == LoadProfile.CAPACITY) {
             setUpCapacitySearch();
             return;

@@ -93,8 +93,9 @@ final class RunRecording {
         generatorSampler = GeneratorSampler.start();
     }
 
-    Sampled stopSampling() {
-        return new Sampled(stopGeneratorSampler(), stopMetrics());
+    /** Stops the samplers; {@code requestEndMillis} is when each of the run's requests ended. */
+    Sampled stopSampling(long[] requestEndMillis) {
+        return new Sampled(stopGeneratorSampler(requestEndMillis), stopMetrics());
     }
 
     /**
@@ -111,12 +112,16 @@ final class RunRecording {
                 sampled.generator());
     }
 
-    private GeneratorReport stopGeneratorSampler() {
+    private GeneratorReport stopGeneratorSampler(long[] requestEndMillis) {
         if (generatorSampler == null) {
             return null;
         }
-        GeneratorReport report = generatorSampler.stop(config.generatorSaturation == LoadTestConfig.GeneratorSaturation.FAIL);
+        GeneratorReport report = generatorSampler.stop(config.generatorSaturation == LoadTestConfig.GeneratorSaturation.FAIL,
+                requestEndMillis);
         report.warning().ifPresent(LoadTestRun.LOG::warn);
+        if (report.sizing() != null && !report.saturated()) {
+            LoadTestRun.LOG.info("load generator: {}", report.sizing().describe());
+        }
         return report;
     }
 

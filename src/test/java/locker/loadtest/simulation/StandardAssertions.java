@@ -1,8 +1,8 @@
 package locker.loadtest.simulation;
 
 import io.gatling.javaapi.core.Assertion;
-import locker.config.LoadProfile;
 import locker.config.LoadTestConfig;
+import locker.loadtest.results.PerformanceGoals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +17,18 @@ import static io.gatling.javaapi.core.CoreDsl.global;
 final class StandardAssertions {
     private StandardAssertions() {}
 
+    /** The goals of {@link PerformanceGoals}; a shard of several generators owes its share of the throughput. */
     static List<Assertion> of(LoadTestConfig config) {
+        PerformanceGoals goals = PerformanceGoals.of(config);
         List<Assertion> assertions = new ArrayList<>();
-        assertions.add(global().responseTime().mean().lt(millis(config.maxMeanResponseTime)));
-        assertions.add(global().responseTime().percentile(95).lt(millis(config.maxP95ResponseTime)));
-        assertions.add(global().successfulRequests().percent().gt(config.minSuccessRate));
-        // Ramp and soak set their own arrival rate, so their throughput follows the settings, not the server.
-        if (config.profile == LoadProfile.BATCH || config.profile == LoadProfile.RUSH) {
-            assertions.add(global().requestsPerSec().gt(config.minThroughput));
-        }
+        assertions.add(global().responseTime().mean().lt(millis(goals.maxMeanMillis())));
+        assertions.add(global().responseTime().percentile(95).lt(millis(goals.maxP95Millis())));
+        assertions.add(global().successfulRequests().percent().gt(goals.minSuccessPercent()));
+        goals.minThroughput().ifPresent(min -> assertions.add(global().requestsPerSec().gt(config.shard.share(min))));
         return assertions;
     }
 
-    private static int millis(java.time.Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    private static int millis(double millis) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(millis));
     }
 }

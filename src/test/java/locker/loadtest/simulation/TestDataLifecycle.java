@@ -11,10 +11,12 @@ import locker.loadtest.anomalies.LockerStateReader;
 import locker.loadtest.anomalies.RecordedRequest;
 import locker.loadtest.anomalies.StudentIdRange;
 import locker.loadtest.contractcheck.ContractCast;
+import locker.loadtest.results.ExitStatus;
 import locker.testdata.RestoreMismatchException;
 import locker.testdata.RestoreReport;
 import locker.testdata.SeedResult;
 import locker.testdata.TestData;
+import locker.testdata.TestDataRefusedException;
 import locker.testdata.TestDataSummary;
 import redis.clients.jedis.Jedis;
 
@@ -26,24 +28,43 @@ import java.util.Optional;
 /**
  * The run's test data in the target's database: seeded before the run (an earlier run left unrestored is restored
  * first), each access token the run receives noted for the restore, the invariants checked after the run and the
- * database restored (or kept, with KEEP_TEST_DATA). Without a database the run goes on without test data.
+ * database restored (or kept, with KEEP_TEST_DATA). Without a database the run goes on without test data. With
+ * EXTERNAL_TEST_DATA (one of several generators) the data was seeded once for all of them: this run joins it, notes its
+ * tokens, and leaves the invariants and the restore to scripts/combine_shards.sh, which sees every generator's figures.
  */
 final class TestDataLifecycle {
     /** The test-data section of the results, and a restore that found rows changed by others (null: none). */
     record Restored(TestDataSummary summary, RestoreMismatchException mismatch) {}
 
+    static final String EXTERNAL_RESTORE = "seeded once for every generator (EXTERNAL_TEST_DATA): scripts/combine_shards.sh"
+            + " checks the invariants and restores it after the last";
+
     private final SeedPlan plan;
     private final DbTarget database;
     private final RedisTarget redis;
     private final boolean keepTestData;
+    private final boolean external;
     private volatile TestData testData;
     private volatile SeedResult seeded;
 
-    TestDataLifecycle(SeedPlan plan, DbTarget database, RedisTarget redis, boolean keepTestData) {
+    TestDataLifecycle(SeedPlan plan, DbTarget database, RedisTarget redis, boolean keepTestData, boolean external) {
         this.plan = plan;
         this.database = database;
         this.redis = redis;
         this.keepTestData = keepTestData;
+        this.external = external;
+    }
+
+    /**
+     * EXTERNAL_TEST_DATA: joins the test data seeded once for every generator, before anything is sent; without it
+     * the JVM ends with {@link ExitStatus#PREFLIGHT_FAILED}.
+     */
+    void joinExternal() {
+        try {
+            testData = TestData.attach(database, redis, plan);
+        } catch (TestDataRefusedException e) {
+            throw ExitStatus.PREFLIGHT_FAILED.exit(e.getMessage());
+        }
     }
 
     SeedPlan plan() {
@@ -51,6 +72,9 @@ final class TestDataLifecycle {
     }
 
     void seed() {
+        if (external) {
+            return;
+        }
         testData = TestData.connect(database, redis);
         SeedResult seeded = testData.seed(plan);
         this.seeded = seeded;
@@ -82,6 +106,9 @@ final class TestDataLifecycle {
 
     /** The invariants over the database; {@code confirmedNow} is the run's confirms minus its releases. */
     List<InvariantResult> checkInvariants(long confirmedNow) {
+        if (external) {
+            return List.of();
+        }
         try (Connection c = database.connect("locker-loadtest invariants")) {
             return Invariants.check(c, confirmedNow, new StudentIdRange(plan.studentIdStart(), plan.studentIdEnd()));
         } catch (SQLException e) {
@@ -118,7 +145,9 @@ final class TestDataLifecycle {
         TestDataSummary summary = TestDataSummary.of(plan);
         RestoreMismatchException mismatch = null;
         try {
-            if (testData != null && keepTestData && testData.isConnected()) {
+            if (external) {
+                summary = summary.kept(EXTERNAL_RESTORE);
+            } else if (testData != null && keepTestData && testData.isConnected()) {
                 summary = summary.kept("kept for inspection (KEEP_TEST_DATA): scripts/restore.sh or the next run"
                         + " removes it");
                 LoadTestRun.LOG.warn("test data kept (KEEP_TEST_DATA); scripts/restore.sh or the next run removes it");

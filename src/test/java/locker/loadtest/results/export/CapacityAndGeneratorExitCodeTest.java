@@ -20,7 +20,7 @@ class CapacityAndGeneratorExitCodeTest {
 
     private static GeneratorReport generator(boolean saturated, boolean failPolicy) {
         GeneratorSample sample = new GeneratorSample(0, 1, saturated ? 0.99 : 0.01, 0.5, 0.5, 1, Map.of());
-        return GeneratorReport.of(List.of(sample), "0", 1, failPolicy);
+        return GeneratorReport.of(List.of(sample), "0", 1, failPolicy, new long[0]);
     }
 
     @Test

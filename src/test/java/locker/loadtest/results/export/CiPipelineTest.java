@@ -58,7 +58,7 @@ class CiPipelineTest {
     @Test
     void ciRunsTheReadmesTestCommandWithTheBrowserCheck() throws Exception {
         assertThat(Files.readString(Path.of(".ci/run")).lines().filter(line -> line.startsWith("./mvnw")))
-                .containsExactly("./mvnw -B verify -Pbrowser,nginx");
+                .containsExactly("./mvnw -B verify -Pbrowser,nginx", "./mvnw -B -q gatling:enterprisePackage -Denterprise");
         assertThat(Files.readString(Path.of("README.md"))).contains("./mvnw verify ");
     }
 

@@ -60,7 +60,7 @@ public final class ResultsExporter {
                         .toList()));
         Optional<GeneratorReport> generator = GeneratorReport.readFrom(runDirectory);
         RunResults results = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
-                settings.saveDetailedResults() ? requests : null, ResponseStatuses.readFrom(runDirectory),
+                requests, settings.saveDetailedResults(), ResponseStatuses.readFrom(runDirectory),
                 capacity.orElse(null), generator.orElse(null));
         List<Path> files = outputFiles(runDirectory);
         files.forEach(results::writeTo);

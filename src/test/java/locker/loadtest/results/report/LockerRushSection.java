@@ -81,6 +81,20 @@ public final class LockerRushSection {
         }
     }
 
+    /**
+     * The section as a page of its own, for results that have no Gatling report (the combined runs of several load
+     * generators): the same section, its style, and the run's description as the title.
+     */
+    public static String page(RunResults results) {
+        Document html = Document.createShell("");
+        html.outputSettings().charset(StandardCharsets.UTF_8);
+        html.head().appendElement("meta").attr("charset", "utf-8");
+        html.title("Locker rush: " + RunDescription.of(results.config().settings()));
+        html.head().appendElement("style").id(SECTION_ID + "-style").text(STYLE + AnomaliesHtml.STYLE);
+        html.body().addClass("article").appendChild(section(html, results));
+        return html.outerHtml();
+    }
+
     private static Element section(Document html, RunResults results) {
         Map<String, Object> config = results.config().settings();
         Element section = html.createElement("div").id(SECTION_ID);

@@ -1,0 +1,246 @@
+package locker.loadtest.results.combine;
+
+import locker.config.ConfigException;
+import locker.config.LoadTestConfig;
+import locker.config.SettingSource;
+import locker.loadtest.anomalies.AnomalyFinder;
+import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.anomalies.InvariantResult;
+import locker.loadtest.anomalies.Invariants;
+import locker.loadtest.anomalies.LockerStateReader;
+import locker.loadtest.anomalies.StudentIdRange;
+import locker.loadtest.results.ExitStatus;
+import locker.loadtest.results.Outcome;
+import locker.loadtest.results.RunResults;
+import locker.loadtest.results.report.LockerRushSection;
+import locker.loadtest.results.report.MarkdownSummary;
+import locker.testdata.RestoreMismatchException;
+import locker.testdata.RestoreReport;
+import locker.testdata.TestData;
+import locker.testdata.TestDataRefusedException;
+import locker.testdata.TestDataSummary;
+import redis.clients.jedis.Jedis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * {@code scripts/combine_shards.sh}: after the last of several load generators (shards) has finished, checks the
+ * invariants over the whole database with every shard's confirms, finds their evidence, restores the test data
+ * seeded once by {@code scripts/seed_test_data.sh}, and combines the shards' results files into one
+ * ({@link CombinedResults}) with the Locker rush section as a page of its own and the Markdown summary beside it.
+ * {@code --no-database} only combines. DB_* and REDIS_* are read like the load test's.
+ *
+ * <p>Exit status: 0 every goal and invariant held and the database is exactly as before; 1 a goal was missed or the
+ * restore found rows changed by others; 2 bad arguments or settings (nothing touched); 3 an invariant was violated;
+ * 7 the database could not be reached or a generator still holds it (nothing checked or restored).
+ */
+public final class CombineShards {
+    static final String USAGE = "usage: combine_shards.sh [--no-database] [--output combined_results.json]"
+            + " <shard results.json>...";
+
+    private CombineShards() {}
+
+    /** The command line: results files, where the combined file goes, whether the database is checked and restored. */
+    record Arguments(List<Path> files, Path output, boolean database) {
+        static Arguments parse(String[] args) {
+            List<Path> files = new ArrayList<>();
+            Path output = Path.of("combined_results.json");
+            boolean database = true;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--no-database" -> database = false;
+                    case "--output" -> {
+                        if (i + 1 == args.length || !args[i + 1].endsWith(".json")) {
+                            throw new IllegalArgumentException("--output needs a file name ending in .json");
+                        }
+                        output = Path.of(args[++i]);
+                    }
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        files.add(Path.of(args[i]));
+                    }
+                }
+            }
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no shard results files given");
+            }
+            return new Arguments(List.copyOf(files), output, database);
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        Arguments arguments;
+        List<RunResults> shards;
+        List<Integer> missing;
+        LoadTestConfig settings;
+        try {
+            arguments = Arguments.parse(args);
+            shards = read(arguments.files());
+            missing = ShardSet.check(shards, arguments.files());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            return ExitStatus.BAD_SETTINGS.code();
+        }
+        try {
+            // the generators' settings, which say EXTERNAL_TEST_DATA=true (or are refused), are this command's too
+            settings = arguments.database()
+                    ? LoadTestConfig.from(SettingSource.standard().with("EXTERNAL_TEST_DATA", "true")) : null;
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return ExitStatus.BAD_SETTINGS.code();
+        }
+        if (!missing.isEmpty()) {
+            System.err.println("WARNING: no results file for shard(s) " + missing + " of " + shards.get(0).config()
+                    .settings().get("shard_count") + ": they did not finish; their requests are not in the figures");
+        }
+        Checked checked;
+        try {
+            checked = arguments.database() ? checkAndRestore(settings, shards) : Checked.notChecked();
+        } catch (TestDataRefusedException e) {
+            System.err.println(e.getMessage());
+            return ExitStatus.PREFLIGHT_FAILED.code();
+        }
+        RunResults combined = CombinedResults.of(shards, arguments.files(), missing, checked.invariants(),
+                checked.anomalies(), checked.testData(), arguments.output().toAbsolutePath().getParent());
+        combined.writeTo(arguments.output());
+        Path page = sibling(arguments.output(), ".html");
+        Path markdown = sibling(arguments.output(), ".md");
+        String summary = MarkdownSummary.render(combined);
+        write(page, LockerRushSection.page(combined));
+        write(markdown, summary);
+        System.out.println(summary);
+        System.out.println("combined " + shards.size() + " shard(s): " + arguments.output() + ", " + page + ", " + markdown);
+        if (combined.invariantsViolated()) {
+            return ExitStatus.INVARIANT_VIOLATED.code();
+        }
+        return combined.assertionsPassed() && checked.restoredExactly() ? 0 : 1;
+    }
+
+    /** The database's part: the invariants and their evidence, then the restore. */
+    record Checked(List<InvariantResult> invariants, AnomalyReport anomalies, TestDataSummary testData,
+                   boolean restoredExactly) {
+        static Checked notChecked() {
+            return new Checked(List.of(), AnomalyReport.none(false), null, true);
+        }
+    }
+
+    private static Checked checkAndRestore(LoadTestConfig settings, List<RunResults> shards) {
+        Map<String, Object> first = shards.get(0).config().settings();
+        long start = ((Number) first.get("student_id_start")).longValue();
+        int students = ((Number) first.get("total_users")).intValue();
+        StudentIdRange range = new StudentIdRange(start, start + students - 1);
+        long confirmedNow = shards.stream().mapToLong(shard -> shard.summary().outcome(Outcome.CONFIRMED.key())
+                - shard.summary().outcome(Outcome.RELEASED.key())).sum();
+        List<InvariantResult> invariants = new ArrayList<>();
+        AnomalyReport[] anomalies = {AnomalyReport.none(true)};
+        TestDataSummary summary = new TestDataSummary(start + "-" + range.last(),
+                ((Number) first.get("test_lockers_count")).intValue(), null, null);
+        try (TestData data = TestData.connect(settings.database, settings.redis)) {
+            if (!data.isConnected()) {
+                throw new TestDataRefusedException("nothing checked or restored: the database " + settings.database
+                        + " cannot be reached; scripts/restore.sh restores once it can");
+            }
+            RestoreReport report;
+            try {
+                report = data.restore(connection -> {
+                    invariants.addAll(Invariants.check(connection, confirmedNow, range));
+                    try (Jedis jedis = settings.redis.connectIfAnswering(1_000).orElse(null)) {
+                        anomalies[0] = AnomalyFinder.find(List.of(), invariants, new LockerStateReader(connection, jedis));
+                    }
+                });
+            } catch (RestoreMismatchException e) {
+                return new Checked(invariants, anomalies[0], summary.failedToRestore(e.report()), false);
+            }
+            return new Checked(invariants, anomalies[0], summary.restored(report), report.exact());
+        }
+    }
+
+    private static List<RunResults> read(List<Path> files) {
+        List<RunResults> shards = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(file + " is not a file");
+            }
+            RunResults results;
+            try {
+                results = RunResults.read(file);
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage());
+            }
+            if (results.latencyHistograms() == null || results.summary() == null || results.config() == null) {
+                throw new IllegalArgumentException(file + " has no latency histograms: not the results of a load"
+                        + " generator of this version");
+            }
+            shards.add(results);
+        }
+        return shards;
+    }
+
+    private static Path sibling(Path json, String extension) {
+        String name = json.getFileName().toString();
+        return json.resolveSibling(name.substring(0, name.length() - ".json".length()) + extension);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The rules a set of shards' results must follow to be combined. */
+    static final class ShardSet {
+        private static final List<String> SHARED = List.of("base_url", "profile", "total_users", "student_id_start",
+                "test_lockers_count", "shard_count");
+
+        private ShardSet() {}
+
+        /** Refuses results that are not shards of one run; returns the shard indexes no file was given for. */
+        static List<Integer> check(List<RunResults> shards, List<Path> files) {
+            Map<String, Object> first = shards.get(0).config().settings();
+            for (int i = 1; i < shards.size(); i++) {
+                Map<String, Object> other = shards.get(i).config().settings();
+                for (String key : SHARED) {
+                    if (!Objects.equals(first.get(key), other.get(key))) {
+                        throw new IllegalArgumentException(files.get(i) + " is not a shard of the same run as "
+                                + files.get(0) + ": " + key + " is " + other.get(key) + ", not " + first.get(key));
+                    }
+                }
+            }
+            if (!(first.get("shard_count") instanceof Number count)) {
+                throw new IllegalArgumentException(files.get(0) + " does not say which shard it is: written by an older"
+                        + " version");
+            }
+            TreeSet<Integer> seen = new TreeSet<>();
+            for (int i = 0; i < shards.size(); i++) {
+                int index = ((Number) shards.get(i).config().settings().get("shard_index")).intValue();
+                if (!seen.add(index)) {
+                    throw new IllegalArgumentException("shard " + index + " is given twice (" + files.get(i) + ")");
+                }
+            }
+            List<Integer> missing = new ArrayList<>();
+            for (int index = 0; index < count.intValue(); index++) {
+                if (!seen.contains(index)) {
+                    missing.add(index);
+                }
+            }
+            return missing;
+        }
+    }
+}

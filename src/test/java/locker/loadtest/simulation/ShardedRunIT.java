@@ -1,0 +1,183 @@
+package locker.loadtest.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.loadtest.results.LatencyHistograms;
+import locker.loadtest.results.RunResults;
+import locker.loadtest.scenario.Endpoints;
+import locker.testsupport.GatlingFork;
+import locker.testsupport.StackExtension;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two load generators (Gatling JVMs) against one twin, as a user runs them: the test data seeded once by
+ * scripts/seed_test_data.sh, the shards run at the same time with EXTERNAL_TEST_DATA, and scripts/combine_shards.sh
+ * checking the invariants over the whole and restoring once.
+ */
+class ShardedRunIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STUDENTS = 60;
+
+    @RegisterExtension
+    static final StackExtension STACK = new StackExtension();
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> settings(String... pairs) {
+        Map<String, String> settings = new HashMap<>(STACK.stack().clientSettings());
+        settings.putAll(Map.of("TOTAL_USERS", Integer.toString(STUDENTS), "PROFILE", "rush", "SHARD_COUNT", "2",
+                "TEST_LOCKERS_COUNT", "20", "USER_THINK_TIME_MIN", "0", "USER_THINK_TIME_MAX", "0.2",
+                "MIN_THROUGHPUT", "0"));
+        for (int i = 0; i < pairs.length; i += 2) {
+            settings.put(pairs[i], pairs[i + 1]);
+        }
+        return settings;
+    }
+
+    @Test
+    void twoGeneratorsSeededOnceRestoredOnceCombineExactly() throws Exception {
+        Map<String, List<String>> before = STACK.contractTables();
+
+        GatlingFork.Result seeded = script("seed_test_data.sh", settings(), List.of());
+        assertThat(seeded.exitCode()).as(seeded.output()).isZero();
+        assertThat(seeded.output()).contains("seeded once for 2 generator(s)").contains(STUDENTS + " test users");
+
+        List<CompletableFuture<GatlingFork.Result>> shards = new ArrayList<>();
+        for (int shard = 0; shard < 2; shard++) {
+            Map<String, String> shardSettings = settings("SHARD_INDEX", Integer.toString(shard),
+                    "EXTERNAL_TEST_DATA", "true", "RESULTS_FILENAME", dir.resolve("shard-" + shard + ".json").toString());
+            Path results = dir.resolve("gatling-" + shard);
+            shards.add(CompletableFuture.supplyAsync(() -> GatlingFork.run(LockerReservationSimulation.class, results,
+                    shardSettings)));
+        }
+        for (CompletableFuture<GatlingFork.Result> shard : shards) {
+            assertThat(shard.get().exitCode()).as(shard.get().output()).isZero();
+            assertThat(shard.get().output()).contains("using the test data seeded once for every generator");
+        }
+        assertThat(loginsPerTestStudent()).as("every test student logged in once: the slices are disjoint and whole")
+                .hasSize(STUDENTS).allSatisfy((student, logins) -> assertThat(logins).isEqualTo(1));
+        assertThat(STACK.contractTables()).as("the shards restored nothing").isNotEqualTo(before);
+
+        RunResults first = RunResults.read(dir.resolve("shard-0.json"));
+        RunResults second = RunResults.read(dir.resolve("shard-1.json"));
+        assertThat(first.endpoints().get(Endpoints.LOGIN).total()).isEqualTo(STUDENTS / 2);
+        assertThat(second.endpoints().get(Endpoints.LOGIN).total()).isEqualTo(STUDENTS / 2);
+        assertThat(first.invariants()).as("a shard leaves the invariants to the combination").isEmpty();
+        agreesWithGatling(first);
+        agreesWithGatling(second);
+
+        GatlingFork.Result combine = script("combine_shards.sh", settings(), List.of("--output",
+                dir.resolve("combined.json").toString(), dir.resolve("shard-0.json").toString(),
+                dir.resolve("shard-1.json").toString()));
+        assertThat(combine.exitCode()).as(combine.output()).isZero();
+        assertThat(STACK.contractTables()).as("every table restored exactly, once").isEqualTo(before);
+
+        RunResults combined = RunResults.read(dir.resolve("combined.json"));
+        assertThat(combined.summary().totalRequests())
+                .isEqualTo(first.summary().totalRequests() + second.summary().totalRequests());
+        assertThat(combined.summary().failedRequests())
+                .isEqualTo(first.summary().failedRequests() + second.summary().failedRequests());
+        combined.summary().scenarioOutcomes().forEach((outcome, count) -> assertThat(count).as(outcome)
+                .isEqualTo(first.summary().outcome(outcome) + second.summary().outcome(outcome)));
+        combined.endpoints().forEach((name, endpoint) -> assertThat(endpoint.total()).as(name)
+                .isEqualTo(first.endpoints().get(name).total() + second.endpoints().get(name).total()));
+        assertThat(combined.invariants()).isNotEmpty().allSatisfy(invariant -> assertThat(invariant.passed())
+                .as(invariant.detail()).isTrue());
+        assertThat(combined.testData().restoredExactly()).isTrue();
+        assertThat(combined.assertions()).isNotEmpty();
+
+        List<Long> union = new ArrayList<>(responseTimes(first));
+        union.addAll(responseTimes(second));
+        assertThat((long) union.size()).isEqualTo(combined.summary().totalRequests());
+        union.sort(null);
+        for (double percent : new double[] {50, 75, 95, 99}) {
+            long exact = nearestRank(union, percent);
+            long fromHistograms = LatencyHistograms.percentile(combined.latencyHistograms().allHistogram(), percent);
+            assertThat(fromHistograms).as("p" + percent).isBetween(exact, exact + exact / 1000);
+        }
+        assertThat(Files.readString(dir.resolve("combined.html"))).contains("id=\"locker-rush\"")
+                .contains("Database invariants after the run");
+    }
+
+    /**
+     * Gatling's percentiles (the report's, from its t-digest) lie within one percentile point of rank of the exact ones
+     * the histograms give, each to the histograms' 0.1 %: the precision docs/sharded-runs.md states.
+     */
+    private static void agreesWithGatling(RunResults run) {
+        Histogram all = run.latencyHistograms().allHistogram();
+        RunResults.Summary summary = run.summary();
+        double[][] percentiles = {{50, summary.medianResponseTime()}, {75, summary.p75ResponseTime()},
+                {95, summary.p95ResponseTime()}, {99, summary.p99ResponseTime()}};
+        for (double[] percentile : percentiles) {
+            withinOneRank(all, percentile[0], Math.round(percentile[1] * 1000), "all requests");
+        }
+        run.endpoints().forEach((name, endpoint) -> withinOneRank(run.latencyHistograms().endpoint(name), 95,
+                Math.round(endpoint.p95ResponseTime() * 1000), name));
+    }
+
+    private static void withinOneRank(Histogram histogram, double percent, long gatling, String what) {
+        long below = LatencyHistograms.percentile(histogram, percent - 1);
+        long above = LatencyHistograms.percentile(histogram, Math.min(100, percent + 1));
+        assertThat(gatling).as(what + " p" + percent + " (Gatling) against the histogram's p" + (percent - 1) + "..p"
+                + Math.min(100, percent + 1)).isBetween(below - below / 1000, above + above / 1000);
+    }
+
+    /** The smallest recorded value at or below which {@code percent} of them lie. */
+    static long nearestRank(List<Long> sorted, double percent) {
+        int rank = (int) Math.ceil(percent / 100 * sorted.size());
+        return sorted.get(Math.max(1, rank) - 1);
+    }
+
+    private static List<Long> responseTimes(RunResults run) {
+        return run.detailedResults().stream().map(request -> Math.round(request.responseTime() * 1000)).toList();
+    }
+
+    private Map<String, Integer> loginsPerTestStudent() throws SQLException {
+        Map<String, Integer> logins = new HashMap<>();
+        try (Connection c = STACK.stack().openConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT u.student_id, count(t.id) FROM users u LEFT JOIN auth_refresh_tokens t"
+                     + " ON t.user_serial_id = u.serial_id WHERE u.student_id LIKE '99000000%' GROUP BY u.student_id")) {
+            while (rows.next()) {
+                logins.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return logins;
+    }
+
+    private GatlingFork.Result script(String script, Map<String, String> settings, List<String> arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("scripts/" + script));
+        command.addAll(arguments);
+        Path log = dir.resolve(script + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(settings);
+        builder.environment().put("LOADTEST_CLASSPATH", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(script + " did not end within 3 minutes; output in " + log);
+        }
+        return new GatlingFork.Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}

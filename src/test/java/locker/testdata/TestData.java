@@ -112,15 +112,7 @@ public final class TestData implements AutoCloseable {
                     + " seeding had. Nothing was sent.");
         }
         // held until this session ends: a generator that dies releases it with its session
-        boolean shared;
-        try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock_shared(?)")) {
-            s.setLong(1, RUN_LOCK);
-            try (ResultSet row = s.executeQuery()) {
-                row.next();
-                shared = row.getBoolean(1);
-            }
-        }
-        if (!shared) {
+        if (!tryRunLock("pg_try_advisory_lock_shared")) {
             throw new TestDataRefusedException("EXTERNAL_TEST_DATA: a seeding or restore is at work on " + db
                     + " (it holds the load test's advisory lock). Nothing was sent; start the generators after it.");
         }
@@ -346,18 +338,23 @@ public final class TestData implements AutoCloseable {
         if (lockHeld) {
             return;
         }
-        try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            s.setLong(1, RUN_LOCK);
-            try (ResultSet row = s.executeQuery()) {
-                row.next();
-                lockHeld = row.getBoolean(1);
-            }
-        }
+        lockHeld = tryRunLock("pg_try_advisory_lock");
         if (!lockHeld) {
             throw new TestDataRefusedException("refusing to " + action + ": another load-test process is seeding,"
                     + " running or restoring against " + db + " (its session holds the load test's advisory lock)."
                     + " Nothing was changed. Wait for it to end; if it died, its session ends with it, and then"
                     + " scripts/restore.sh (or the next run) restores its data.");
+        }
+    }
+
+    /** Takes the run lock with {@code function} (exclusive or shared) unless another session holds it otherwise. */
+    private boolean tryRunLock(String function) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + function + "(?)")) {
+            s.setLong(1, RUN_LOCK);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
         }
     }
 

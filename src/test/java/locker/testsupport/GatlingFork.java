@@ -38,6 +38,33 @@ public final class GatlingFork {
 
     public static Result run(Class<?> simulation, Path resultsDirectory, Map<String, String> systemProperties) {
         try {
+            Started started = start(simulation, resultsDirectory, systemProperties);
+            if (!started.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                started.process().destroyForcibly();
+                throw new IllegalStateException("Gatling did not finish within " + TIMEOUT_SECONDS + " s; see "
+                        + started.log());
+            }
+            return new Result(started.process().exitValue(), started.output());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Gatling JVM started and not waited for, with the file its output goes to. */
+    public record Started(Process process, Path log) {
+        public String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Starts the simulation the same way, for a test that stops the JVM itself. */
+    public static Started start(Class<?> simulation, Path resultsDirectory, Map<String, String> systemProperties) {
+        try {
             Files.createDirectories(resultsDirectory);
             Path log = resultsDirectory.resolve("gatling-fork-" + simulation.getSimpleName() + ".log");
             List<String> command = new ArrayList<>(List.of(
@@ -47,17 +74,10 @@ public final class GatlingFork {
             systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                     "--simulation", simulation.getName(), "--results-folder", resultsDirectory.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Gatling did not finish within " + TIMEOUT_SECONDS + " s; see " + log);
-            }
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            return new Started(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(),
+                    log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class Invariants {
     private static final int EXAMPLES = 5;
+    /** The check that the test users' lockers equal the run's confirms minus its releases. */
+    public static final String CONFIRMED_COUNT = "confirmed_count_matches";
 
     private Invariants() {}
 
@@ -99,7 +101,7 @@ public final class Invariants {
                 actual = rows.getLong(1);
             }
         }
-        return new InvariantResult("confirmed_count_matches",
+        return new InvariantResult(CONFIRMED_COUNT,
                 "lockers owned by test users (student ids " + testUsers.first() + ".." + testUsers.last()
                         + ") equal successful confirms minus releases",
                 actual == expected, Math.abs(actual - expected), "expected " + expected + ", found " + actual, List.of(),

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /** HTTP/1.1 over a plain socket, for the exact bytes and headers of an answer (one request per connection). */
 public final class RawHttp {
-    /** An answer as it came over the wire: status, headers in order, and the body bytes. */
-    public record Answer(int status, List<String[]> headers, byte[] body) {
+    /** An answer as it came over the wire: status and reason phrase, headers in order, and the body bytes. */
+    public record Answer(int status, String reason, List<String[]> headers, byte[] body) {
         public Optional<String> header(String name) {
             return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
         }
@@ -76,6 +76,18 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code request} byte for byte (its own request line, headers and body) and reads the whole answer. */
+    public Answer sendRaw(byte[] request) {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Answer read(InputStream in, boolean head) throws IOException {
         byte[] all = in.readAllBytes();
         String text = new String(all, StandardCharsets.ISO_8859_1);
@@ -84,7 +96,8 @@ public final class RawHttp {
             throw new IOException("no complete answer: " + text);
         }
         String[] lines = text.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String[] statusLine = lines[0].split(" ", 3);
+        int status = Integer.parseInt(statusLine[1]);
         List<String[]> headers = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -95,7 +108,8 @@ public final class RawHttp {
         byte[] bytes = body.toByteArray();
         boolean chunked = headers.stream().anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
                 && h[1].equalsIgnoreCase("chunked"));
-        return new Answer(status, headers, chunked && !head ? unchunk(bytes) : bytes);
+        return new Answer(status, statusLine.length > 2 ? statusLine[2] : "", headers,
+                chunked && !head ? unchunk(bytes) : bytes);
     }
 
     private static byte[] unchunk(byte[] chunked) {

@@ -258,8 +258,16 @@ final class AuthHandlers {
         return LocalDateTime.now(ZoneOffset.UTC).plus(tokens.refreshTokenTtl());
     }
 
+    /**
+     * fasthttp keeps the last User-Agent line, as the bytes it came in (UTF-8 text stays as it is); Jetty gives each
+     * line's bytes as ISO-8859-1 characters.
+     */
     private static String userAgent(Context ctx) {
-        String userAgent = ctx.header("User-Agent");
-        return userAgent == null ? "" : userAgent;
+        String userAgent = null;
+        for (java.util.Enumeration<String> lines = ctx.req().getHeaders("User-Agent"); lines.hasMoreElements(); ) {
+            userAgent = lines.nextElement();
+        }
+        return userAgent == null ? "" : new String(userAgent.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import locker.testsupport.StackExtension;
 import locker.testsupport.Waiting;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
+import locker.testsupport.twin.RawHttp;
 import locker.testsupport.twin.Session;
 import locker.testsupport.twin.Student;
 import locker.twin.stack.EmbeddedStack;
@@ -41,6 +42,10 @@ class DatabaseOutageIT {
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(500);
                 assertThat(answer.body()).isEqualTo("Internal Server Error");
             }
+            RawHttp.Answer raw = new RawHttp(STACK.stack().baseUrl()).send("GET", "/api/v1/lockers/me",
+                    "Authorization: Bearer " + session.accessToken());
+            assertThat(raw.status()).isEqualTo(500);
+            assertThat(raw.reason()).as("fasthttp's reason phrase").isEqualTo("Internal Server Error");
             ApiResponse health = api.health();
             assertThat(health.status()).isEqualTo(500);
             assertThat(health.json().properties()).extracting(java.util.Map.Entry::getKey)

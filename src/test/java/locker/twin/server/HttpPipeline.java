@@ -27,6 +27,7 @@ final class HttpPipeline {
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE",
             "PATCH");
     private static final String PARAMETER = "locker.twin.server.path-parameter";
+    private static final String BODY = "locker.twin.server.chunked-body";
     private static final String API_PREFIX = ReferenceServer.API;
     private static final Set<String> ALLOWED_ORIGINS = Set.of("https://www.kucisc.kr", "https://kucisc.kr",
             "http://localhost:3000");
@@ -129,9 +130,15 @@ final class HttpPipeline {
     }
 
     private void dispatch(Context ctx) throws Exception {
-        if (ctx.req().getContentLengthLong() > BODY_LIMIT) {
+        if (ctx.req().getContentLengthLong() > BODY_LIMIT || !readChunkedBody(ctx)) {
             ctx.header("Connection", "close");
             text(ctx, 413, "Request Entity Too Large");
+            return;
+        }
+        String unreadable = unreadableMultipartForm(ctx);
+        if (unreadable != null) {
+            ctx.header("Connection", "close");
+            text(ctx, 400, "cannot read multipart/form-data body: " + unreadable);
             return;
         }
         String method = ctx.req().getMethod();
@@ -172,6 +179,40 @@ final class HttpPipeline {
         throw new ApiError(404, "Cannot " + method + " " + htmlEscape(rawPath));
     }
 
+    /**
+     * fasthttp reads a chunked body whole before routing, and stops with 413 once it passes the limit; false then. The
+     * body read is what the handlers see ({@link #body}).
+     */
+    private static boolean readChunkedBody(Context ctx) throws java.io.IOException {
+        if (ctx.req().getContentLengthLong() >= 0 || !"chunked".equalsIgnoreCase(ctx.header("Transfer-Encoding"))) {
+            return true;
+        }
+        byte[] body = ctx.req().getInputStream().readNBytes((int) BODY_LIMIT + 1);
+        if (body.length > BODY_LIMIT) {
+            return false;
+        }
+        ctx.attribute(BODY, body);
+        return true;
+    }
+
+    /**
+     * fasthttp reads a multipart form of known length before routing (without Content-Encoding): Go's error when it
+     * does not read, else null.
+     */
+    private static String unreadableMultipartForm(Context ctx) {
+        String boundary = MultipartForm.boundary(ctx.header("Content-Type"));
+        if (boundary == null || ctx.req().getContentLengthLong() <= 0 || ctx.header("Content-Encoding") != null) {
+            return null;
+        }
+        return MultipartForm.read(boundary, body(ctx)).error();
+    }
+
+    /** The request's body: read before routing when it came chunked, else as Javalin reads it. */
+    static byte[] body(Context ctx) {
+        byte[] read = ctx.attribute(BODY);
+        return read != null ? read : ctx.bodyAsBytes();
+    }
+
     private static boolean run(Route route, String method, String detectionPath, String rawPath, Context ctx)
             throws Exception {
         if (!route.methods().contains(method)) {
@@ -188,14 +229,24 @@ final class HttpPipeline {
         return true;
     }
 
-    /** The deployed CORS middleware; true when it answered (a preflight). */
+    /**
+     * The deployed CORS middleware (Fiber v2.52's); true when it answered (a preflight). The Origin is lower-cased as
+     * Go's {@code strings.ToLower} does it, code point by code point ({@code İ} becomes {@code i}); an {@code OPTIONS}
+     * request without {@code Access-Control-Request-Method} is outside CORS and gets no allowed origin.
+     */
     private static boolean cors(Context ctx, String method) {
         String origin = ctx.header("Origin");
-        String lowered = origin == null ? "" : origin.toLowerCase(Locale.ROOT);
+        // Jetty hands the header's bytes over as ISO-8859-1 characters; Go reads them as UTF-8
+        String lowered = origin == null ? "" : goLowerCase(new String(origin.getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8));
         String allowOrigin = ALLOWED_ORIGINS.contains(lowered) ? lowered : null;
         String requestedMethod = ctx.header("Access-Control-Request-Method");
-        if (lowered.isEmpty() || !method.equals("OPTIONS")
-                || requestedMethod == null || requestedMethod.isEmpty()) {
+        boolean options = method.equals("OPTIONS");
+        if (lowered.isEmpty() || (options && (requestedMethod == null || requestedMethod.isEmpty()))) {
+            ctx.header("Vary", "Origin");
+            return false;
+        }
+        if (!options) {
             ctx.header("Vary", "Origin");
             if (allowOrigin != null) {
                 ctx.header("Access-Control-Allow-Origin", allowOrigin);
@@ -210,6 +261,13 @@ final class HttpPipeline {
         ctx.header("Access-Control-Allow-Headers", ALLOWED_HEADERS);
         withoutContentType(ctx.status(204));
         return true;
+    }
+
+    /** Go's {@code strings.ToLower}: each code point's simple lower case, never a longer one as Java's special casing. */
+    static String goLowerCase(String text) {
+        StringBuilder lowered = new StringBuilder(text.length());
+        text.codePoints().map(Character::toLowerCase).forEach(lowered::appendCodePoint);
+        return lowered.toString();
     }
 
     /** The methods other than the request's with a route for this path, in Fiber's order, joined by ", ". */
@@ -258,11 +316,16 @@ final class HttpPipeline {
         }
     }
 
-    /** Fiber's matching path: ASCII lower case, trailing slashes stripped (but {@code /} stays). */
+    /**
+     * Fiber's matching path: ASCII lower case, every trailing slash stripped from a path longer than {@code /}
+     * ({@code //} becomes empty, which no route matches).
+     */
     static String detectionPath(String rawPath) {
         int end = rawPath.length();
-        while (end > 1 && rawPath.charAt(end - 1) == '/') {
-            end--;
+        if (end > 1) {
+            while (end > 0 && rawPath.charAt(end - 1) == '/') {
+                end--;
+            }
         }
         char[] chars = new char[end];
         for (int i = 0; i < end; i++) {
@@ -296,7 +359,15 @@ final class HttpPipeline {
     private static void text(Context ctx, int status, byte[] body) {
         contentType(ctx.status(status), TEXT);
         ctx.result(body);
+        String reason = FASTHTTP_REASONS.get(status);
+        if (reason != null && ctx.res() instanceof Response jetty) {
+            jetty.setStatusWithReason(status, reason);
+        }
     }
+
+    /** fasthttp's reason phrases where Jetty's differ, for the statuses the server sends. */
+    private static final java.util.Map<Integer, String> FASTHTTP_REASONS = java.util.Map.of(
+            413, "Request Entity Too Large", 500, "Internal Server Error");
 
     /** fasthttp sends no Content-Type with an empty body unless one was set; Javalin sets a default one. */
     private static void withoutContentType(Context ctx) {

@@ -1,9 +1,11 @@
 package locker.twin.server;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +25,15 @@ import java.util.Arrays;
  */
 final class Json {
     static final String CONTENT_TYPE = "application/json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Go's decoder has no limit on numbers, names or strings and refuses nesting deeper than 10,000; Jackson's own
+     * defaults are tighter, and would refuse bodies the deployed server reads.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10_000)
+                    .maxNumberLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE).build())
+            .build());
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new GoEscapes());
@@ -66,18 +76,6 @@ final class Json {
         return body.toByteArray();
     }
 
-    /** Reads one JSON value (the first; what follows it is ignored), or null when the bytes are not JSON. */
-    static JsonNode readFirstValue(byte[] bytes) {
-        if (startsWithByteOrderMark(bytes)) {
-            return null;
-        }
-        try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
-            return parser.nextToken() == null ? null : MAPPER.readTree(parser);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** Reads a JSON document that is one value and nothing after it, or null when it is not. */
     static JsonNode readWhole(byte[] bytes) {
         if (startsWithByteOrderMark(bytes)) {
@@ -100,10 +98,11 @@ final class Json {
      * as it was, unknown keys are skipped. Returns the values ({@code ""} when absent) and whether Go reports an error:
      * a syntax error (nothing is filled then), trailing data, or a value that is not a string (the others are filled).
      */
-    static Decoded decodeStringFields(byte[] bytes, String... names) {
-        if (startsWithByteOrderMark(bytes)) {
+    static Decoded decodeStringFields(byte[] body, String... names) {
+        if (startsWithByteOrderMark(body)) {
             return Decoded.failure(names.length);
         }
+        byte[] bytes = GoText.validUtf8(body);
         String[] values = Decoded.emptyValues(names.length);
         boolean typeError = false;
         try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
@@ -118,7 +117,7 @@ final class Json {
                     JsonToken value = parser.nextToken();
                     if (value == JsonToken.VALUE_STRING) {
                         if (field >= 0) {
-                            decoded[field] = parser.getText();
+                            decoded[field] = GoText.withoutLoneSurrogates(parser.getText());
                         }
                     } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                         typeError |= field >= 0;

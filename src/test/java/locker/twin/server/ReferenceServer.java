@@ -83,6 +83,8 @@ public final class ReferenceServer implements AutoCloseable {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
                 http.setSendDateHeader(true);
+                // fasthttp answers a request whose Content-Length is over the limit before any of its body arrives
+                http.setDelayDispatchUntilContent(false);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(host);
                 connector.setPort(port);

@@ -1,9 +1,6 @@
 package locker.twin.server;
 
 import io.javalin.http.Context;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * A request body read into string fields the way Fiber's {@code c.BodyParser} fills a Go struct: by Content-Type,
@@ -26,43 +24,73 @@ final class RequestBody {
     /** One string field of the Go struct: its JSON name and its Go name. */
     record Field(String jsonName, String goName) {}
 
+    /** No DTD is read and no entity resolved: Go's decoder knows only the predefined ones. */
+    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
+
     private RequestBody() {}
 
     /** The values of {@code fields} in order ({@code ""} when absent), and whether Fiber reports a parse error. */
     static Json.Decoded parse(Context ctx, List<Field> fields) {
         String type = mediaType(ctx.header("Content-Type"));
         if (type.endsWith("json")) {
-            return Json.decodeStringFields(ctx.bodyAsBytes(), fields.stream().map(Field::jsonName).toArray(String[]::new));
+            return Json.decodeStringFields(ContentEncoding.decode(ctx), fields.stream().map(Field::jsonName)
+                    .toArray(String[]::new));
         }
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            return fromForm(FormBody.parse(ctx.bodyAsBytes()), fields);
+        if (type.equals("application/x-www-form-urlencoded")) {
+            return fromForm(FormBody.parse(HttpPipeline.body(ctx)), fields);
         }
-        if (type.startsWith("multipart/form-data")) {
-            try {
-                return fromForm(ctx.formParamMap(), fields);
-            } catch (RuntimeException e) {
-                return Json.Decoded.failure(fields.size());
-            }
+        if (type.equals("multipart/form-data")) {
+            String boundary = MultipartForm.boundary(ctx.header("Content-Type"));
+            MultipartForm.Read form = boundary == null ? null : MultipartForm.read(boundary, HttpPipeline.body(ctx));
+            return form == null || form.values() == null ? Json.Decoded.failure(fields.size())
+                    : fromForm(form.values(), fields);
         }
-        if (type.startsWith("text/xml") || type.startsWith("application/xml")) {
-            return fromXml(ctx.bodyAsBytes(), fields);
+        if (type.equals("text/xml") || type.equals("application/xml")) {
+            return fromXml(ContentEncoding.decode(ctx), fields);
         }
         return Json.Decoded.failure(fields.size());
     }
 
-    /** Lower-cased and cut at {@code ;}; a vendor type {@code type/vnd.x+suffix} reads as {@code type/suffix}. */
+    /**
+     * Fiber's reading of the Content-Type: lower-cased (ASCII), a structured suffix taken for the type
+     * ({@code application/soap+xml} reads as {@code application/xml}, {@code type/x+json} as {@code type/json}), cut
+     * at {@code ;}.
+     */
     static String mediaType(String header) {
-        String type = header == null ? "" : header.toLowerCase(Locale.ROOT);
-        int slash = type.indexOf('/');
-        if (slash >= 0 && type.startsWith("vnd.", slash + 1)) {
-            int plus = type.indexOf('+', slash);
+        String type = asciiLowerCase(header == null ? "" : header);
+        int plus = type.indexOf('+');
+        if (plus >= 0) {
             int semicolon = type.indexOf(';');
-            if (plus > 0 && (semicolon < 0 || plus < semicolon)) {
-                type = type.substring(0, slash + 1) + type.substring(plus + 1);
+            String suffix;
+            if (semicolon < 0) {
+                suffix = type.substring(plus + 1);
+            } else if (plus < semicolon) {
+                suffix = type.substring(plus + 1, semicolon);
+            } else {
+                return type.substring(0, semicolon);
+            }
+            int slash = type.indexOf('/');
+            if (slash >= 0) {
+                type = type.substring(0, slash + 1) + suffix;
             }
         }
         int semicolon = type.indexOf(';');
         return semicolon < 0 ? type : type.substring(0, semicolon);
+    }
+
+    private static String asciiLowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 
     /** The last value of a key wins, as the form decoder sets a non-slice field. */
@@ -79,29 +107,48 @@ final class RequestBody {
         return new Json.Decoded(values, false);
     }
 
+    /**
+     * Go's {@code xml.Unmarshal} into the struct: the first element is the document, a directive such as a doctype is
+     * skipped, whatever follows the first element is not read, and a child element whose name is a Go field's fills it
+     * with its text.
+     */
     private static Json.Decoded fromXml(byte[] body, List<Field> fields) {
+        String[] values = new String[fields.size()];
+        java.util.Arrays.fill(values, "");
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setNamespaceAware(true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            Document document = builder.parse(new ByteArrayInputStream(body));
-            String[] values = new String[fields.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = "";
-                for (Node child = document.getDocumentElement().getFirstChild(); child != null;
-                     child = child.getNextSibling()) {
-                    if (child instanceof Element element && fields.get(i).goName().equals(element.getLocalName())) {
-                        values[i] = element.getTextContent();
-                    }
+            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(body));
+            while (xml.hasNext() && xml.next() != XMLStreamConstants.START_ELEMENT) {
+                // the prolog: declaration, doctype, comments
+            }
+            if (!xml.isStartElement()) {
+                return Json.Decoded.failure(fields.size());
+            }
+            int depth = 1;
+            while (depth > 0) {
+                int event = xml.next();
+                int field = event == XMLStreamConstants.START_ELEMENT && depth == 1
+                        ? fieldIndex(fields, xml.getLocalName()) : -1;
+                if (field >= 0) {
+                    values[field] = xml.getElementText();
+                } else if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
                 }
             }
             return new Json.Decoded(values, false);
-        } catch (Exception e) {
+        } catch (XMLStreamException | RuntimeException e) {
             return Json.Decoded.failure(fields.size());
         }
+    }
+
+    private static int fieldIndex(List<Field> fields, String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).goName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code application/x-www-form-urlencoded} read leniently: a malformed escape stays as written. */

@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Tokens {
     /** Who an access token speaks for; {@code jti} and {@code expiresAt} are null when the token has none. */
-    record Principal(long serialId, String studentId, String jti, Instant expiresAt) {}
+    record Principal(long serialId, String studentId, String jti, GoTime expiresAt) {}
 
     /** base64url of {@code {"alg":"HS256","kid":"hs256-main","typ":"JWT"}}: Go marshals the header map sorted. */
     static final String HEADER_SEGMENT = "eyJhbGciOiJIUzI1NiIsImtpZCI6ImhzMjU2LW1haW4iLCJ0eXAiOiJKV1QifQ";
@@ -136,12 +136,12 @@ final class Tokens {
             return null;
         }
         JsonNode claims = parsed.claims();
-        Instant now = Instant.now();
+        GoTime now = GoTime.now();
         NumericDate expiry = NumericDate.of(claims, "exp");
         NumericDate notBefore = NumericDate.of(claims, "nbf");
         if (expiry == null || notBefore == null
-                || (expiry.instant() != null && !now.isBefore(expiry.instant()))
-                || (notBefore.instant() != null && now.isBefore(notBefore.instant()))
+                || (expiry.time() != null && !now.isBefore(expiry.time()))
+                || (notBefore.time() != null && now.isBefore(notBefore.time()))
                 || !hasAudience(claims.get("aud"), settings.audience())
                 || !hasIssuer(claims.get("iss"), settings.issuer())) {
             return null;
@@ -157,11 +157,11 @@ final class Tokens {
         JsonNode studentId = claims.get("student_id");
         JsonNode jti = claims.get("jti");
         return new Principal(serialId, studentId != null && studentId.isTextual() ? studentId.asText() : "",
-                jti != null && jti.isTextual() ? jti.asText() : null, expiry.instant());
+                jti != null && jti.isTextual() ? jti.asText() : null, expiry.time());
     }
 
     private static boolean isUnexpired(Principal principal) {
-        return principal.expiresAt() == null || Instant.now().isBefore(principal.expiresAt());
+        return principal.expiresAt() == null || GoTime.now().isBefore(principal.expiresAt());
     }
 
     /** {@code aud} is a string or an array of strings, one of which is the expected audience. */
@@ -274,7 +274,8 @@ final class Tokens {
             if (headerJson == null || !(headerJson.isObject() || headerJson.isNull())) {
                 return null;
             }
-            JsonNode claimsJson = Json.readFirstValue(claims);
+            // json.Unmarshal: one value and nothing after it
+            JsonNode claimsJson = Json.readWhole(claims);
             if (claimsJson == null || !(claimsJson.isObject() || claimsJson.isNull())) {
                 return null;
             }
@@ -285,18 +286,24 @@ final class Tokens {
         }
     }
 
-    /** A NumericDate claim: absent (or 0) gives an empty date, a non-number gives null (an invalid token). */
-    private record NumericDate(Instant instant) {
+    /**
+     * A NumericDate claim as golang-jwt reads it from {@code MapClaims}: absent (or 0) gives an empty date, anything but
+     * a number gives null (an invalid token), and a number of seconds becomes Go's {@code time.Unix} of it, cut to
+     * whole seconds, with Go's conversions: a value beyond {@code int64} becomes its smallest value (so
+     * {@code 1e300} is long past), and far-future seconds wrap ({@link GoTime}). A number beyond {@code float64} is a
+     * decoding error in Go, so an invalid token here.
+     */
+    private record NumericDate(GoTime time) {
         static NumericDate of(JsonNode claims, String name) {
             JsonNode value = claims.get(name);
             if (value == null) {
                 return new NumericDate(null);
             }
-            if (!value.isNumber()) {
+            if (!value.isNumber() || Double.isInfinite(value.asDouble())) {
                 return null;
             }
             double seconds = value.asDouble();
-            return new NumericDate(seconds == 0 ? null : Instant.ofEpochSecond((long) Math.floor(seconds)));
+            return new NumericDate(seconds == 0 ? null : GoTime.fromSeconds(seconds));
         }
     }
 }

@@ -102,6 +102,33 @@ class TokensTest {
         assertThat(tokens.verify(signed("{" + valid + ",\"sub\":\"9223372036854775808\"}"))).isNull();
     }
 
+    /**
+     * Dates out of range compare as in Go (measured against the deployed server on 2026-12-02, its answer to
+     * {@code GET /lockers/me} with each token): {@code int64} conversion of what is out of range gives its smallest
+     * value, seconds near the top of {@code int64} wrap around when Go moves them to the year 1, a number beyond
+     * {@code float64} or a non-number is an invalid token.
+     */
+    @ParameterizedTest(name = "{0}={1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "exp|1e17|true", "exp|1e300|false", "exp|9223372036854775808|false", "exp|-1|false", "exp|0|true",
+            "exp|9.2e18|true", "exp|1e19|false", "exp|-1e300|false", "exp|1.5|false", "exp|null|false",
+            "exp|\"123\"|false", "exp|1e400|false", "exp|9223372036784639999|false",
+            "nbf|1e17|false", "nbf|1e300|true", "nbf|9223372036854775808|true", "nbf|-1|true", "nbf|0|true",
+            "nbf|9.2e18|false", "nbf|1e19|true", "nbf|-1e300|true", "nbf|1.5|true", "nbf|null|false",
+            "nbf|\"123\"|false", "nbf|1e400|false", "nbf|9223372036784639999|true"})
+    void datesOutOfRangeCompareAsGoComparesThem(String claim, String value, boolean accepted) {
+        String valid = "\"aud\":\"locker-app-users\",\"iss\":\"locker-server-prod\",\"jti\":\"j\",\"sub\":\"42\"";
+        assertThat(tokens.verify(signed("{" + valid + ",\"" + claim + "\":" + value + "}")) != null).isEqualTo(accepted);
+    }
+
+    @Test
+    void claimsWithAnythingButSpaceAfterTheirJsonAreRefused() {
+        String claims = "{\"aud\":\"locker-app-users\",\"iss\":\"locker-server-prod\",\"jti\":\"j\",\"sub\":\"42\"}";
+        assertThat(tokens.verify(signed(claims + " x"))).isNull();
+        assertThat(tokens.verify(signed(claims + "{}"))).isNull();
+        assertThat(tokens.verify(signed(claims + "  \n"))).isNotNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"alg\":\"HS384\",\"typ\":\"JWT\"}", "{\"alg\":\"none\"}", "{\"typ\":\"JWT\"}", "[1]"})
     void onlyHs256IsAccepted(String header) {

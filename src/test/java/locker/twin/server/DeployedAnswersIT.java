@@ -179,6 +179,16 @@ class DeployedAnswersIT {
     }
 
     @Test
+    void aRequestLineAndHeadersOverFourKibibytesAre431InPlainText() {
+        RawHttp.Answer tooLarge = http.send("GET", "/api/v1/health", "X-Pad: " + "a".repeat(5_000));
+        assertThat(tooLarge.status()).isEqualTo(431);
+        assertThat(tooLarge.reason()).isEqualTo("Request Header Fields Too Large");
+        assertThat(tooLarge.text()).isEqualTo("Request Header Fields Too Large");
+        assertThat(tooLarge.header("Content-Type")).contains("text/plain; charset=utf-8");
+        assertThat(http.send("GET", "/api/v1/health", "X-Pad: " + "a".repeat(3_900)).status()).isEqualTo(200);
+    }
+
+    @Test
     void aDoubleSlashIsNoRouteAndCorsFollowsFibersRules() {
         RawHttp.Answer slashes = http.send("GET", "//");
         assertThat(slashes.status()).isEqualTo(404);

@@ -21,6 +21,8 @@ public final class ReferenceServer implements AutoCloseable {
      * other SYNs and the clients retry after 1 s, 3 s, ..., which shows up as multi-second logins.
      */
     static final int ACCEPT_QUEUE = 4096;
+    /** fasthttp's default read buffer, which holds the request line and the headers. */
+    static final int FASTHTTP_READ_BUFFER = 4096;
 
     /** Where the server finds its database and Redis. */
     public record Backends(String jdbcUrl, String dbUser, String dbPassword,
@@ -78,13 +80,18 @@ public final class ReferenceServer implements AutoCloseable {
             // larger bodies are refused by the pipeline itself, with the deployed 413 text
             config.http.maxRequestSize = HttpPipeline.BODY_LIMIT;
             config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
-            config.jetty.modifyServer(server -> server.addBean(new ConnectionLimit(settings.maxOpenConnections(), server)));
+            config.jetty.modifyServer(server -> {
+                server.addBean(new ConnectionLimit(settings.maxOpenConnections(), server));
+                server.setErrorHandler(new FasthttpBadMessages());
+            });
             config.jetty.addConnector((server, http) -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
                 http.setSendDateHeader(true);
                 // fasthttp answers a request whose Content-Length is over the limit before any of its body arrives
                 http.setDelayDispatchUntilContent(false);
+                // fasthttp reads the request line and headers into a 4 KiB buffer: beyond it, 431
+                http.setRequestHeaderSize(FASTHTTP_READ_BUFFER);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(host);
                 connector.setPort(port);

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code scripts/combine_shards.sh}: after the last of several load generators (shards) has finished, checks the
@@ -151,7 +152,7 @@ public final class CombineShards {
         long confirmedNow = shards.stream().mapToLong(shard -> shard.summary().outcome(Outcome.CONFIRMED.key())
                 - shard.summary().outcome(Outcome.RELEASED.key())).sum();
         List<InvariantResult> invariants = new ArrayList<>();
-        AnomalyReport[] anomalies = {AnomalyReport.none(true)};
+        AtomicReference<AnomalyReport> anomalies = new AtomicReference<>(AnomalyReport.none(true));
         TestDataSummary summary = new TestDataSummary(start + "-" + range.last(),
                 ((Number) first.get("test_lockers_count")).intValue(), null, null);
         try (TestData data = TestData.connect(settings.database, settings.redis)) {
@@ -168,13 +169,13 @@ public final class CombineShards {
                                 + " confirms are unknown");
                     }
                     try (Jedis jedis = settings.redis.connectIfAnswering(1_000).orElse(null)) {
-                        anomalies[0] = AnomalyFinder.find(List.of(), invariants, new LockerStateReader(connection, jedis));
+                        anomalies.set(AnomalyFinder.find(List.of(), invariants, new LockerStateReader(connection, jedis)));
                     }
                 });
             } catch (RestoreMismatchException e) {
-                return new Checked(invariants, anomalies[0], summary.failedToRestore(e.report()), false);
+                return new Checked(invariants, anomalies.get(), summary.failedToRestore(e.report()), false);
             }
-            return new Checked(invariants, anomalies[0], summary.restored(report), report.exact());
+            return new Checked(invariants, anomalies.get(), summary.restored(report), report.exact());
         }
     }
 

@@ -1,0 +1,65 @@
+package locker.bench.differential;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static locker.bench.differential.CaseRun.API;
+
+/** Every case of the comparison, in the order they run, and the requests they share. */
+final class Cases {
+    private Cases() {}
+
+    static List<CaseGroup> all(Set<CaseKind> kinds) {
+        List<CaseGroup> groups = new ArrayList<>();
+        groups.addAll(AuthCases.groups());
+        groups.addAll(TokenCases.groups());
+        groups.addAll(BodyCases.groups());
+        groups.addAll(HttpLayerCases.groups());
+        groups.addAll(CorsAndSwaggerCases.groups());
+        groups.addAll(LockerCases.groups());
+        return groups.stream().filter(g -> kinds.contains(g.kind())).toList();
+    }
+
+    static Student student(int n) {
+        return Student.number(n);
+    }
+
+    static WireRequest login(String json) {
+        return WireRequest.post(API + "/auth/login-or-register").header("User-Agent", "locker-differential").json(json);
+    }
+
+    static WireRequest login(String contentType, byte[] body) {
+        return WireRequest.post(API + "/auth/login-or-register").header("User-Agent", "locker-differential")
+                .body(contentType, body);
+    }
+
+    static WireRequest me(String token) {
+        return WireRequest.get(API + "/lockers/me").bearer(token);
+    }
+
+    static WireRequest list(String token) {
+        return WireRequest.get(API + "/lockers").bearer(token);
+    }
+
+    static WireRequest authMe(String token) {
+        return WireRequest.get(API + "/auth/me").bearer(token);
+    }
+
+    /** {@code POST /api/v1/lockers/{id}/{action}} with the token. */
+    static WireRequest locker(String id, String action, String token) {
+        return WireRequest.post(API + "/lockers/" + id + "/" + action).bearer(token);
+    }
+
+    static WireRequest logout(String json, String token) {
+        WireRequest request = WireRequest.post(API + "/auth/logout").header("User-Agent", "locker-differential");
+        if (token != null) {
+            request.bearer(token);
+        }
+        return json == null ? request : request.json(json);
+    }
+
+    static String refreshJson(String refreshToken) {
+        return "{\"refresh_token\":\"" + refreshToken + "\"}";
+    }
+}

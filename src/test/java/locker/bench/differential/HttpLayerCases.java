@@ -1,0 +1,163 @@
+package locker.bench.differential;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static locker.bench.differential.CaseKind.PATHS_HTTP;
+import static locker.bench.differential.CaseRun.API;
+import static locker.bench.differential.Cases.student;
+import static locker.bench.differential.DiffCase.client;
+import static locker.bench.differential.DiffCase.handMade;
+
+/**
+ * Paths, request lines and framing as the HTTP layer and the router meet them: odd paths, control characters, the
+ * absolute form, {@code *}, oversized heads, Host, the protocol version, obs-fold, NUL, Content-Length and chunked
+ * together, keep-alive, {@code Expect: 100-continue}, and the 404s and 405s of unknown routes and methods.
+ */
+final class HttpLayerCases {
+    private HttpLayerCases() {}
+
+    private static final String HEALTH = API + "/health";
+
+    static List<CaseGroup> groups() {
+        List<DiffCase> shared = new ArrayList<>();
+        raw(shared, "GET //", "GET // HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET /../nope", "GET /../nope HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET /api/v1/../v1/health", "GET /api/v1/../v1/health HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET /api//v1/health", "GET /api//v1/health HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET /nope%zz", "GET /nope%zz HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET /health%00", "GET /health%00 HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET /api/v1/health%00", "GET /api/v1/health%00 HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET /api/v1/%68ealth (a percent-escaped letter)",
+                "GET /api/v1/%68ealth HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET a path with a control character (0x01)",
+                "GET /api/v1/health\u0001 HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET a path with DEL (0x7f)", "GET /nope\u007f HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET a path with a tab", "GET /api/v1/he\talth HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET a path with raw UTF-8 bytes", "GET /" + WireRequest.bytes("사물함")
+                + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET a path with a byte that is not UTF-8", "GET /caf\u00e9 HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET absolute-form to the server itself",
+                "GET http://{authority}/api/v1/health HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET absolute-form naming another host",
+                "GET http://example.com/nope HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET *", "GET * HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "OPTIONS *", "OPTIONS * HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with a header over 4 KB", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Long: "
+                + "a".repeat(5_000) + "\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with headers over 8 KB", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Long: "
+                + "a".repeat(4_000) + "\r\nX-Longer: " + "b".repeat(5_000) + "\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET a path over 4 KB", "GET /" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET a query over 4 KB", "GET " + HEALTH + "?q=" + "a".repeat(5_000)
+                + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET without Host", "GET " + HEALTH + " HTTP/1.1\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with an empty Host", "GET " + HEALTH + " HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with two Hosts", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nHost: example.com\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET HTTP/1.2", "GET " + HEALTH + " HTTP/1.2\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET HTTP/2.0", "GET " + HEALTH + " HTTP/2.0\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET HTTP/0.9 (no version)", "GET " + HEALTH + "\r\n\r\n");
+        raw(shared, "GET with a lower-case protocol name", "GET " + HEALTH + " http/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with an obs-fold header", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Folded: a\r\n b\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with a NUL in a header value", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Nul: a\u0000b\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with a space before a header's colon", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Space : a\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with a header line without a colon", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nNoColon\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with bare LF line ends", "GET " + HEALTH + " HTTP/1.1\nHost: {authority}\nConnection: close\n\n");
+        raw(shared, "GET after an empty line", "\r\nGET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with two spaces after the method", "GET  " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "the method in lower case (get)", "get " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "an unknown method (FOO)", "FOO " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "PROPFIND", "PROPFIND " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "TRACE /", "TRACE / HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "CONNECT", "CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with Expect: something-else", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nExpect: something-else\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with Transfer-Encoding: gzip", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\n");
+        shared.add(handMade(PATHS_HTTP, "HTTP/1.0 without keep-alive", run -> run.send("GET /health",
+                WireRequest.get(HEALTH).version("HTTP/1.0").withoutHost().withoutClose().watchConnection())));
+        shared.add(handMade(PATHS_HTTP, "HTTP/1.0 with Connection: keep-alive", run -> run.send("GET /health",
+                WireRequest.get(HEALTH).version("HTTP/1.0").withoutClose().header("Connection", "keep-alive").watchConnection())));
+        shared.add(client(PATHS_HTTP, "HTTP/1.1 without Connection: close", run -> run.send("GET /health",
+                WireRequest.get(HEALTH).withoutClose().watchConnection())));
+        shared.add(handMade(PATHS_HTTP, "two requests pipelined on one connection", run -> run.send("GET /health twice",
+                WireRequest.raw("GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\n\r\nGET /nope HTTP/1.1\r\nHost: {authority}\r\n"
+                        + "Connection: close\r\n\r\n").watchConnection())));
+
+        routed(shared, "GET /nope", run -> WireRequest.get("/nope"));
+        routed(shared, "GET /nope?x=1 (the query is not in the 404)", run -> WireRequest.get("/nope?x=1&y=%3Cb%3E"));
+        routed(shared, "GET /<script> (escaped in the 404)", run -> WireRequest.get("/%3Cscript%3E"));
+        routed(shared, "POST / (405)", run -> WireRequest.post("/"));
+        routed(shared, "DELETE / (405)", run -> WireRequest.method("DELETE", "/"));
+        routed(shared, "GET /api/v1/nope without a token", run -> WireRequest.get(API + "/nope"));
+        routed(shared, "GET /api/v1/nope with a token", run -> WireRequest.get(API + "/nope").bearer(run.shared().accessToken()));
+        routed(shared, "GET /api/v1x without a token", run -> WireRequest.get("/api/v1x"));
+        routed(shared, "GET /api/v1/users/GetAllUsers with a token",
+                run -> WireRequest.get(API + "/users/GetAllUsers").bearer(run.shared().accessToken()));
+        routed(shared, "DELETE /api/v1/health without a token", run -> WireRequest.method("DELETE", HEALTH));
+        routed(shared, "DELETE /api/v1/health with a token", run -> WireRequest.method("DELETE", HEALTH).bearer(run.shared().accessToken()));
+        routed(shared, "PUT /api/v1/auth/refresh without a token", run -> WireRequest.method("PUT", API + "/auth/refresh"));
+        routed(shared, "PUT /api/v1/auth/refresh with a token", run -> WireRequest.method("PUT", API + "/auth/refresh")
+                .bearer(run.shared().accessToken()));
+        routed(shared, "GET /api/v1/auth/login-or-register (405)", run -> WireRequest.get(API + "/auth/login-or-register"));
+        routed(shared, "PATCH /api/v1/lockers with a token", run -> WireRequest.method("PATCH", API + "/lockers")
+                .bearer(run.shared().accessToken()));
+        routed(shared, "GET /API/V1/HEALTH (paths ignore case)", run -> WireRequest.get("/API/V1/HEALTH"));
+        routed(shared, "GET /api/v1/health/ (a trailing slash)", run -> WireRequest.get(HEALTH + "/"));
+        routed(shared, "GET /api/v1/health?x=1", run -> WireRequest.get(HEALTH + "?x=1"));
+        routed(shared, "GET /api/v1/lockers/ with a token (a trailing slash)", run -> WireRequest.get(API + "/lockers/")
+                .bearer(run.shared().accessToken()));
+        routed(shared, "HEAD /api/v1/lockers with a token", run -> WireRequest.method("HEAD", API + "/lockers")
+                .bearer(run.shared().accessToken()));
+        routed(shared, "OPTIONS /api/v1/health without Origin", run -> WireRequest.method("OPTIONS", HEALTH));
+
+        List<CaseGroup> groups = new ArrayList<>();
+        groups.add(CaseGroup.sharingOneReset(PATHS_HTTP, shared));
+        Student s = student(30);
+        String json = s.loginJson();
+        byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
+        groups.add(CaseGroup.alone(client(PATHS_HTTP, "login with Expect: 100-continue", run -> {
+            run.normaliser().identity(s);
+            run.send("login-or-register", Cases.login(json).expectContinue());
+        })));
+        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with Content-Length twice, the same value", run -> {
+            run.normaliser().identity(s);
+            run.send("login-or-register", Cases.login(json).header("Content-Length", Integer.toString(jsonBytes.length)));
+        })));
+        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with Content-Length twice, different values", run -> {
+            run.normaliser().identity(s);
+            run.send("login-or-register", Cases.login(json).header("Content-Length", "5").shortTimeout());
+        })));
+        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with Content-Length and Transfer-Encoding: chunked", run -> {
+            run.normaliser().identity(s);
+            run.send("login-or-register", WireRequest.post(API + "/auth/login-or-register")
+                    .header("Content-Type", "application/json").header("Content-Length", "5")
+                    .header("Transfer-Encoding", "chunked").body(null, WireRequest.chunked(jsonBytes, 16))
+                    .withoutContentLength().shortTimeout().watchConnection());
+        })));
+        groups.add(CaseGroup.alone(client(PATHS_HTTP, "login with a chunked body", run -> {
+            run.normaliser().identity(s);
+            run.send("login-or-register", WireRequest.post(API + "/auth/login-or-register")
+                    .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
+                    .body(null, WireRequest.chunked(jsonBytes, 16)).withoutContentLength());
+        })));
+        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with a chunk size that is not hex", run -> {
+            run.normaliser().identity(s);
+            run.send("login-or-register", WireRequest.post(API + "/auth/login-or-register")
+                    .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
+                    .bodyBytes(null, "zz\r\n" + json + "\r\n0\r\n\r\n").withoutContentLength().shortTimeout());
+        })));
+        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login over HTTP/1.0", run -> {
+            run.normaliser().identity(s);
+            run.send("login-or-register", Cases.login(json).version("HTTP/1.0").withoutClose().watchConnection());
+        })));
+        return groups;
+    }
+
+    private static void raw(List<DiffCase> cases, String name, String head) {
+        cases.add(handMade(PATHS_HTTP, name, run -> run.send(name, WireRequest.raw(head).shortTimeout().watchConnection())));
+    }
+
+    private static void routed(List<DiffCase> cases, String name, Function<CaseRun, WireRequest> request) {
+        cases.add(DiffCase.client(PATHS_HTTP, name, run -> run.send(name, request.apply(run))));
+    }
+}

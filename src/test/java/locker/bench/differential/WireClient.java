@@ -150,7 +150,8 @@ final class WireClient {
     }
 
     private static String writeNote(AtomicReference<String> writeFailure) {
-        return writeFailure.get() == null ? "" : " (sending stopped: " + writeFailure.get() + ")";
+        // the failure's own words depend on timing (broken pipe or reset), so they are left out
+        return writeFailure.get() == null ? "" : " (the request could not be sent whole)";
     }
 
     private static String seconds(int millis) {

@@ -14,7 +14,8 @@ import java.util.zip.InflaterInputStream;
  * A JSON or XML body as Fiber's {@code c.Body()} gives it: decoded by the last {@code Content-Encoding} line's
  * encodings in the order listed ({@code gzip}, {@code deflate}; spaces before each name dropped), stopping at the first
  * it does not know. A body that does not decode gives the decoder's error text instead, which then fails to parse, as
- * it does in the deployed server. Brotli ({@code br}) is not decoded here: no library of the project reads it.
+ * it does in the deployed server. Brotli ({@code br}, {@code brotli}) is not decoded here, no library of the project
+ * reading it: such a body fails as one that does not decode.
  */
 final class ContentEncoding {
     private ContentEncoding() {}
@@ -32,6 +33,9 @@ final class ContentEncoding {
         byte[] decoded = body;
         for (int i = 0; i < encodings.length; i++) {
             String encoding = encodings[i].stripLeading();
+            if (encoding.equals("br") || encoding.equals("brotli")) {
+                return "brotli: not decoded".getBytes(StandardCharsets.UTF_8);
+            }
             if (!encoding.equals("gzip") && !encoding.equals("deflate")) {
                 return i == 0 ? (encodings.length == 1 ? body : new byte[0]) : decoded;
             }

@@ -59,6 +59,12 @@ class DeployedAnswersIT {
                 .getBytes(StandardCharsets.UTF_8), "Content-Type: application/x-www-form-urlencodedX");
         assertThat(suffixedForm.status()).isEqualTo(400);
         assertThat(suffixedForm.text()).isEqualTo("Bad Request");
+        Student bracketed = Student.next();
+        assertThat(login(("StudentID[]=" + bracketed.studentId() + "&Name[]=" + bracketed.name() + "&Phone="
+                + bracketed.phoneNumber()).getBytes(StandardCharsets.UTF_8),
+                "Content-Type: application/x-www-form-urlencoded").status()).as("Name[] is Name").isEqualTo(201);
+        assertThat(login("StudentID[=1".getBytes(StandardCharsets.UTF_8), "Content-Type: application/x-www-form-urlencoded")
+                .text()).as("an unmatched bracket").isEqualTo("Bad Request");
     }
 
     @Test
@@ -90,6 +96,8 @@ class DeployedAnswersIT {
                 "Content-Encoding: gzip");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.text()).isEqualTo("Bad Request");
+        assertThat(login(loginJson(Student.next()), "Content-Type: application/json", "Content-Encoding: br").text())
+                .as("a body that is not Brotli").isEqualTo("Bad Request");
         assertThat(login(loginJson(Student.next()), "Content-Type: application/json", "Content-Encoding: zstd")
                 .status()).as("an encoding Fiber does not know leaves the body as it is").isEqualTo(201);
     }

@@ -93,18 +93,50 @@ final class RequestBody {
         return new String(chars);
     }
 
-    /** The last value of a key wins, as the form decoder sets a non-slice field. */
+    /**
+     * The last value of a key wins, as the form decoder sets a non-slice field. Keys are read in Fiber's bracket notation
+     * first ({@code Name[]} is {@code Name}, {@code a[b]} is {@code a.b}); an unmatched bracket fails the whole body.
+     */
     private static Json.Decoded fromForm(Map<String, List<String>> form, List<Field> fields) {
         String[] values = new String[fields.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = "";
-            for (Map.Entry<String, List<String>> entry : form.entrySet()) {
-                if (entry.getKey().equalsIgnoreCase(fields.get(i).goName()) && !entry.getValue().isEmpty()) {
+        java.util.Arrays.fill(values, "");
+        for (Map.Entry<String, List<String>> entry : form.entrySet()) {
+            String key = bracketNotation(entry.getKey());
+            if (key == null) {
+                return Json.Decoded.failure(fields.size());
+            }
+            for (int i = 0; i < values.length; i++) {
+                if (key.equalsIgnoreCase(fields.get(i).goName()) && !entry.getValue().isEmpty()) {
                     values[i] = entry.getValue().get(entry.getValue().size() - 1);
                 }
             }
         }
         return new Json.Decoded(values, false);
+    }
+
+    /** Fiber's {@code parseParamSquareBrackets}; null for unmatched brackets. */
+    static String bracketNotation(String key) {
+        if (key.indexOf('[') < 0) {
+            return key;
+        }
+        StringBuilder out = new StringBuilder(key.length());
+        int open = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '[') {
+                open++;
+                if (i + 1 < key.length() && key.charAt(i + 1) != ']') {
+                    out.append('.');
+                }
+            } else if (c == ']') {
+                if (--open < 0) {
+                    return null;
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return open > 0 ? null : out.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import locker.bench.differential.CaseResult.Difference;
 import locker.bench.differential.Races.Frequency;
+import locker.loadtest.results.TextTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ final class DifferentialReport {
                     Integer.toString(row.differing()), Integer.toString(row.clientVisibleDiffering()),
                     Integer.toString(row.skipped())));
         }
-        out.append(align(rows));
+        out.append(TextTable.align(rows));
         document.cases().stream().filter(c -> c.skipped() != null).findFirst().ifPresent(c ->
                 out.append("skipped: ").append(c.skipped()).append('\n'));
 
@@ -99,7 +100,7 @@ final class DifferentialReport {
             for (RaceRow race : document.races()) {
                 raceRows.add(List.of(race.a().label(), race.a().text(), race.b().text()));
             }
-            out.append(align(raceRows));
+            out.append(TextTable.align(raceRows));
         }
         return out.toString();
     }
@@ -120,23 +121,4 @@ final class DifferentialReport {
         }
     }
 
-    private static String align(List<List<String>> rows) {
-        int[] widths = new int[rows.get(0).size()];
-        for (List<String> row : rows) {
-            for (int c = 0; c < row.size(); c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) {
-                String cell = row.get(c);
-                line.append(c == 0 ? cell + " ".repeat(widths[c] - cell.length())
-                        : "  " + " ".repeat(widths[c] - cell.length()) + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
-    }
 }

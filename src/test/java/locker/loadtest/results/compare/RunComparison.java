@@ -3,6 +3,7 @@ package locker.loadtest.results.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import locker.loadtest.results.ExitStatus;
+import locker.loadtest.results.TextTable;
 import locker.loadtest.results.compare.ResultsFile.Figure;
 
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class RunComparison {
         for (int i = 0; i < runs.size(); i++) {
             out.append("run ").append(i + 1).append(": ").append(runs.get(i).path()).append('\n');
         }
-        out.append('\n').append(align(rows));
+        out.append('\n').append(TextTable.align(rows));
         out.append("\n* more than ").append(format(thresholdPercent)).append(" % off the median");
         long flagged = stats.stream().mapToLong(s -> s.flaggedRuns().size()).sum();
         out.append(flagged == 0 ? " (none)" : " (" + flagged + " flagged)").append('\n');
@@ -133,26 +134,6 @@ public final class RunComparison {
         return row;
     }
 
-    private static String align(List<List<String>> rows) {
-        int columns = rows.get(0).size();
-        int[] widths = new int[columns];
-        for (List<String> row : rows) {
-            for (int c = 0; c < row.size(); c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) {
-                String cell = row.get(c);
-                line.append(c == 0 ? cell + " ".repeat(widths[c] - cell.length())
-                        : "  " + " ".repeat(widths[c] - cell.length()) + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
-    }
 
     private static String format(Figure figure, double value) {
         return switch (figure.name()) {

@@ -3,6 +3,7 @@ package locker.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.testsupport.BenchmarkScript;
+import locker.testsupport.ProjectScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +23,7 @@ class BenchmarkScriptIT {
 
     @Test
     void aBadOptionIsRefusedBeforeAnythingRuns() throws Exception {
-        BenchmarkScript.Result result = benchmark.run("--only", "headline,warp");
+        ProjectScript.Result result = benchmark.run("--only", "headline,warp");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).isEqualTo("benchmark: --only takes headline, rush, large-rush, server, seeding, "
@@ -34,7 +35,7 @@ class BenchmarkScriptIT {
     void aRunThatLeavesNoResultsMakesTheBenchmarkFail() throws Exception {
         Path out = benchmark.dir().resolve("benchmark_results.json");
         // every run reads the settings from the environment too: this one stops before it starts
-        BenchmarkScript.Result result = benchmark.run(Map.of("CONFIRMATION_RATE", "2"), "--quick", "--only", "startup", "--out", out.toString());
+        ProjectScript.Result result = benchmark.run(Map.of("CONFIRMATION_RATE", "2"), "--quick", "--only", "startup", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("no results file (exit status 1", "benchmark: a run left no results");
@@ -47,7 +48,7 @@ class BenchmarkScriptIT {
     @Test
     void theStartUpSplitAndTheSeedingFiguresComeFromRealRuns() throws Exception {
         Path out = benchmark.dir().resolve("benchmark_results.json");
-        BenchmarkScript.Result result = benchmark.run("--quick", "--only", "seeding,startup", "--out", out.toString());
+        ProjectScript.Result result = benchmark.run("--quick", "--only", "seeding,startup", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("figure", "start-up split of ./mvnw gatling:test", "written: " + out);

@@ -3,6 +3,7 @@ package locker.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.testsupport.BenchmarkScript;
+import locker.testsupport.ProjectScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +24,7 @@ class CeilingAgainstNginxIT {
     @Test
     void theCeilingRowsComeFromRunsAgainstTheNginxStub() throws Exception {
         Path out = benchmark.dir().resolve("benchmark_results.json");
-        BenchmarkScript.Result result = benchmark.run("--only", "ceiling", "--ceiling-students", "300,300", "--out", out.toString());
+        ProjectScript.Result result = benchmark.run("--only", "ceiling", "--ceiling-students", "300,300", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         JsonNode rows = JSON.readTree(out.toFile()).path("rows");

@@ -3,17 +3,18 @@ package locker.loadtest.simulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.testsupport.ResultsFixtures.Run;
+import locker.testsupport.ProjectScript;
 import locker.testsupport.ResultsFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,18 +32,9 @@ class RunScriptsIT {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String output) {}
-
-    private Result script(String script, List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("scripts/" + script));
-        command.addAll(arguments);
-        Path log = dir.resolve(script + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(script + " did not end within 5 minutes; output in " + log);
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    /** The script as a user runs it: it builds the project itself. */
+    private ProjectScript.Result script(String script, List<String> arguments) throws IOException, InterruptedException {
+        return ProjectScript.run(script, arguments, Map.of(), dir.resolve(script + ".log"), Duration.ofMinutes(5));
     }
 
     private static List<String> with(List<String> first, String... more) {
@@ -53,7 +45,7 @@ class RunScriptsIT {
 
     @Test
     void anImpossibleAssertionMakesTheRunFail() throws Exception {
-        Result run = script("run_load_test.sh", with(TINY_RUN, "MAX_MEAN_RESPONSE_TIME=0.001",
+        ProjectScript.Result run = script("run_load_test.sh", with(TINY_RUN, "MAX_MEAN_RESPONSE_TIME=0.001",
                 "RESULTS_FILENAME=target/runner-it-failing-run.json"));
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
@@ -67,7 +59,7 @@ class RunScriptsIT {
     void repeatedRunsKeepEveryReportAndCompareTheirResults() throws Exception {
         // below target/, as a user's runs are: the run folders link to reports in target/gatling
         Path out = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "runner-it-runs-");
-        Result run = script("run_load_test.sh", with(TINY_RUN, "--repeat", "2", "--cooldown", "1", "--out",
+        ProjectScript.Result run = script("run_load_test.sh", with(TINY_RUN, "--repeat", "2", "--cooldown", "1", "--out",
                 out.toString(), "RESULTS_FILENAME=target/runner-it-repeat.json"));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -102,7 +94,7 @@ class RunScriptsIT {
     @Test
     void aBadSettingStopsTheScriptBeforeAnythingRuns() throws Exception {
         List<String> reportsBefore = reports();
-        Result run = script("run_load_test.sh", List.of("TOTAL_USERS=many", "PROFILE=stampede"));
+        ProjectScript.Result run = script("run_load_test.sh", List.of("TOTAL_USERS=many", "PROFILE=stampede"));
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
         assertThat(run.output()).contains("invalid load-test settings (nothing was started or changed)",
@@ -123,7 +115,7 @@ class RunScriptsIT {
     void compareRejectsAFileThatIsNotAResultsFileAndWritesNothing() throws Exception {
         Path good = ResultsFixtures.write(dir.resolve("before.json"), new Run(120, 0.04, 0.15, 100, 22, 130));
         Path output = dir.resolve("repeat_summary.json");
-        Result compare = script("compare_runs.sh", List.of("--output", output.toString(), good.toString(), "pom.xml"));
+        ProjectScript.Result compare = script("compare_runs.sh", List.of("--output", output.toString(), good.toString(), "pom.xml"));
 
         assertThat(compare.exitCode()).as(compare.output()).isEqualTo(2);
         assertThat(compare.output()).contains("compare: pom.xml is not a load test results file: not JSON");
@@ -135,7 +127,7 @@ class RunScriptsIT {
         Path before = ResultsFixtures.write(dir.resolve("before.json"), new Run(120, 0.04, 0.15, 100, 22, 130));
         Path after = ResultsFixtures.write(dir.resolve("after.json"), new Run(180, 0.03, 0.11, 99.5, 22, 128));
         Path output = dir.resolve("repeat_summary.json");
-        Result compare = script("compare_runs.sh", List.of("--threshold", "10", "--output", output.toString(),
+        ProjectScript.Result compare = script("compare_runs.sh", List.of("--threshold", "10", "--output", output.toString(),
                 before.toString(), after.toString()));
 
         assertThat(compare.exitCode()).as(compare.output()).isZero();

@@ -1,11 +1,10 @@
 package locker.loadtest.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.loadtest.results.LatencyHistograms;
 import locker.loadtest.results.RunResults;
 import locker.loadtest.scenario.Endpoints;
 import locker.testsupport.GatlingFork;
+import locker.testsupport.ProjectScript;
 import locker.testsupport.StackExtension;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -13,13 +12,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checking the invariants over the whole and restoring once.
  */
 class ShardedRunIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STUDENTS = 60;
 
     @RegisterExtension
@@ -59,7 +57,7 @@ class ShardedRunIT {
     void twoGeneratorsSeededOnceRestoredOnceCombineExactly() throws Exception {
         Map<String, List<String>> before = STACK.contractTables();
 
-        GatlingFork.Result seeded = script("seed_test_data.sh", settings(), List.of());
+        ProjectScript.Result seeded = script("seed_test_data.sh", settings(), List.of());
         assertThat(seeded.exitCode()).as(seeded.output()).isZero();
         assertThat(seeded.output()).contains("seeded once for 2 generator(s)").contains(STUDENTS + " test users");
 
@@ -87,7 +85,7 @@ class ShardedRunIT {
         agreesWithGatling(first);
         agreesWithGatling(second);
 
-        GatlingFork.Result combine = script("combine_shards.sh", settings(), List.of("--output",
+        ProjectScript.Result combine = script("combine_shards.sh", settings(), List.of("--output",
                 dir.resolve("combined.json").toString(), dir.resolve("shard-0.json").toString(),
                 dir.resolve("shard-1.json").toString()));
         assertThat(combine.exitCode()).as(combine.output()).isZero();
@@ -144,7 +142,7 @@ class ShardedRunIT {
                         "RESULTS_FILENAME", dir.resolve("shard-0.json").toString()));
         assertThat(survivor.exitCode()).as(survivor.output()).isZero();
 
-        GatlingFork.Result combine = script("combine_shards.sh", settings(), List.of("--output",
+        ProjectScript.Result combine = script("combine_shards.sh", settings(), List.of("--output",
                 dir.resolve("combined.json").toString(), dir.resolve("shard-0.json").toString()));
         assertThat(combine.exitCode()).as(combine.output()).isZero();
         assertThat(combine.output()).contains("no results file for shard(s) [1] of 2")
@@ -209,19 +207,9 @@ class ShardedRunIT {
         return logins;
     }
 
-    private GatlingFork.Result script(String script, Map<String, String> settings, List<String> arguments)
+    private ProjectScript.Result script(String script, Map<String, String> settings, List<String> arguments)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("scripts/" + script));
-        command.addAll(arguments);
-        Path log = dir.resolve(script + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(settings);
-        builder.environment().put("LOADTEST_CLASSPATH", System.getProperty("java.class.path"));
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(script + " did not end within 3 minutes; output in " + log);
-        }
-        return new GatlingFork.Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return ProjectScript.run(script, arguments, ProjectScript.onTestClasspath(settings), dir.resolve(script + ".log"),
+                Duration.ofMinutes(3));
     }
 }

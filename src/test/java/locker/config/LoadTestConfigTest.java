@@ -229,6 +229,7 @@ class LoadTestConfigTest {
             }
         }
         assertThat(new Shard(1, 4).share(10)).isEqualTo(2.5);
+        assertThat(new Shard(1, 3).slice(java.util.List.of(1, 2, 3, 4, 5, 6, 7))).containsExactly(3, 4);
         assertThatThrownBy(() -> new Shard(4, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -24,6 +24,11 @@ public record Shard(int index, int count) {
         return (int) ((long) (index + 1) * total / count) - offset(total);
     }
 
+    /** This shard's slice of {@code all}. */
+    public <T> java.util.List<T> slice(java.util.List<T> all) {
+        return all.subList(offset(all.size()), offset(all.size()) + size(all.size()));
+    }
+
     /** This shard's part of a rate (students per second), shared evenly. */
     public double share(double rate) {
         return rate / count;

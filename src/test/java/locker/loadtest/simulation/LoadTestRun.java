@@ -6,7 +6,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import locker.config.ConfigException;
 import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
-import locker.config.Shard;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.anomalies.RecordedRequest;
@@ -19,7 +18,6 @@ import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
 import locker.loadtest.scenario.LockerJourney;
 import locker.loadtest.scenario.SessionKeys;
-import locker.testdata.TestUser;
 import locker.testdata.TestUserRoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +59,7 @@ public final class LoadTestRun {
         if (config.externalTestData) {
             testData.joinExternal();
         }
-        List<TestUser> roster = TestUserRoster.of(testData.plan());
-        Shard shard = config.shard;
-        this.students = new StudentFeeder(roster.subList(shard.offset(roster.size()),
-                shard.offset(roster.size()) + shard.size(roster.size())));
+        this.students = new StudentFeeder(config.shard.slice(TestUserRoster.of(testData.plan())));
         this.recording = new RunRecording(config, target);
         target.contract().ifPresent(recording::contractChecked);
     }

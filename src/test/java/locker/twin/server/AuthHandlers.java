@@ -263,11 +263,7 @@ final class AuthHandlers {
      * line's bytes as ISO-8859-1 characters.
      */
     private static String userAgent(Context ctx) {
-        String userAgent = null;
-        for (java.util.Enumeration<String> lines = ctx.req().getHeaders("User-Agent"); lines.hasMoreElements(); ) {
-            userAgent = lines.nextElement();
-        }
-        return userAgent == null ? "" : new String(userAgent.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String userAgent = HttpPipeline.lastHeader(ctx, "User-Agent");
+        return userAgent == null ? "" : GoText.asUtf8(userAgent);
     }
 }

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -21,10 +20,7 @@ final class ContentEncoding {
     private ContentEncoding() {}
 
     static byte[] decode(Context ctx) {
-        String header = null;
-        for (Enumeration<String> lines = ctx.req().getHeaders("Content-Encoding"); lines.hasMoreElements(); ) {
-            header = lines.nextElement();
-        }
+        String header = HttpPipeline.lastHeader(ctx, "Content-Encoding");
         byte[] body = HttpPipeline.body(ctx);
         if (header == null || header.isEmpty()) {
             return body;

@@ -1,6 +1,7 @@
 package locker.twin.server;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Text as Go's {@code encoding/json} leaves it in a decoded string: a byte that does not begin a valid UTF-8 sequence
@@ -38,6 +39,14 @@ final class GoText {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Text whose bytes were read one character per byte (ISO-8859-1, as Jetty reads header lines), as the UTF-8 that Go
+     * reads from the same bytes.
+     */
+    static String asUtf8(String latin1) {
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     /** {@code text} with every unpaired surrogate replaced by U+FFFD. */

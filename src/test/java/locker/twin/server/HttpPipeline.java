@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,6 +27,7 @@ final class HttpPipeline {
             "PATCH");
     private static final String PARAMETER = "locker.twin.server.path-parameter";
     private static final String BODY = "locker.twin.server.chunked-body";
+    private static final String FORM = "locker.twin.server.multipart-form";
     private static final String API_PREFIX = ReferenceServer.API;
     private static final Set<String> ALLOWED_ORIGINS = Set.of("https://www.kucisc.kr", "https://kucisc.kr",
             "http://localhost:3000");
@@ -200,11 +200,37 @@ final class HttpPipeline {
      * does not read, else null.
      */
     private static String unreadableMultipartForm(Context ctx) {
-        String boundary = MultipartForm.boundary(ctx.header("Content-Type"));
-        if (boundary == null || ctx.req().getContentLengthLong() <= 0 || ctx.header("Content-Encoding") != null) {
+        if (ctx.req().getContentLengthLong() <= 0 || ctx.header("Content-Encoding") != null) {
             return null;
         }
-        return MultipartForm.read(boundary, body(ctx)).error();
+        MultipartForm.Read form = multipartForm(ctx);
+        return form == null ? null : form.error();
+    }
+
+    /** The last line of header {@code name} (fasthttp keeps the last for the headers it stores itself), or null. */
+    static String lastHeader(Context ctx, String name) {
+        String last = null;
+        for (java.util.Enumeration<String> lines = ctx.req().getHeaders(name); lines.hasMoreElements(); ) {
+            last = lines.nextElement();
+        }
+        return last;
+    }
+
+    /**
+     * The request's multipart form as fasthttp reads it, once: before routing, or when a handler asks for it; null
+     * without a boundary in the Content-Type.
+     */
+    static MultipartForm.Read multipartForm(Context ctx) {
+        MultipartForm.Read read = ctx.attribute(FORM);
+        if (read == null) {
+            String boundary = MultipartForm.boundary(ctx.header("Content-Type"));
+            if (boundary == null) {
+                return null;
+            }
+            read = MultipartForm.read(boundary, body(ctx));
+            ctx.attribute(FORM, read);
+        }
+        return read;
     }
 
     /** The request's body: read before routing when it came chunked, else as Javalin reads it. */
@@ -237,8 +263,7 @@ final class HttpPipeline {
     private static boolean cors(Context ctx, String method) {
         String origin = ctx.header("Origin");
         // Jetty hands the header's bytes over as ISO-8859-1 characters; Go reads them as UTF-8
-        String lowered = origin == null ? "" : goLowerCase(new String(origin.getBytes(StandardCharsets.ISO_8859_1),
-                StandardCharsets.UTF_8));
+        String lowered = origin == null ? "" : goLowerCase(GoText.asUtf8(origin));
         String allowOrigin = ALLOWED_ORIGINS.contains(lowered) ? lowered : null;
         String requestedMethod = ctx.header("Access-Control-Request-Method");
         boolean options = method.equals("OPTIONS");

@@ -107,7 +107,7 @@ final class MultipartForm {
             }
             if (name != null && !name.isEmpty() && !file) {
                 values.computeIfAbsent(name, n -> new ArrayList<>())
-                        .add(new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                        .add(GoText.asUtf8(value));
             }
             i = end;
         }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -45,8 +44,7 @@ final class RequestBody {
             return fromForm(FormBody.parse(HttpPipeline.body(ctx)), fields);
         }
         if (type.equals("multipart/form-data")) {
-            String boundary = MultipartForm.boundary(ctx.header("Content-Type"));
-            MultipartForm.Read form = boundary == null ? null : MultipartForm.read(boundary, HttpPipeline.body(ctx));
+            MultipartForm.Read form = HttpPipeline.multipartForm(ctx);
             return form == null || form.values() == null ? Json.Decoded.failure(fields.size())
                     : fromForm(form.values(), fields);
         }

@@ -81,10 +81,12 @@ public final class CompareServers {
             List<CaseResult> cases = compareCases(a, b, clientA, clientB, stateA, stateB);
             List<RaceRow> races = new ArrayList<>();
             if (options.rounds() > 0) {
-                console.printf("races: %d rounds each on %s, then on %s%n", options.rounds(), a.name(), b.name());
-                Races counter = new Races(options.rounds(), pool);
-                List<Frequency> onA = counter.measure(clientA, stateA);
-                List<Frequency> onB = counter.measure(clientB, stateB);
+                console.printf("races: %d rounds each, every round on %s and on %s in turn%n", options.rounds(), a.name(),
+                        b.name());
+                List<List<Frequency>> measured = new Races(options.rounds(), pool)
+                        .measure(new Races.Target(clientA, stateA), new Races.Target(clientB, stateB));
+                List<Frequency> onA = measured.get(0);
+                List<Frequency> onB = measured.get(1);
                 for (int i = 0; i < onA.size(); i++) {
                     races.add(new RaceRow(onA.get(i).key(), onA.get(i).description(), onA.get(i), onB.get(i)));
                 }

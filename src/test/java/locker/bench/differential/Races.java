@@ -18,8 +18,10 @@ import java.util.function.IntFunction;
 import static locker.bench.differential.CaseRun.API;
 
 /**
- * How often the deployed races happen on a target, over repeated concurrent rounds, each after a reset: not compared
- * answer for answer (who wins is chance) but counted, so that two targets' frequencies can be set side by side.
+ * How often the deployed races happen on two targets, over repeated concurrent rounds, each after a reset: not compared
+ * answer for answer (who wins is chance) but counted, so that the two targets' frequencies can be set side by side.
+ * Each round runs on both targets, one after the other, the first of them alternating from round to round, so that
+ * whatever else the machine does at the time weighs on both alike.
  */
 final class Races {
     /** The deployed data set's 22 lockers. */
@@ -37,6 +39,17 @@ final class Races {
         }
     }
 
+    /** One target of the races: how to reach it and how to reset it. */
+    record Target(WireClient client, TargetState state) {}
+
+    /** What one round of a race counted on one target. */
+    private record Tally(long count, long of, List<String> notes) {}
+
+    /** One race: what a round does on a target and what it counts. */
+    private interface Race {
+        Tally round(Target target, int round);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int rounds;
@@ -47,104 +60,109 @@ final class Races {
         this.pool = pool;
     }
 
-    List<Frequency> measure(WireClient client, TargetState state) {
-        return List.of(sameLocker(client, state), randomLockers(client, state), refreshes(client, state), firstLogins(client, state));
+    /** Every race on both targets: element i of each list is race i. */
+    List<List<Frequency>> measure(Target a, Target b) {
+        List<Frequency> onA = new ArrayList<>();
+        List<Frequency> onB = new ArrayList<>();
+        String same = "(a) " + SAME_LOCKER_STUDENTS + " hold one locker: rounds whose winner's confirm is refused";
+        count("same-locker", same, "(a) " + SAME_LOCKER_STUDENTS
+                + " students hold one locker at once, the winner confirms at once: rounds whose winner's confirm is refused",
+                this::sameLocker, a, b, onA, onB);
+        count("random-lockers", "(b) " + RANDOM_LOCKER_STUDENTS + " hold random lockers: winners whose confirm is refused",
+                "(b) " + RANDOM_LOCKER_STUDENTS
+                + " students hold lockers drawn at random, each winner confirms: winners whose confirm is refused",
+                this::randomLockers, a, b, onA, onB);
+        count("refreshes", "(c) " + REFRESHES + " refreshes of one refresh token: answered 200",
+                "(c) " + REFRESHES + " refreshes of one refresh token at once: answered 200", this::refreshes, a, b, onA, onB);
+        count("first-logins", "(d) " + FIRST_LOGINS + " first logins of one identity: answered 500",
+                "(d) " + FIRST_LOGINS + " first logins of one identity at once: answered 500", this::firstLogins, a, b,
+                onA, onB);
+        return List.of(onA, onB);
+    }
+
+    private void count(String key, String label, String description, Race race, Target a, Target b,
+                       List<Frequency> onA, List<Frequency> onB) {
+        Tally[] totals = {new Tally(0, 0, new ArrayList<>()), new Tally(0, 0, new ArrayList<>())};
+        Target[] targets = {a, b};
+        for (int round = 0; round < rounds; round++) {
+            for (int turn = 0; turn < 2; turn++) {
+                int which = (round + turn) % 2;
+                Tally tally = race.round(targets[which], round);
+                totals[which].notes().addAll(tally.notes());
+                totals[which] = new Tally(totals[which].count() + tally.count(), totals[which].of() + tally.of(),
+                        totals[which].notes());
+            }
+        }
+        onA.add(new Frequency(key, label, description, totals[0].count(), totals[0].of(), totals[0].notes()));
+        onB.add(new Frequency(key, label, description, totals[1].count(), totals[1].of(), totals[1].notes()));
     }
 
     /** (a) 20 students hold the same locker at once; the winner confirms at once. */
-    private Frequency sameLocker(WireClient client, TargetState state) {
-        long refused = 0;
+    private Tally sameLocker(Target target, int round) {
+        target.state().reset();
+        List<String> tokens = logins(target.client(), SAME_LOCKER_STUDENTS, 0);
+        int lockerId = LOCKERS.get(round % LOCKERS.size());
+        List<int[]> answers = atOnce(tokens, token -> holdThenConfirm(target.client(), token, lockerId));
+        long winners = answers.stream().filter(answer -> answer[0] == 201).count();
+        boolean confirmRefused = answers.stream().anyMatch(answer -> answer[0] == 201 && answer[1] != 200);
         List<String> notes = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            state.reset();
-            List<String> tokens = logins(client, SAME_LOCKER_STUDENTS, 0);
-            int lockerId = LOCKERS.get(round % LOCKERS.size());
-            List<int[]> answers = atOnce(tokens, token -> holdThenConfirm(client, token, lockerId));
-            long winners = answers.stream().filter(a -> a[0] == 201).count();
-            boolean confirmRefused = answers.stream().anyMatch(a -> a[0] == 201 && a[1] != 200);
-            if (confirmRefused) {
-                refused++;
-                notes.add("round " + (round + 1) + ": the winner's confirm answered "
-                        + answers.stream().filter(a -> a[0] == 201).map(a -> Integer.toString(a[1])).toList());
-            }
-            if (winners != 1) {
-                notes.add("round " + (round + 1) + ": " + winners + " holds answered 201");
-            }
+        if (confirmRefused) {
+            notes.add("round " + (round + 1) + ": the winner's confirm answered "
+                    + answers.stream().filter(answer -> answer[0] == 201).map(answer -> Integer.toString(answer[1])).toList());
         }
-        return new Frequency("same-locker", "(a) " + SAME_LOCKER_STUDENTS + " hold one locker: rounds whose winner's confirm is refused",
-                "(a) " + SAME_LOCKER_STUDENTS
-                + " students hold one locker at once, the winner confirms at once: rounds whose winner's confirm is refused",
-                refused, rounds, notes);
+        if (winners != 1) {
+            notes.add("round " + (round + 1) + ": " + winners + " holds answered 201");
+        }
+        return new Tally(confirmRefused ? 1 : 0, 1, notes);
     }
 
     /** (b) 20 students hold lockers drawn at random (the same draw on both targets), each winner confirms. */
-    private Frequency randomLockers(WireClient client, TargetState state) {
-        long refused = 0;
+    private Tally randomLockers(Target target, int round) {
+        target.state().reset();
+        List<String> tokens = logins(target.client(), RANDOM_LOCKER_STUDENTS, 100);
+        Random draw = new Random(round);
+        List<Integer> lockers = new ArrayList<>();
+        tokens.forEach(token -> lockers.add(LOCKERS.get(draw.nextInt(LOCKERS.size()))));
+        List<int[]> answers = atOnceIndexed(tokens.size(),
+                i -> holdThenConfirm(target.client(), tokens.get(i), lockers.get(i)));
         long winners = 0;
+        long refused = 0;
         List<String> notes = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            state.reset();
-            List<String> tokens = logins(client, RANDOM_LOCKER_STUDENTS, 100);
-            Random draw = new Random(round);
-            List<Integer> lockers = new ArrayList<>();
-            tokens.forEach(t -> lockers.add(LOCKERS.get(draw.nextInt(LOCKERS.size()))));
-            List<int[]> answers = atOnceIndexed(tokens.size(), i -> holdThenConfirm(client, tokens.get(i), lockers.get(i)));
-            for (int[] a : answers) {
-                if (a[0] == 201) {
-                    winners++;
-                    if (a[1] != 200) {
-                        refused++;
-                        notes.add("round " + (round + 1) + ": a winner's confirm answered " + a[1]);
-                    }
+        for (int[] answer : answers) {
+            if (answer[0] == 201) {
+                winners++;
+                if (answer[1] != 200) {
+                    refused++;
+                    notes.add("round " + (round + 1) + ": a winner's confirm answered " + answer[1]);
                 }
             }
         }
-        return new Frequency("random-lockers", "(b) " + RANDOM_LOCKER_STUDENTS + " hold random lockers: winners whose confirm is refused",
-                "(b) " + RANDOM_LOCKER_STUDENTS
-                + " students hold lockers drawn at random, each winner confirms: winners whose confirm is refused",
-                refused, winners, notes);
+        return new Tally(refused, winners, notes);
     }
 
     /** (c) 8 refreshes of one refresh token at once. */
-    private Frequency refreshes(WireClient client, TargetState state) {
-        long succeeded = 0;
-        List<String> notes = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            state.reset();
-            Student student = Student.racer(200);
-            WireAnswer login = client.exchange(Cases.login(student.loginJson()));
-            String refreshToken = field(login, "refresh_token");
-            if (refreshToken == null) {
-                notes.add("round " + (round + 1) + ": the login answered " + login.status());
-                continue;
-            }
-            List<String> copies = Collections.nCopies(REFRESHES, refreshToken);
-            List<int[]> answers = atOnce(copies, token -> new int[]{client.exchange(WireRequest.post(API + "/auth/refresh")
-                    .json(Cases.refreshJson(token))).status()});
-            succeeded += answers.stream().filter(a -> a[0] == 200).count();
+    private Tally refreshes(Target target, int round) {
+        target.state().reset();
+        Student student = Student.racer(200);
+        WireAnswer login = target.client().exchange(Cases.login(student.loginJson()));
+        String refreshToken = field(login, "refresh_token");
+        if (refreshToken == null) {
+            return new Tally(0, REFRESHES, List.of("round " + (round + 1) + ": the login answered " + login.status()));
         }
-        return new Frequency("refreshes", "(c) " + REFRESHES + " refreshes of one refresh token: answered 200", "(c) " + REFRESHES + " refreshes of one refresh token at once: answered 200",
-                succeeded, (long) REFRESHES * rounds, notes);
+        List<int[]> answers = atOnce(Collections.nCopies(REFRESHES, refreshToken), token -> new int[]{target.client()
+                .exchange(WireRequest.post(API + "/auth/refresh").json(Cases.refreshJson(token))).status()});
+        return new Tally(answers.stream().filter(answer -> answer[0] == 200).count(), REFRESHES, List.of());
     }
 
     /** (d) 10 first logins of one identity at once. */
-    private Frequency firstLogins(WireClient client, TargetState state) {
-        long failed = 0;
-        List<String> notes = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            state.reset();
-            Student student = Student.racer(300 + round);
-            List<String> bodies = Collections.nCopies(FIRST_LOGINS, student.loginJson());
-            List<int[]> answers = atOnce(bodies, body -> new int[]{client.exchange(Cases.login(body)).status()});
-            long errors = answers.stream().filter(a -> a[0] == 500).count();
-            failed += errors;
-            long created = answers.stream().filter(a -> a[0] == 201).count();
-            if (created != 1) {
-                notes.add("round " + (round + 1) + ": " + created + " logins answered 201");
-            }
-        }
-        return new Frequency("first-logins", "(d) " + FIRST_LOGINS + " first logins of one identity: answered 500", "(d) " + FIRST_LOGINS + " first logins of one identity at once: answered 500",
-                failed, (long) FIRST_LOGINS * rounds, notes);
+    private Tally firstLogins(Target target, int round) {
+        target.state().reset();
+        Student student = Student.racer(300 + round);
+        List<int[]> answers = atOnce(Collections.nCopies(FIRST_LOGINS, student.loginJson()),
+                body -> new int[]{target.client().exchange(Cases.login(body)).status()});
+        long created = answers.stream().filter(answer -> answer[0] == 201).count();
+        List<String> notes = created == 1 ? List.of() : List.of("round " + (round + 1) + ": " + created + " logins answered 201");
+        return new Tally(answers.stream().filter(answer -> answer[0] == 500).count(), FIRST_LOGINS, notes);
     }
 
     private static int[] holdThenConfirm(WireClient client, String token, int lockerId) {

@@ -36,20 +36,15 @@ final class AuthHandlers {
     private static final byte[] LOGGED_OUT = "{\"message\":\"logged out successfully\"}".getBytes(StandardCharsets.UTF_8);
 
     /**
-     * The deployed upsert and the refresh token's insert in one statement: one round trip and one commit per login.
-     * Concurrent first logins of one identity serialise on {@code ux_users_ident}: one inserts, the others update.
+     * The deployed upsert. Concurrent first logins of one identity usually serialise on {@code ux_users_ident} (one
+     * inserts, the others update), but two that pass its check together clash on {@code users_pkey}: the loser's
+     * statement fails and, as deployed, is not retried (R10).
      */
-    private static final String UPSERT_USER_WITH_TOKEN = """
-            WITH u AS (
-                INSERT INTO users (student_id, name, phone_number, serial_id, created_at) VALUES (?, ?, ?, ?, now())
-                ON CONFLICT (student_id, name, phone_number) DO UPDATE SET
-                    name = EXCLUDED.name, phone_number = EXCLUDED.phone_number, updated_at = now()
-                RETURNING serial_id, (xmax = 0) AS inserted),
-            t AS (
-                INSERT INTO auth_refresh_tokens (user_serial_id, token_hash, expires_at, user_agent, ip)
-                SELECT serial_id, ?, ?, ?, ? FROM u
-                ON CONFLICT (token_hash) DO NOTHING)
-            SELECT serial_id, inserted FROM u""";
+    private static final String UPSERT_USER = """
+            INSERT INTO users (student_id, name, phone_number, serial_id, created_at) VALUES (?, ?, ?, ?, now())
+            ON CONFLICT (student_id, name, phone_number) DO UPDATE SET
+                name = EXCLUDED.name, phone_number = EXCLUDED.phone_number, updated_at = now()
+            RETURNING serial_id, (xmax = 0) AS inserted""";
     private static final String FIND_LIVE_REFRESH_TOKEN = """
             SELECT user_serial_id FROM auth_refresh_tokens
             WHERE token_hash = ? AND revoked_at IS NULL AND now() < expires_at""";
@@ -84,8 +79,6 @@ final class AuthHandlers {
         this.authenticator = authenticator;
     }
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     void loginOrRegister(Context ctx) {
         Json.Decoded body = RequestBody.parse(ctx, LOGIN_FIELDS);
         if (body.failed()) {
@@ -93,32 +86,21 @@ final class AuthHandlers {
         }
         LoginRequest request = LoginRequest.validate(body.value(0), body.value(1), body.value(2));
         long serialId = SerialId.of(request.studentId(), request.name(), request.phoneNumber());
-        String refreshToken = tokens.newRefreshToken();
         record Upserted(long serialId, boolean inserted) {}
-        Object[] params = {request.studentId(), request.name(), request.phoneNumber(), serialId,
-                Tokens.hash(refreshToken), refreshTokenExpiry(), userAgent(ctx), ctx.req().getRemoteAddr()};
-        Upserted user;
-        try {
-            user = db.queryOne(UPSERT_USER_WITH_TOKEN, row -> new Upserted(row.getLong(1), row.getBoolean(2)), params)
-                    .orElseThrow();
-        } catch (Database.DatabaseException e) {
-            if (!UNIQUE_VIOLATION.equals(e.sqlState)) {
-                throw e;
-            }
-            // Two first logins of one identity that pass the identity check together clash on the serial_id key
-            // instead: once the first has committed, the second is an existing user (R10: one 201, the rest 200).
-            // A different identity with the same serial_id clashes again, and stays a 500.
-            user = db.queryOne(UPSERT_USER_WITH_TOKEN, row -> new Upserted(row.getLong(1), row.getBoolean(2)), params)
-                    .orElseThrow();
-        }
+        Upserted user = db.queryOne(UPSERT_USER, row -> new Upserted(row.getLong(1), row.getBoolean(2)),
+                request.studentId(), request.name(), request.phoneNumber(), serialId).orElseThrow();
+        String accessToken = tokens.issueAccessToken(user.serialId(), request.studentId());
+        String refreshToken = tokens.newRefreshToken();
+        db.update(INSERT_REFRESH_TOKEN, user.serialId(), Tokens.hash(refreshToken), refreshTokenExpiry(), userAgent(ctx),
+                ctx.req().getRemoteAddr());
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", tokens.issueAccessToken(user.serialId(), request.studentId()));
+        answer.put("access_token", accessToken);
         answer.put("refresh_token", refreshToken);
         answer.put("serial_id", user.serialId());
         Json.send(ctx.status(user.inserted() ? 201 : 200), answer);
     }
 
-    void refresh(Context ctx) throws SQLException {
+    void refresh(Context ctx) {
         Json.Decoded body = RequestBody.parse(ctx, TOKEN_FIELDS);
         if (body.failed()) {
             throw ApiError.badRequest("invalid request payload");
@@ -133,34 +115,29 @@ final class AuthHandlers {
             presented = header != null && header.length() > 7 && header.startsWith("Bearer ") ? header.substring(7) : "";
         }
         String hash = Tokens.hash(refreshToken);
-        long serialId;
-        String studentId;
-        try (Connection c = db.connection()) {
-            serialId = Database.queryOne(c, FIND_LIVE_REFRESH_TOKEN, row -> row.getLong(1), hash)
-                    .orElseThrow(ApiError::unauthorized);
-            Optional<String> owner;
-            try {
-                owner = Database.queryOne(c, FIND_STUDENT_ID, row -> row.getString(1), serialId);
-            } catch (SQLException e) {
-                owner = Optional.empty();
-            }
-            studentId = owner.orElseThrow(ApiError::unauthorized);
-            Database.update(c, REVOKE_FOR_REFRESH, hash);
-            if (!presented.isEmpty()) {
-                String jti = Tokens.unverifiedJti(presented);
-                if (jti != null) {
-                    redis.revoke(RedisKeys.blacklist(jti), tokens.blacklistSeconds());
-                }
-            }
-            String accessToken = tokens.issueAccessToken(serialId, studentId);
-            String next = tokens.newRefreshToken();
-            Database.update(c, INSERT_REFRESH_TOKEN, serialId, Tokens.hash(next), refreshTokenExpiry(),
-                    userAgent(ctx), ctx.req().getRemoteAddr());
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("access_token", accessToken);
-            answer.put("refresh_token", next);
-            Json.send(ctx, answer);
+        long serialId = db.queryOne(FIND_LIVE_REFRESH_TOKEN, row -> row.getLong(1), hash).orElseThrow(ApiError::unauthorized);
+        Optional<String> owner;
+        try {
+            owner = db.queryOne(FIND_STUDENT_ID, row -> row.getString(1), serialId);
+        } catch (Database.DatabaseException e) {
+            owner = Optional.empty();
         }
+        String studentId = owner.orElseThrow(ApiError::unauthorized);
+        db.update(REVOKE_FOR_REFRESH, hash);
+        if (!presented.isEmpty()) {
+            String jti = Tokens.unverifiedJti(presented);
+            if (jti != null) {
+                redis.revoke(RedisKeys.blacklist(jti), tokens.blacklistSeconds());
+            }
+        }
+        String accessToken = tokens.issueAccessToken(serialId, studentId);
+        String next = tokens.newRefreshToken();
+        db.update(INSERT_REFRESH_TOKEN, serialId, Tokens.hash(next), refreshTokenExpiry(), userAgent(ctx),
+                ctx.req().getRemoteAddr());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", accessToken);
+        answer.put("refresh_token", next);
+        Json.send(ctx, answer);
     }
 
     void logout(Context ctx) {
@@ -259,11 +236,11 @@ final class AuthHandlers {
     }
 
     /**
-     * fasthttp keeps the last User-Agent line, as the bytes it came in (UTF-8 text stays as it is); Jetty gives each
-     * line's bytes as ISO-8859-1 characters.
+     * fasthttp keeps the last User-Agent line, as the bytes it came in (Jetty gives each line's bytes as ISO-8859-1
+     * characters); bytes that are not UTF-8 fail the statement that stores them, as in PostgreSQL.
      */
-    private static String userAgent(Context ctx) {
+    private static Database.Utf8Text userAgent(Context ctx) {
         String userAgent = HttpPipeline.lastHeader(ctx, "User-Agent");
-        return userAgent == null ? "" : GoText.asUtf8(userAgent);
+        return new Database.Utf8Text(userAgent == null ? "" : userAgent);
     }
 }

@@ -9,12 +9,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The server's connection pool and the few JDBC shapes its handlers use. As with the deployed pgxpool, a
+ * The server's connection pool and the few JDBC shapes its handlers use. As with the deployed pgxpool, each statement
+ * outside a transaction takes a connection for itself and gives it back at once, and a
  * request waits for one of the pool's connections as long as it takes, in arrival order; only making a new
  * connection has a time limit ({@link #CONNECT_TIMEOUT_MILLIS}), so with the database down a request fails
  * instead of waiting for ever.
@@ -24,12 +28,6 @@ final class Database implements AutoCloseable {
     @FunctionalInterface
     interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
-    }
-
-    /** Work done on one connection inside one transaction. */
-    @FunctionalInterface
-    interface TransactionWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 
     /** How long getting a connection may take once this request's turn has come: only a reconnect waits. */
@@ -61,6 +59,20 @@ final class Database implements AutoCloseable {
         }
     }
 
+    <T> List<T> queryAll(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection c = connection();
+             PreparedStatement statement = prepare(c, sql, params);
+             ResultSet rows = statement.executeQuery()) {
+            List<T> all = new ArrayList<>();
+            while (rows.next()) {
+                all.add(mapper.map(rows));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     int update(String sql, Object... params) {
         try (Connection c = connection()) {
             return update(c, sql, params);
@@ -69,22 +81,56 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs the work in one transaction; an exception (an {@link ApiError} among them) rolls it back. */
-    <T> T inTransaction(TransactionWork<T> work) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+    /**
+     * A transaction opened as the deployed server's pgx opens one: {@code BEGIN} is a round trip of its own, and so
+     * is {@code COMMIT}. The connection stays taken until the transaction is closed.
+     */
+    Transaction begin() throws SQLException {
+        Connection c = connection();
+        try {
+            execute(c, "BEGIN");
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            c.close();
+            throw e;
+        }
+        return new Transaction(c);
+    }
+
+    /** One open transaction; closing it uncommitted rolls it back (another round trip) and gives the connection back. */
+    static final class Transaction implements AutoCloseable {
+        final Connection connection;
+        private boolean ended;
+
+        private Transaction(Connection connection) {
+            this.connection = connection;
+        }
+
+        void commit() throws SQLException {
+            ended = true;
+            execute(connection, "COMMIT");
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!ended) {
+                    execute(connection, "ROLLBACK");
+                }
+            } catch (SQLException e) {
+                // the connection is broken; the pool replaces it
+            } finally {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // already given back
+                }
+            }
+        }
+    }
+
+    private static void execute(Connection c, String command) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute(command);
         }
     }
 
@@ -136,12 +182,16 @@ final class Database implements AutoCloseable {
         for (Object param : params) {
             if (param instanceof Int4 int4) {
                 int4.check();
+            } else if (param instanceof Utf8Text text) {
+                text.check();
             }
         }
         PreparedStatement statement = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             if (params[i] instanceof Int4 int4) {
                 statement.setInt(i + 1, (int) int4.value());
+            } else if (params[i] instanceof Utf8Text text) {
+                statement.setString(i + 1, text.value());
             } else {
                 statement.setObject(i + 1, params[i]);
             }
@@ -158,6 +208,23 @@ final class Database implements AutoCloseable {
             if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
                 throw new SQLException(value + " is greater than maximum value for int4", "22003");
             }
+        }
+    }
+
+    /**
+     * A text parameter given as the bytes it came in (one character per byte). The deployed server's driver sends a
+     * Go string's bytes as they are, and PostgreSQL refuses bytes that are not UTF-8, or a NUL byte: the statement
+     * fails.
+     */
+    record Utf8Text(String latin1) {
+        void check() throws SQLException {
+            if (!GoText.isUtf8(latin1) || latin1.indexOf('\0') >= 0) {
+                throw new SQLException("invalid byte sequence for encoding \"UTF8\"", "22021");
+            }
+        }
+
+        String value() {
+            return GoText.asUtf8(latin1);
         }
     }
 

@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The deployed pool of 10 database connections (§1.2, §8): with ten requests each holding one, the eleventh
  * waits for a connection, longer than any connect time-out, and is served once one comes free. A
- * {@link HeldSteps} gate keeps the ten lists between their two statements, connection in hand; it only orders
- * real steps.
+ * {@link HeldSteps} gate keeps ten confirms just after their BEGIN, connection in hand; it only orders real steps.
  */
 class DatabasePoolIT {
     private static final int DEPLOYED_POOL = 10;
+    private static final int LOCKER = 101;
 
     @RegisterExtension
     static final StackExtension STACK = new StackExtension();
@@ -45,22 +45,24 @@ class DatabasePoolIT {
         Session session = api.newSession();
         HeldSteps gate = HeldSteps.installOn(STACK.stack().server());
         try {
-            List<HeldSteps.Held> lists = IntStream.range(0, DEPLOYED_POOL)
-                    .mapToObj(i -> gate.hold(StepGate.Step.LIST_BEFORE_COUNT, 0)).toList();
-            List<CompletableFuture<ApiResponse>> listing = lists.stream()
-                    .map(held -> CompletableFuture.supplyAsync(() -> api.lockers(session.accessToken()), CLIENTS))
+            // a confirm takes its connection at BEGIN and keeps it until it has committed or rolled back
+            List<HeldSteps.Held> confirms = IntStream.range(0, DEPLOYED_POOL)
+                    .mapToObj(i -> gate.hold(StepGate.Step.CONFIRM_BEFORE_UPDATES, LOCKER)).toList();
+            List<CompletableFuture<ApiResponse>> confirming = confirms.stream()
+                    .map(held -> CompletableFuture.supplyAsync(() -> api.confirm(session, LOCKER), CLIENTS))
                     .toList();
-            lists.forEach(HeldSteps.Held::awaitArrival);
+            confirms.forEach(HeldSteps.Held::awaitArrival);
 
             CompletableFuture<ApiResponse> eleventh =
                     CompletableFuture.supplyAsync(() -> api.myLocker(session.accessToken()), CLIENTS);
             Thread.sleep(2L * Database.CONNECT_TIMEOUT_MILLIS);
 
             assertThat(eleventh).as("served while all ten connections were taken").isNotDone();
-            lists.get(0).letGo();
+            confirms.get(0).letGo();
             assertThat(eleventh.join().status()).isEqualTo(200);
-            lists.forEach(HeldSteps.Held::letGo);
-            assertThat(listing).allSatisfy(list -> assertThat(list.join().status()).isEqualTo(200));
+            confirms.forEach(HeldSteps.Held::letGo);
+            assertThat(confirming).allSatisfy(confirm -> assertThat(confirm.join().status()).as("no hold to confirm")
+                    .isEqualTo(409));
         } finally {
             gate.close(STACK.stack().server());
         }

@@ -138,6 +138,26 @@ class DeployedAnswersIT {
         assertThat(storedUserAgent(two)).isEqualTo("second");
     }
 
+    /** The user is stored by one statement and the token by the next, which PostgreSQL refuses for bytes not UTF-8. */
+    @Test
+    void aUserAgentThatIsNotUtf8StoresTheUserThenFailsOnTheToken() throws SQLException {
+        Student student = Student.next();
+        byte[] body = loginJson(student);
+        byte[] head = ("POST " + LOGIN + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nUser-Agent: caf\u00e9\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+
+        RawHttp.Answer answer = http.sendRaw(request);
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.text()).isEqualTo("Internal Server Error");
+        assertThat(stored("SELECT count(*) FROM users WHERE student_id = ?", student)).isEqualTo("1");
+        assertThat(storedUserAgent(student)).isNull();
+    }
+
     @Test
     void aMultipartFormThatDoesNotReadIs400WithGosErrorBeforeRouting() {
         String type = "Content-Type: multipart/form-data; boundary=x";

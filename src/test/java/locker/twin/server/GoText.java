@@ -49,6 +49,12 @@ final class GoText {
         return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
+    /** Whether the bytes of {@code latin1} (one character per byte) are UTF-8 as Go and PostgreSQL read it. */
+    static boolean isUtf8(String latin1) {
+        byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
+        return validUtf8(bytes) == bytes;
+    }
+
     /** {@code text} with every unpaired surrogate replaced by U+FFFD. */
     static String withoutLoneSurrogates(String text) {
         StringBuilder out = null;

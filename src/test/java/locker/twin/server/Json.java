@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
@@ -58,15 +57,10 @@ final class Json {
     /** Work that writes an answer with a JSON generator. */
     @FunctionalInterface
     interface Writing {
-        void write(JsonGenerator json) throws IOException, SQLException;
+        void write(JsonGenerator json) throws IOException;
     }
 
-    /** Answers what {@code writing} writes, as JSON with the context's status. */
-    static void send(Context ctx, Writing writing) throws SQLException {
-        ctx.contentType(CONTENT_TYPE).result(bytes(writing));
-    }
-
-    static byte[] bytes(Writing writing) throws SQLException {
+    static byte[] bytes(Writing writing) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(body)) {
             writing.write(json);

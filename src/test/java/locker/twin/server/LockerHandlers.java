@@ -3,12 +3,11 @@ package locker.twin.server;
 import io.javalin.http.Context;
 import redis.clients.jedis.exceptions.JedisException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,48 +74,41 @@ final class LockerHandlers {
         this.gates = gates;
     }
 
-    /** Two statements, as deployed: the count is not taken in the list's snapshot (R11). */
+    /**
+     * Two statements, each on a connection of its own as deployed: the count is not taken in the list's snapshot (R11),
+     * and no connection is taken while the answer is written.
+     */
     void list(Context ctx) {
         authenticator.require(ctx);
-        try (Connection c = db.connection()) {
-            Json.send(ctx, json -> {
-                json.writeStartObject();
-                json.writeFieldName("lockers");
-                boolean any = false;
-                try (PreparedStatement statement = c.prepareStatement(LIST_LOCKERS);
-                     ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        if (!any) {
-                            json.writeStartArray();
-                            any = true;
-                        }
-                        json.writeStartObject();
-                        json.writeNumberField("locker_id", rows.getInt(1));
-                        json.writeStringField("location_id", rows.getString(4));
-                        String owner = rows.getString(2);
-                        if (owner != null) {
-                            json.writeStringField("owner", owner);
-                        }
-                        long ownerSerial = rows.getLong(3);
-                        if (!rows.wasNull()) {
-                            json.writeNumberField("owner_serial_id", ownerSerial);
-                        }
-                        json.writeEndObject();
-                    }
-                }
-                if (any) {
-                    json.writeEndArray();
-                } else {
-                    json.writeNull();
-                }
-                gates.current().reached(StepGate.Step.LIST_BEFORE_COUNT, 0);
-                json.writeNumberField("available_count",
-                        Database.queryOne(c, COUNT_AVAILABLE, row -> row.getLong(1)).orElse(0L));
-                json.writeEndObject();
-            });
-        } catch (SQLException | Database.DatabaseException e) {
+        List<Map<String, Object>> lockers;
+        long available;
+        try {
+            lockers = db.queryAll(LIST_LOCKERS, LockerHandlers::listedLocker);
+            gates.current().reached(StepGate.Step.LIST_BEFORE_COUNT, 0);
+            available = db.queryOne(COUNT_AVAILABLE, row -> row.getLong(1)).orElse(0L);
+        } catch (Database.DatabaseException e) {
             throw internalError();
         }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("lockers", lockers.isEmpty() ? null : lockers);
+        answer.put("available_count", available);
+        Json.send(ctx, answer);
+    }
+
+    /** {@code {"locker_id":..,"location_id":"<name>","owner":"..","owner_serial_id":..}}, the owner's fields left out when NULL. */
+    private static Map<String, Object> listedLocker(ResultSet row) throws SQLException {
+        Map<String, Object> locker = new LinkedHashMap<>();
+        locker.put("locker_id", row.getInt(1));
+        locker.put("location_id", row.getString(4));
+        String owner = row.getString(2);
+        if (owner != null) {
+            locker.put("owner", owner);
+        }
+        long ownerSerial = row.getLong(3);
+        if (!row.wasNull()) {
+            locker.put("owner_serial_id", ownerSerial);
+        }
+        return locker;
     }
 
     void hold(Context ctx) {
@@ -182,28 +174,25 @@ final class LockerHandlers {
         }
     }
 
-    /** One READ COMMITTED transaction of two updates; Redis is not touched, the hold key lives on (R4). */
+    /**
+     * One READ COMMITTED transaction of two updates; Redis is not touched, the hold key lives on (R4). A refusal rolls
+     * the transaction back before it is answered, as the deployed deferred rollback does.
+     */
     void confirm(Context ctx) {
         Tokens.Principal principal = authenticator.require(ctx);
         long lockerId = lockerId(ctx);
         long serialId = requireSerial(principal);
         String studentId = Objects.requireNonNullElse(principal.studentId(), "");
-        try (Connection c = begin()) {
-            try {
-                gates.current().reached(StepGate.Step.CONFIRM_BEFORE_UPDATES, lockerId);
-                if (firstUpdateOrZero(c, CONFIRM_HOLD, new Database.Int4(lockerId), serialId) == 0) {
-                    throw new ApiError(409, HOLD_EXPIRED);
-                }
-                gates.current().reached(StepGate.Step.CONFIRM_BETWEEN_UPDATES, lockerId);
-                if (updateOrZero(c, TAKE_OWNERSHIP, serialId, studentId, new Database.Int4(lockerId)) == 0) {
-                    throw new ApiError(409, "Conflict");
-                }
-                commit(c);
-            } finally {
-                rollbackQuietly(c);
+        try (Database.Transaction tx = begin()) {
+            gates.current().reached(StepGate.Step.CONFIRM_BEFORE_UPDATES, lockerId);
+            if (updateOrZero(tx, CONFIRM_HOLD, new Database.Int4(lockerId), serialId) == 0) {
+                throw new ApiError(409, HOLD_EXPIRED);
             }
-        } catch (SQLException e) {
-            throw internalError();
+            gates.current().reached(StepGate.Step.CONFIRM_BETWEEN_UPDATES, lockerId);
+            if (updateOrZero(tx, TAKE_OWNERSHIP, serialId, studentId, new Database.Int4(lockerId)) == 0) {
+                throw new ApiError(409, "Conflict");
+            }
+            commit(tx);
         }
         Json.send(ctx, Map.of("message", "locker confirmed successfully"));
     }
@@ -213,43 +202,31 @@ final class LockerHandlers {
         Tokens.Principal principal = authenticator.require(ctx);
         long lockerId = lockerId(ctx);
         long serialId = requireSerial(principal);
-        try (Connection c = begin()) {
-            try {
-                if (updateOrFail(c, CANCEL_CONFIRMED, new Database.Int4(lockerId), serialId) == 0) {
-                    throw new ApiError(404, NO_CONFIRMED_LOCKER);
-                }
-                if (updateOrFail(c, GIVE_UP_OWNERSHIP, new Database.Int4(lockerId), serialId) == 0) {
-                    throw new ApiError(404, NO_OWNERSHIP);
-                }
-                updateOrFail(c, DELETE_HOLD, new Database.Int4(lockerId), serialId);
-                commit(c);
-            } finally {
-                rollbackQuietly(c);
+        try (Database.Transaction tx = begin()) {
+            if (updateOrFail(tx, CANCEL_CONFIRMED, new Database.Int4(lockerId), serialId) == 0) {
+                throw new ApiError(404, NO_CONFIRMED_LOCKER);
             }
-        } catch (SQLException e) {
-            throw internalError();
+            if (updateOrFail(tx, GIVE_UP_OWNERSHIP, new Database.Int4(lockerId), serialId) == 0) {
+                throw new ApiError(404, NO_OWNERSHIP);
+            }
+            updateOrFail(tx, DELETE_HOLD, new Database.Int4(lockerId), serialId);
+            commit(tx);
         }
         gates.current().reached(StepGate.Step.RELEASE_BEFORE_DEL, lockerId);
         redis.releaseHoldQuietly(lockerId);
         Json.send(ctx, Map.of("message", "locker released successfully"));
     }
 
-    /**
-     * The row is deleted, not marked (B7). The deployed server wraps the one DELETE in a transaction; alone it
-     * commits the same way, one round trip sooner. Then the hold key is deleted whoever's it is (R5).
-     */
+    /** The row is deleted, not marked (B7), in a transaction of its own; then the hold key is deleted whoever's it is (R5). */
     void releaseHold(Context ctx) {
         Tokens.Principal principal = authenticator.require(ctx);
         long lockerId = lockerId(ctx);
         long serialId = requireSerial(principal);
-        int deleted;
-        try {
-            deleted = db.update(DELETE_HOLD, new Database.Int4(lockerId), serialId);
-        } catch (Database.DatabaseException e) {
-            throw internalError();
-        }
-        if (deleted == 0) {
-            throw new ApiError(404, NO_HOLD);
+        try (Database.Transaction tx = begin()) {
+            if (updateOrFail(tx, DELETE_HOLD, new Database.Int4(lockerId), serialId) == 0) {
+                throw new ApiError(404, NO_HOLD);
+            }
+            commit(tx);
         }
         gates.current().reached(StepGate.Step.RELEASE_HOLD_BEFORE_DEL, lockerId);
         redis.releaseHoldQuietly(lockerId);
@@ -313,70 +290,37 @@ final class LockerHandlers {
         return locker;
     }
 
-    /** A connection in a transaction; no connection is the deployed "BEGIN failed", 500. */
-    private Connection begin() {
+    /** A transaction; a database that cannot begin one is the deployed "BEGIN failed", 500. */
+    private Database.Transaction begin() {
         try {
-            Connection c = db.connection();
-            c.setAutoCommit(false);
-            return c;
-        } catch (SQLException e) {
+            return db.begin();
+        } catch (SQLException | Database.DatabaseException e) {
             throw internalError();
         }
     }
 
     /** Confirm's reading of a statement: a failure counts as nothing updated. */
-    private static int updateOrZero(Connection c, String sql, Object... params) {
+    private static int updateOrZero(Database.Transaction tx, String sql, Object... params) {
         try {
-            return Database.update(c, sql, params);
+            return Database.update(tx.connection, sql, params);
         } catch (SQLException e) {
             return 0;
         }
     }
 
-    /**
-     * Confirm's first statement. The deployed server's BEGIN is a round trip of its own, so a database that is
-     * gone fails there (500); JDBC sends BEGIN with the first statement, so a lost connection there is that 500.
-     */
-    private static int firstUpdateOrZero(Connection c, String sql, Object... params) {
+    private static int updateOrFail(Database.Transaction tx, String sql, Object... params) {
         try {
-            return Database.update(c, sql, params);
-        } catch (SQLException e) {
-            if (connectionLost(e)) {
-                throw internalError();
-            }
-            return 0;
-        }
-    }
-
-    /** SQLSTATE class 08 (connection exception) or 57P (the server shut down or cannot accept connections). */
-    private static boolean connectionLost(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
-    }
-
-    private static int updateOrFail(Connection c, String sql, Object... params) {
-        try {
-            return Database.update(c, sql, params);
+            return Database.update(tx.connection, sql, params);
         } catch (SQLException e) {
             throw internalError();
         }
     }
 
-    private static void commit(Connection c) {
+    private static void commit(Database.Transaction tx) {
         try {
-            c.commit();
+            tx.commit();
         } catch (SQLException e) {
             throw internalError();
-        }
-    }
-
-    /** After a commit there is nothing to roll back; after a refusal this undoes the transaction. */
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            // the connection is broken; the pool replaces it
         }
     }
 

@@ -42,8 +42,16 @@ final class Races {
     /** One target of the races: how to reach it and how to reset it. */
     record Target(WireClient client, TargetState state) {}
 
-    /** What one round of a race counted on one target. */
-    private record Tally(long count, long of, List<String> notes) {}
+    /** What one round of a race, or several, counted on one target. */
+    private record Tally(long count, long of, List<String> notes) {
+        static final Tally NONE = new Tally(0, 0, List.of());
+
+        Tally plus(Tally other) {
+            List<String> all = new ArrayList<>(notes);
+            all.addAll(other.notes);
+            return new Tally(count + other.count, of + other.of, all);
+        }
+    }
 
     /** One race: what a round does on a target and what it counts. */
     private interface Race {
@@ -64,8 +72,8 @@ final class Races {
     List<List<Frequency>> measure(Target a, Target b) {
         List<Frequency> onA = new ArrayList<>();
         List<Frequency> onB = new ArrayList<>();
-        String same = "(a) " + SAME_LOCKER_STUDENTS + " hold one locker: rounds whose winner's confirm is refused";
-        count("same-locker", same, "(a) " + SAME_LOCKER_STUDENTS
+        count("same-locker", "(a) " + SAME_LOCKER_STUDENTS + " hold one locker: rounds whose winner's confirm is refused",
+                "(a) " + SAME_LOCKER_STUDENTS
                 + " students hold one locker at once, the winner confirms at once: rounds whose winner's confirm is refused",
                 this::sameLocker, a, b, onA, onB);
         count("random-lockers", "(b) " + RANDOM_LOCKER_STUDENTS + " hold random lockers: winners whose confirm is refused",
@@ -82,15 +90,12 @@ final class Races {
 
     private void count(String key, String label, String description, Race race, Target a, Target b,
                        List<Frequency> onA, List<Frequency> onB) {
-        Tally[] totals = {new Tally(0, 0, new ArrayList<>()), new Tally(0, 0, new ArrayList<>())};
+        Tally[] totals = {Tally.NONE, Tally.NONE};
         Target[] targets = {a, b};
         for (int round = 0; round < rounds; round++) {
             for (int turn = 0; turn < 2; turn++) {
                 int which = (round + turn) % 2;
-                Tally tally = race.round(targets[which], round);
-                totals[which].notes().addAll(tally.notes());
-                totals[which] = new Tally(totals[which].count() + tally.count(), totals[which].of() + tally.of(),
-                        totals[which].notes());
+                totals[which] = totals[which].plus(race.round(targets[which], round));
             }
         }
         onA.add(new Frequency(key, label, description, totals[0].count(), totals[0].of(), totals[0].notes()));

@@ -180,18 +180,14 @@ final class Database implements AutoCloseable {
 
     static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         for (Object param : params) {
-            if (param instanceof Int4 int4) {
-                int4.check();
-            } else if (param instanceof Utf8Text text) {
-                text.check();
+            if (param instanceof CheckedParameter checked) {
+                checked.check();
             }
         }
         PreparedStatement statement = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
-            if (params[i] instanceof Int4 int4) {
-                statement.setInt(i + 1, (int) int4.value());
-            } else if (params[i] instanceof Utf8Text text) {
-                statement.setString(i + 1, text.value());
+            if (params[i] instanceof CheckedParameter checked) {
+                checked.bind(statement, i + 1);
             } else {
                 statement.setObject(i + 1, params[i]);
             }
@@ -200,14 +196,30 @@ final class Database implements AutoCloseable {
     }
 
     /**
+     * A parameter the deployed server's driver or PostgreSQL refuses before the statement runs: every one is checked
+     * before the statement is prepared, so a refused one fails it without a round trip.
+     */
+    sealed interface CheckedParameter permits Int4, Utf8Text {
+        void check() throws SQLException;
+
+        void bind(PreparedStatement statement, int index) throws SQLException;
+    }
+
+    /**
      * A parameter bound to an {@code integer} column. Like the deployed server's driver (pgx), which encodes a
      * Go int into the statement's int4 parameter, a value beyond int4 fails the statement before it is sent.
      */
-    record Int4(long value) {
-        void check() throws SQLException {
+    record Int4(long value) implements CheckedParameter {
+        @Override
+        public void check() throws SQLException {
             if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
                 throw new SQLException(value + " is greater than maximum value for int4", "22003");
             }
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index) throws SQLException {
+            statement.setInt(index, (int) value);
         }
     }
 
@@ -216,15 +228,17 @@ final class Database implements AutoCloseable {
      * Go string's bytes as they are, and PostgreSQL refuses bytes that are not UTF-8, or a NUL byte: the statement
      * fails.
      */
-    record Utf8Text(String latin1) {
-        void check() throws SQLException {
+    record Utf8Text(String latin1) implements CheckedParameter {
+        @Override
+        public void check() throws SQLException {
             if (!GoText.isUtf8(latin1) || latin1.indexOf('\0') >= 0) {
                 throw new SQLException("invalid byte sequence for encoding \"UTF8\"", "22021");
             }
         }
 
-        String value() {
-            return GoText.asUtf8(latin1);
+        @Override
+        public void bind(PreparedStatement statement, int index) throws SQLException {
+            statement.setString(index, GoText.asUtf8(latin1));
         }
     }
 

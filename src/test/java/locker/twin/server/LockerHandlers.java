@@ -95,15 +95,9 @@ final class LockerHandlers {
         Json.send(ctx, answer);
     }
 
-    /** {@code {"locker_id":..,"location_id":"<name>","owner":"..","owner_serial_id":..}}, the owner's fields left out when NULL. */
+    /** A locker of the list: {@link #lockerWithoutSerial}'s fields and {@code owner_serial_id}, left out when NULL. */
     private static Map<String, Object> listedLocker(ResultSet row) throws SQLException {
-        Map<String, Object> locker = new LinkedHashMap<>();
-        locker.put("locker_id", row.getInt(1));
-        locker.put("location_id", row.getString(4));
-        String owner = row.getString(2);
-        if (owner != null) {
-            locker.put("owner", owner);
-        }
+        Map<String, Object> locker = locker(row, 4);
         long ownerSerial = row.getLong(3);
         if (!row.wasNull()) {
             locker.put("owner_serial_id", ownerSerial);
@@ -280,9 +274,14 @@ final class LockerHandlers {
 
     /** {@code {"locker_id":..,"location_id":"<name>","owner":".."}}, owner left out when NULL. */
     private static Map<String, Object> lockerWithoutSerial(ResultSet row) throws SQLException {
+        return locker(row, 3);
+    }
+
+    /** The locker id (column 1), the location's name (column {@code nameColumn}) and the owner (column 2) if any. */
+    private static Map<String, Object> locker(ResultSet row, int nameColumn) throws SQLException {
         Map<String, Object> locker = new LinkedHashMap<>();
         locker.put("locker_id", row.getInt(1));
-        locker.put("location_id", row.getString(3));
+        locker.put("location_id", row.getString(nameColumn));
         String owner = row.getString(2);
         if (owner != null) {
             locker.put("owner", owner);

@@ -5,6 +5,7 @@
  * restoring the load test's users and lockers), {@code loadtest} (scenario, simulations, results) and
  * {@code bench} (the benchmark harness); {@code testsupport} holds what only tests use. A package uses only
  * those below it, and no two packages use each other: {@link locker.LayoutTest} checks both. Tests
- * ({@code *Test}, {@code *IT}) sit in the package of what they test. docs/layout.md has the whole tree.
+ * ({@code *Test}, {@code *IT}) sit in the package of what they test; those of the whole project (its layout, its build
+ * and CI files) sit here. docs/layout.md has the whole tree.
  */
 package locker;

@@ -17,8 +17,9 @@ public enum ExitStatus {
     /** GENERATOR_SATURATION=fail and the load generator was saturated. */
     GENERATOR_SATURATED(6),
     /**
-     * The target did not answer {@code GET /api/v1/health} with 200, or the contract check could not seed its own test
-     * data: nothing of the load was seeded.
+     * The target did not answer {@code GET /api/v1/health} with 200, the contract check could not seed its own test
+     * data, or the load's test data was refused (another run holds the database, or it does not look like the
+     * contract's): nothing of the load was seeded.
      */
     PREFLIGHT_FAILED(7),
     /** The contract check found an answer other than the one the load test relies on: nothing of the load was seeded. */

@@ -2,6 +2,7 @@ package locker.loadtest.simulation;
 
 import com.sun.net.httpserver.HttpServer;
 import locker.loadtest.results.ExitStatus;
+import locker.testdata.TestData;
 import locker.testsupport.GatlingFork;
 import locker.testsupport.testdata.DatabaseRows;
 import locker.twin.stack.EmbeddedStack;
@@ -16,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +26,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A target that does not answer its health check with 200 stops the run before seeding: exit code 7, a message
- * naming the URL and what came back, and the database the run was given (a real one) exactly as it was.
+ * A target that does not answer its health check with 200, or a database another run holds, stops the run before
+ * seeding: exit code 7, a message naming the URL and what came back or the other run, no stack trace, and the database
+ * the run was given (a real one) exactly as it was.
  */
 class PreflightIT {
     private static EmbeddedStack database;
@@ -82,8 +85,26 @@ class PreflightIT {
         }
     }
 
-    /** Runs the rush against {@code baseUrl} with the real database; checks it stopped early and changed nothing. */
+    @Test
+    void aDatabaseAnotherRunHoldsStopsTheRunBeforeSeedingWithoutAStackTrace() throws Exception {
+        try (Connection otherRun = database.openConnection();
+             PreparedStatement lock = otherRun.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, TestData.RUN_LOCK);
+            lock.execute();
+
+            String output = runUntouched(database.baseUrl(), Map.of("CONTRACT_CHECK", "false"));
+
+            assertThat(output).contains("refusing to seed: another load-test process is seeding, running or restoring",
+                    "Nothing was changed.");
+        }
+    }
+
     private String runUntouched(String baseUrl) throws SQLException {
+        return runUntouched(baseUrl, Map.of());
+    }
+
+    /** Runs the rush against {@code baseUrl} with the real database; checks it stopped early and changed nothing. */
+    private String runUntouched(String baseUrl, Map<String, String> more) throws SQLException {
         Map<String, List<String>> tablesBefore;
         String ledgerBefore;
         try (Connection db = database.openConnection()) {
@@ -93,6 +114,7 @@ class PreflightIT {
         Map<String, String> settings = new HashMap<>(database.clientSettings());
         settings.put("BASE_URL", baseUrl);
         settings.put("RESULTS_FILENAME", results.resolve("results.json").toString());
+        settings.putAll(more);
 
         GatlingFork.Result run = GatlingFork.run(LockerReservationSimulation.class, results, settings);
 

@@ -76,7 +76,12 @@ final class TestDataLifecycle {
             return;
         }
         testData = TestData.connect(database, redis);
-        SeedResult seeded = testData.seed(plan);
+        SeedResult seeded;
+        try {
+            seeded = testData.seed(plan);
+        } catch (TestDataRefusedException e) {
+            throw ExitStatus.PREFLIGHT_FAILED.exit(e.getMessage());
+        }
         this.seeded = seeded;
         seeded.earlierRun().ifPresent(report -> LoadTestRun.LOG.warn(
                 "an earlier run had not been restored; restored it first: {}", report.summary()));

@@ -22,7 +22,8 @@ final class RedisCleanup {
     private static final String DELETE_IF_UNCHANGED =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
     private static final int BATCH = 1000;
-    private static final int SHOWN_KEYS = 10;
+    private static final int SHOWN_KEYS = 3;
+    private static final int SHOWN_RANGES = 5;
 
     /** What was removed; {@code warning} is set when Redis could not be cleaned. */
     record Outcome(int holdsRemoved, int blacklistRemoved, String warning) {
@@ -85,14 +86,49 @@ final class RedisCleanup {
 
     private static String warning(RedisTarget target, Seeding run, List<String> jtis, Collection<Long> heldLockers,
                                   JedisException e) {
-        List<String> keys = new ArrayList<>();
-        new TreeSet<>(heldLockers).forEach(id -> keys.add(RedisKeys.hold(id)));
-        if (run.lockerIdFirst() != null) {
-            keys.add(RedisKeys.HOLD_PREFIX + "{" + run.lockerIds() + "}");
-        }
-        jtis.stream().limit(SHOWN_KEYS).map(RedisKeys::blacklist).forEach(keys::add);
-        String more = jtis.size() > SHOWN_KEYS ? " and " + (jtis.size() - SHOWN_KEYS) + " more blacklist:<jti> keys" : "";
+        String testLockers = run.lockerIdFirst() == null ? null : RedisKeys.HOLD_PREFIX + "{" + run.lockerIds() + "}";
         return "WARNING: Redis at " + target + " is unreachable (" + e.getMessage() + "); these keys of run #" + run.id()
-                + " may remain until they expire: " + (keys.isEmpty() ? "none known" : String.join(", ", keys)) + more;
+                + " may remain until they expire: " + keysLeft(heldLockers, testLockers, jtis);
+    }
+
+    /**
+     * The keys that may be left, summarised: the held lockers' hold keys as runs of consecutive ids (the first
+     * {@value #SHOWN_RANGES}), the test lockers' keys as their range, and the first {@value #SHOWN_KEYS} blacklist
+     * keys, each with a count of the rest.
+     */
+    static String keysLeft(Collection<Long> heldLockers, String testLockerKeys, List<String> jtis) {
+        List<String> parts = new ArrayList<>();
+        List<long[]> ranges = ranges(new TreeSet<>(heldLockers));
+        if (!ranges.isEmpty()) {
+            List<String> shown = ranges.stream().limit(SHOWN_RANGES)
+                    .map(r -> r[0] == r[1] ? Long.toString(r[0]) : r[0] + "–" + r[1]).toList();
+            long rest = ranges.stream().skip(SHOWN_RANGES).mapToLong(r -> r[1] - r[0] + 1).sum();
+            parts.add("hold keys of lockers held by test users (" + heldLockers.stream().distinct().count() + "): "
+                    + RedisKeys.HOLD_PREFIX + "{" + String.join(", ", shown) + "}"
+                    + (rest > 0 ? " and " + rest + " more" : ""));
+        }
+        if (testLockerKeys != null) {
+            parts.add(testLockerKeys);
+        }
+        if (!jtis.isEmpty()) {
+            parts.add("blacklist keys (" + jtis.size() + "): " + String.join(", ",
+                    jtis.stream().limit(SHOWN_KEYS).map(RedisKeys::blacklist).toList())
+                    + (jtis.size() > SHOWN_KEYS ? " and " + (jtis.size() - SHOWN_KEYS) + " more" : ""));
+        }
+        return parts.isEmpty() ? "none known" : String.join("; ", parts);
+    }
+
+    /** Runs of consecutive ids, each as {first, last}. */
+    private static List<long[]> ranges(TreeSet<Long> ids) {
+        List<long[]> ranges = new ArrayList<>();
+        for (long id : ids) {
+            long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last[1] + 1 == id) {
+                last[1] = id;
+            } else {
+                ranges.add(new long[]{id, id});
+            }
+        }
+        return ranges;
     }
 }

@@ -128,8 +128,8 @@ class GuardsIT {
                 RestoreReport report = data.restore();
                 assertThat(report.exact()).isTrue();
                 assertThat(report.redisSummary()).startsWith("WARNING: Redis at").contains("unreachable",
-                        "locker:hold:104", "locker:hold:105", "locker:hold:{" + seeded.firstTestLockerId() + "–",
-                        "blacklist:");
+                        "hold keys of lockers held by test users (2): locker:hold:{104–105}; locker:hold:{"
+                                + seeded.firstTestLockerId() + "–", "blacklist keys (");
             } finally {
                 WORLD.stack().restartRedis();
                 WORLD.reconnectRedis();

@@ -35,7 +35,10 @@ final class RedisCleanup {
 
     private RedisCleanup() {}
 
-    /** {@code heldLockers}: lockers test users hold or own in the database, named in the warning if Redis is down. */
+    /**
+     * {@code heldLockers}: lockers test users hold or own in the database; if Redis is down, the warning names those
+     * that are not test lockers (the test lockers' keys are named as their range).
+     */
     static Outcome clean(RedisTarget target, Seeding run, Set<Long> testSerials, List<String> jtis,
                          Collection<Long> heldLockers) {
         try (Jedis jedis = target.connect(3_000)) {
@@ -87,8 +90,9 @@ final class RedisCleanup {
     private static String warning(RedisTarget target, Seeding run, List<String> jtis, Collection<Long> heldLockers,
                                   JedisException e) {
         String testLockers = run.lockerIdFirst() == null ? null : RedisKeys.HOLD_PREFIX + "{" + run.lockerIds() + "}";
+        List<Long> heldElsewhere = heldLockers.stream().filter(id -> !run.isTestLocker(id)).toList();
         return "WARNING: Redis at " + target + " is unreachable (" + e.getMessage() + "); these keys of run #" + run.id()
-                + " may remain until they expire: " + keysLeft(heldLockers, testLockers, jtis);
+                + " may remain until they expire: " + keysLeft(heldElsewhere, testLockers, jtis);
     }
 
     /**

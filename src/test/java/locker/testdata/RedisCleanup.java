@@ -102,12 +102,13 @@ final class RedisCleanup {
      */
     static String keysLeft(Collection<Long> heldLockers, String testLockerKeys, List<String> jtis) {
         List<String> parts = new ArrayList<>();
-        List<long[]> ranges = ranges(new TreeSet<>(heldLockers));
+        TreeSet<Long> lockers = new TreeSet<>(heldLockers);
+        List<long[]> ranges = ranges(lockers);
         if (!ranges.isEmpty()) {
             List<String> shown = ranges.stream().limit(SHOWN_RANGES)
                     .map(r -> r[0] == r[1] ? Long.toString(r[0]) : r[0] + "–" + r[1]).toList();
             long rest = ranges.stream().skip(SHOWN_RANGES).mapToLong(r -> r[1] - r[0] + 1).sum();
-            parts.add("hold keys of lockers held by test users (" + heldLockers.stream().distinct().count() + "): "
+            parts.add("hold keys of lockers held by test users (" + lockers.size() + "): "
                     + RedisKeys.HOLD_PREFIX + "{" + String.join(", ", shown) + "}"
                     + (rest > 0 ? " and " + rest + " more" : ""));
         }

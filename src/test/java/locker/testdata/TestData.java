@@ -28,8 +28,7 @@ import java.util.concurrent.TimeUnit;
  * (and lock) ends with it.
  */
 public final class TestData implements AutoCloseable {
-    /** The key of the load test's advisory lock (exclusive while seeding, running or restoring). */
-    public static final long RUN_LOCK = 0x6C6F_636B_6572_4C54L;
+    static final long RUN_LOCK = 0x6C6F_636B_6572_4C54L;
     private static final long FLUSH_INTERVAL_MILLIS = 500;
 
     private final DbTarget db;

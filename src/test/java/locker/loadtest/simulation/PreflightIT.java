@@ -1,6 +1,9 @@
 package locker.loadtest.simulation;
 
 import com.sun.net.httpserver.HttpServer;
+import locker.config.LoadTestConfig;
+import locker.config.SeedPlan;
+import locker.config.SettingSource;
 import locker.loadtest.results.ExitStatus;
 import locker.testdata.TestData;
 import locker.testsupport.GatlingFork;
@@ -17,11 +20,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,15 +90,18 @@ class PreflightIT {
 
     @Test
     void aDatabaseAnotherRunHoldsStopsTheRunBeforeSeedingWithoutAStackTrace() throws Exception {
-        try (Connection otherRun = database.openConnection();
-             PreparedStatement lock = otherRun.prepareStatement("SELECT pg_advisory_lock(?)")) {
-            lock.setLong(1, TestData.RUN_LOCK);
-            lock.execute();
+        LoadTestConfig config = LoadTestConfig.from(new SettingSource(name -> null, database.clientSettings(),
+                new Properties()));
+        try (TestData otherRun = TestData.connect(config.database, config.redis)) {
+            otherRun.seed(new SeedPlan(5, config.studentIdStart, 2));
+            try {
+                String output = runUntouched(database.baseUrl(), Map.of("CONTRACT_CHECK", "false"));
 
-            String output = runUntouched(database.baseUrl(), Map.of("CONTRACT_CHECK", "false"));
-
-            assertThat(output).contains("refusing to seed: another load-test process is seeding, running or restoring",
-                    "Nothing was changed.");
+                assertThat(output).contains("refusing to seed: another load-test process is seeding, running or"
+                        + " restoring", "Nothing was changed.");
+            } finally {
+                assertThat(otherRun.restore().exact()).isTrue();
+            }
         }
     }
 

@@ -5,7 +5,8 @@
 # Settings as for the load test: DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD, REDIS_HOST,
 # REDIS_PORT, REDIS_PASSWORD (environment, -D via JAVA_TOOL_OPTIONS, or load-test.conf).
 # Exit status: 0 restored (or nothing to restore), 1 restored but other rows changed meanwhile,
-# 2 no database, bad settings or a failed build, 3 refused because a live run still holds the database.
+# 2 no database, bad settings or a failed build, 3 refused because a live run still holds the database,
+# 4 the database stopped answering during the restore (rolled back; run it again once it answers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/classpath.sh

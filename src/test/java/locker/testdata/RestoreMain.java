@@ -43,6 +43,9 @@ public final class RestoreMain {
         } catch (TestDataRefusedException e) {
             System.err.println(e.getMessage());
             return 3;
+        } catch (RestoreFailedException e) {
+            System.err.println(e.getMessage());
+            return 4;
         }
     }
 }

@@ -242,6 +242,7 @@ public final class TestData implements AutoCloseable {
      *
      * @throws RestoreMismatchException when rows that are not test data differ from the snapshot
      * @throws TestDataRefusedException when a live process still holds the run
+     * @throws RestoreFailedException when the database cannot be reached or changed; the test data stays
      */
     public synchronized RestoreReport restore() {
         return restore(connection -> {});
@@ -277,8 +278,7 @@ public final class TestData implements AutoCloseable {
                 releaseRunLock();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the restore failed and was rolled back; scripts/restore.sh retries it: "
-                    + e.getMessage(), e);
+            throw new RestoreFailedException(e.getMessage());
         }
         System.out.println(report.describe());
         if (!report.exact()) {

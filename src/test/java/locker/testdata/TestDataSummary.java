@@ -1,5 +1,6 @@
 package locker.testdata;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -39,6 +40,17 @@ public record TestDataSummary(String studentIds, int testLockers, @JsonInclude(J
 
     public TestDataSummary failedToRestore(RestoreReport report) {
         return new TestDataSummary(studentIds, testLockers, report.summary(), false);
+    }
+
+    /** The restore could not reach or change the database: the test data is still there. */
+    public TestDataSummary failedToRestore(String why) {
+        return new TestDataSummary(studentIds, testLockers, why, false);
+    }
+
+    /** A run with the database whose restore failed or found rows that are not test data changed. */
+    @JsonIgnore
+    public boolean notRestoredExactly() {
+        return Boolean.FALSE.equals(restoredExactly) && leftOnServer == null;
     }
 
     public TestDataSummary kept(String why) {

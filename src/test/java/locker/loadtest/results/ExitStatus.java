@@ -25,7 +25,12 @@ public enum ExitStatus {
     /** The contract check found an answer other than the one the load test relies on: nothing of the load was seeded. */
     CONTRACT_MISMATCH(8),
     /** A run without the database left a locker held or owned by a test student on the server. */
-    LOCKERS_LEFT_ON_SERVER(9);
+    LOCKERS_LEFT_ON_SERVER(9),
+    /**
+     * The database is not exactly as before the run: the restore failed (the database stopped answering; the test data
+     * is still there and scripts/restore.sh removes it) or rows that are not test data changed during the run.
+     */
+    RESTORE_INCOMPLETE(10);
 
     private final int code;
 

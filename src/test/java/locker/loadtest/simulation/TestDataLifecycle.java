@@ -12,6 +12,7 @@ import locker.loadtest.anomalies.RecordedRequest;
 import locker.loadtest.anomalies.StudentIdRange;
 import locker.loadtest.contractcheck.ContractCast;
 import locker.loadtest.results.ExitStatus;
+import locker.testdata.RestoreFailedException;
 import locker.testdata.RestoreMismatchException;
 import locker.testdata.RestoreReport;
 import locker.testdata.SeedResult;
@@ -33,9 +34,6 @@ import java.util.Optional;
  * tokens, and leaves the invariants and the restore to scripts/combine_shards.sh, which sees every generator's figures.
  */
 final class TestDataLifecycle {
-    /** The test-data section of the results, and a restore that found rows changed by others (null: none). */
-    record Restored(TestDataSummary summary, RestoreMismatchException mismatch) {}
-
     static final String EXTERNAL_RESTORE = "seeded once for every generator (EXTERNAL_TEST_DATA): scripts/combine_shards.sh"
             + " checks the invariants and restores it after the last";
 
@@ -145,10 +143,13 @@ final class TestDataLifecycle {
         return jedis.orElse(null);
     }
 
-    /** Restores the database (or keeps the test data, with KEEP_TEST_DATA) and closes the connections. */
-    Restored restore() {
+    /**
+     * Restores the database (or keeps the test data, with KEEP_TEST_DATA) and closes the connections; returns the
+     * test-data section of the results. A restore that failed, or found rows changed by others, is recorded there
+     * (the results export then ends the run with {@link ExitStatus#RESTORE_INCOMPLETE}), its message on the console.
+     */
+    TestDataSummary restore() {
         TestDataSummary summary = TestDataSummary.of(plan);
-        RestoreMismatchException mismatch = null;
         try {
             if (external) {
                 summary = summary.kept(EXTERNAL_RESTORE);
@@ -161,13 +162,15 @@ final class TestDataLifecycle {
                 summary = summary.restored(restored);
             }
         } catch (RestoreMismatchException e) {
-            mismatch = e;
             summary = summary.failedToRestore(e.report());
+        } catch (RestoreFailedException e) {
+            LoadTestRun.LOG.error(e.getMessage());
+            summary = summary.failedToRestore(e.getMessage());
         } finally {
             if (testData != null) {
                 testData.close();
             }
         }
-        return new Restored(summary, mismatch);
+        return summary;
     }
 }

@@ -1,5 +1,6 @@
 package locker.twin.server;
 
+import locker.testsupport.ConsoleCapture;
 import locker.testsupport.StackExtension;
 import locker.testsupport.Waiting;
 import locker.testsupport.twin.ApiClient;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PostgreSQL refusing the server under a running stack: the database stops accepting connections and the server's
- * are ended, for real. The auth routes answer 500 text, health 500 JSON naming the database.
+ * are ended, for real. The auth routes answer 500 text, health 500 JSON naming the database; the server logs each
+ * refused statement in one line, without a stack trace.
  */
 class DatabaseOutageIT {
     @RegisterExtension
@@ -36,7 +38,10 @@ class DatabaseOutageIT {
 
         setDatabaseReachable(false);
         try {
-            for (ApiResponse answer : new ApiResponse[]{api.loginOrRegister(newcomer),
+            ConsoleCapture.Captured<ApiResponse> login = ConsoleCapture.capture(() -> api.loginOrRegister(newcomer));
+            assertThat(login.output()).as("the server's log of the refused statement")
+                    .contains("POST /api/v1/auth/login-or-register answered 500: ").doesNotContain("\tat ");
+            for (ApiResponse answer : new ApiResponse[]{login.result(),
                     api.refresh(session.refreshToken(), null), api.logout(session.refreshToken(), null),
                     api.me(session.accessToken())}) {
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(500);

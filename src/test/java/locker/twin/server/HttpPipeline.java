@@ -123,6 +123,12 @@ final class HttpPipeline {
             } else {
                 text(ctx, 500, "Internal Server Error");
             }
+        } catch (Database.DatabaseException e) {
+            // a statement the database refused (a race such as deployed-service.md §8 R10, an outage): answered 500
+            // as deployed, one line
+            LOG.warn("{} {} answered 500: {}", ctx.req().getMethod(), ctx.req().getRequestURI(),
+                    e.getMessage().replace('\n', ' '));
+            text(ctx, 500, "Internal Server Error");
         } catch (Exception e) {
             LOG.error("{} {} failed", ctx.req().getMethod(), ctx.req().getRequestURI(), e);
             text(ctx, 500, "Internal Server Error");

@@ -47,9 +47,12 @@ public final class ExportAtExit {
                     + settings.resultsFile() + " for this run");
             context.invariants().stream().filter(invariant -> !invariant.passed()).forEach(invariant ->
                     System.err.println("[results] invariant VIOLATED: " + invariant.description() + " (" + invariant.detail() + ")"));
-            if (context.invariantsViolated()) {
+            ExitStatus status = context.invariantsViolated() ? ExitStatus.INVARIANT_VIOLATED
+                    : context.testData() != null && context.testData().notRestoredExactly() ? ExitStatus.RESTORE_INCOMPLETE
+                    : null;
+            if (status != null) {
                 Runtime.getRuntime().addShutdownHook(new Thread(
-                        () -> Runtime.getRuntime().halt(ExitStatus.INVARIANT_VIOLATED.code()), "results-export"));
+                        () -> Runtime.getRuntime().halt(status.code()), "results-export"));
             }
             return;
         }
@@ -65,12 +68,17 @@ public final class ExportAtExit {
     }
 
     /**
-     * The run's exit status from its results: a violated invariant, then a failed contract check, then a locker left
-     * held or owned by a run without its database, then the capacity search and the generator.
+     * The run's exit status from its results: a violated invariant, then a database not restored exactly, then a failed
+     * contract check, then a locker left held or owned by a run without its database, then the capacity search and the
+     * generator.
      */
     static int exitCode(RunResults results) {
         if (results.invariantsViolated()) {
             return ExitStatus.INVARIANT_VIOLATED.code();
+        }
+        if (results.testData() != null && results.testData().notRestoredExactly()) {
+            System.err.println("[results] the database is not exactly as before the run: " + results.testData().restore());
+            return ExitStatus.RESTORE_INCOMPLETE.code();
         }
         if (results.contract() != null && results.contract().failed()) {
             System.err.println("[results] the contract check failed: the server's answers differ from those the load"

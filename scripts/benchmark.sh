@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the load test and the reference stack on this machine and prints one table (also written to
-# benchmark_results.json): the seed's headline run, the rush of 1,000 and of 10,000 students, the reference
-# server alone, seeding and restoring, the start-up split of ./mvnw gatling:test, and the load generator's own
+# benchmark_results.json): the original load test's headline run, the rush of 1,000 and of 10,000 students, the
+# reference server alone, seeding and restoring, the start-up split of ./mvnw gatling:test, and the load generator's own
 # cost against a canned nginx stub (step ceiling; the stub is scripts/ceiling-stub/nginx.conf.template and needs
 # Debian's nginx, which the step installs with apt-get when run as root).
 #   scripts/benchmark.sh [--quick] [--out FILE] [--only STEP,...]     (--help for the options)

@@ -2,7 +2,7 @@ package locker.config;
 
 /** How students arrive ({@code PROFILE}). */
 public enum LoadProfile {
-    /** The seed's model: TOTAL_USERS students, at most CONCURRENT_USERS at once, BATCH_DELAY before each slot takes the next. */
+    /** The original load test's model: TOTAL_USERS students, at most CONCURRENT_USERS at once, BATCH_DELAY before each slot takes the next. */
     BATCH,
     /** Everyone within one second: the moment the application window opens. */
     RUSH,

@@ -12,7 +12,7 @@ import java.util.Set;
  * setting has exactly one rule (its range or format, and its relation to other settings), and it is here:
  * the seeder, the injection plan, the run plan and the results read these checked values and never check
  * them again. Each value comes from {@code -DNAME=...} first, then the environment, then
- * {@code src/test/resources/load-test.conf}; the seed's names are kept. Bad values throw one
+ * {@code src/test/resources/load-test.conf}; the original load test's names are kept. Bad values throw one
  * {@link ConfigException} naming every one of them.
  */
 public final class LoadTestConfig {
@@ -84,7 +84,7 @@ public final class LoadTestConfig {
     public final Duration thinkTimeMax;
     /** HOLD_RETRIES: after losing a race (409), how many other free lockers a student tries; default 0. */
     public final int holdRetries;
-    /** PER_USER_LOGGING: the seed's "User 42: ..." lines (auto = on up to 1,000 users, off for capacity); default auto. */
+    /** PER_USER_LOGGING: the original's "User 42: ..." lines (auto = on up to 1,000 users, off for capacity); default auto. */
     public final boolean perUserLogging;
 
     // ---- HTTP ----
@@ -128,7 +128,7 @@ public final class LoadTestConfig {
     /** GATLING_RESULTS_DIR: where Gatling writes its run folders (its --results-folder); default target/gatling. */
     public final String gatlingResultsDir;
 
-    // ---- assertions (the seed's performance goals) ----
+    // ---- assertions (the original load test's performance goals) ----
     /** MAX_MEAN_RESPONSE_TIME: seconds; default 1.0. */
     public final Duration maxMeanResponseTime;
     /** MAX_P95_RESPONSE_TIME: seconds; default 3.0. */

@@ -130,7 +130,7 @@ final class SettingReader {
         return fallback;
     }
 
-    /** A duration in seconds (fractions allowed, as in the seed's settings). */
+    /** A duration in seconds (fractions allowed, as in the original load test's settings). */
     Duration seconds(String name, double fallbackSeconds, double minSeconds, double maxSeconds) {
         double seconds = doubleBetween(name, fallbackSeconds, minSeconds, maxSeconds);
         return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What an answer to a hold or a confirm means, from its status and body text as the deployed server sends them
- * (contract §5.9, §5.10, §8). Whether it is a failed request:
+ * (deployed-service.md §5.9, §5.10, §8). Whether it is a failed request:
  * <ul>
  *   <li>{@link #HELD}, {@link #CONFIRMED}: the request did what it asked; succeeded.</li>
  *   <li>{@link #ALREADY_HELD}: 409 {@value #ALREADY_HELD_TEXT}, another student was first: a lost race is an

@@ -5,7 +5,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The deployed server's answers to hold, confirm and release-hold, by status and exact body text (contract §5.9, §5.10, §5.12). */
+/**
+ * The deployed server's answers to hold, confirm and release-hold, by status and exact body text
+ * (deployed-service.md §5.9, §5.10, §5.12).
+ */
 class LockerAnswerTest {
 
     @ParameterizedTest(name = "hold {0} ''{1}'' -> {2}")

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * What "my locker" shows (§5.8): the locker's id and its owner's student id, both null when the answer is
- * {@code {"locker": null}}. Read in one streaming pass.
+ * What "my locker" shows (deployed-service.md §5.8): the locker's id and its owner's student id, both null when
+ * the answer is {@code {"locker": null}}. Read in one streaming pass.
  */
 public record MyLocker(Integer lockerId, String owner) {
     private static final JsonFactory JSON = new JsonFactory();

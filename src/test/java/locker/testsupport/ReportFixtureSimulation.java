@@ -80,7 +80,8 @@ public class ReportFixtureSimulation extends Simulation {
                         .transformResponse(Endpoints.recorded(Call.LIST_LOCKERS)))
                 .exec(session -> session.set("leader", leaderChosen.compareAndSet(false, true)))
                 // The others hold once the leader's hold is answered: its key then exists, so their clean-up leaves
-                // the leader's row alone and the deployed server's race R1 cannot take the locker back.
+                // the leader's row alone and the deployed server's race R1 (deployed-service.md §8) cannot take the
+                // locker back.
                 .asLongAs(session -> !session.getBoolean("leader") && !leaderHoldAnswered.get()).on(
                         pause(Duration.ofMillis(20)))
                 .exec(session -> count(session, "hold_attempts"))

@@ -1,4 +1,4 @@
--- Schema of the locker reservation service as deployed (shared/locker-api.md §9.2, the pg_dump of 2025-12-24):
+-- Schema of the locker reservation service as deployed (docs/deployed-service.md §9.2, the pg_dump of 2025-12-24):
 -- the same columns in the same order, types, defaults, keys and constraint names. Every timestamp is without
 -- time zone.
 CREATE TYPE assignment_state AS ENUM ('hold', 'confirmed', 'cancelled', 'expired');

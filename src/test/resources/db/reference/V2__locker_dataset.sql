@@ -1,4 +1,4 @@
--- The deployed data set (shared/locker-api.md §10): 7 locations and 22 lockers, none owned, and no users.
+-- The deployed data set (docs/deployed-service.md §10): 7 locations and 22 lockers, none owned, and no users.
 -- The hundreds digit of a locker is not its location: 104-106 are in location 2, 201-202 in location 3, ...
 INSERT INTO locker_locations (location_id, name) VALUES
     (1, '정보관 B1 엘리베이터 옆1'),

@@ -31,11 +31,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real run of the race simulation against the twin in which the deployed server's race R1 is made to happen: the
- * step gate holds one student's hold clean-up between its {@code EXISTS} (no key) and its {@code UPDATE} until the other
- * student's hold has landed, then lets it go, so that the clean-up expires the fresh hold; the winner's confirm waits
- * until the row is expired. The gate only orders the server's real steps. The run's results, report, console, JUnit
- * and Markdown must then show the anomaly with its evidence.
+ * A real run of the race simulation against the twin in which the deployed server's race R1 (deployed-service.md §8) is
+ * made to happen: the step gate holds one student's hold clean-up between its {@code EXISTS} (no key) and its
+ * {@code UPDATE} until the other student's hold has landed, then lets it go, so that the clean-up expires the fresh
+ * hold; the winner's confirm waits until the row is expired. The gate only orders the server's real steps. The run's
+ * results, report, console, JUnit and Markdown must then show the anomaly with its evidence.
  */
 class AnomalyEvidenceIT {
     private static final ObjectMapper JSON = new ObjectMapper();

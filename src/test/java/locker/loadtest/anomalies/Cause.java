@@ -2,8 +2,8 @@ package locker.loadtest.anomalies;
 
 /**
  * The known defect of the deployed server that fits an anomaly's evidence, by the rules of {@link CauseRules}
- * (docs/results-and-report.md states them), or none. The keys R1 … R10 name the deployed server's races as the
- * twin's fidelity tables number them (docs/twin-fidelity-lockers.md, each provoked by a test).
+ * (docs/results-and-report.md states them), or none. The keys R1 … R10 name the deployed server's races as
+ * docs/deployed-service.md §8 numbers them (docs/twin-fidelity-lockers.md names the test that provokes each).
  */
 public enum Cause {
     R1("R1", "another student's hold clean-up expired this fresh hold: its EXISTS found no key before this hold's "

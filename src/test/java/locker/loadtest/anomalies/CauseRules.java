@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Which known defect of the deployed server fits an anomaly, read off the run's own requests and, when the database
- * was read, the locker's rows. Each rule names the evidence it needs; the first that fits wins; when none fits, the
- * cause is {@link Cause#UNEXPLAINED}. docs/results-and-report.md states the same rules in words.
+ * Which known defect of the deployed server (its races, deployed-service.md §8) fits an anomaly, read off the run's
+ * own requests and, when the database was read, the locker's rows. Each rule names the evidence it needs; the first
+ * that fits wins; when none fits, the cause is {@link Cause#UNEXPLAINED}. docs/results-and-report.md states the
+ * same rules in words.
  */
 final class CauseRules {
     static final long HOLD_MILLIS = RedisKeys.HOLD_SECONDS * 1000L;

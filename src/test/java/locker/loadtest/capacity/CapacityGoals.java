@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * The goals each capacity level is judged by: those of the standard assertions. A closed model's
  * throughput follows its number of students (each thinks between requests), so MIN_THROUGHPUT is judged only
- * at levels of at least {@code minStableConcurrency} students, the levels the seed's goal is about; smaller
- * levels are steps on the way whose few students could not reach it on any server. A goal is broken exactly
+ * at levels of at least {@code minStableConcurrency} students, the levels the original load test's goal is about;
+ * smaller levels are steps on the way whose few students could not reach it on any server. A goal is broken exactly
  * when the standard assertion would fail: mean or p95 not below its maximum, success rate or throughput not
  * above its minimum.
  *

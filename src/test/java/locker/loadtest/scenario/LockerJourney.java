@@ -17,7 +17,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static locker.loadtest.scenario.SessionKeys.*;
 
 /**
- * A student's way through the rush, in the seed's six steps: log in, list lockers, hold one, think,
+ * A student's way through the rush, in the original's six steps: log in, list lockers, hold one, think,
  * confirm or give it up, check "my locker". A step runs only while the journey goes on: no free
  * locker, a lost race, giving the locker back or a failed request end it.
  */

@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
 
 /**
  * What a student reads off a successful login: the access token (the next steps send it) and the serial id the
- * server gave the student (§5.3; it must be there, nothing later needs it). Read in one streaming pass.
+ * server gave the student (deployed-service.md §5.3; it must be there, nothing later needs it). Read in one
+ * streaming pass.
  */
 public record Login(String accessToken, long serialId) {
     private static final JsonFactory JSON = new JsonFactory();

@@ -6,7 +6,7 @@ import io.gatling.javaapi.core.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The seed's per-student lines ({@code User 42: Login successful}), when PER_USER_LOGGING is on. */
+/** The original load test's per-student lines ({@code User 42: Login successful}), when PER_USER_LOGGING is on. */
 public final class StudentLog {
     private static final Logger LOG = LoggerFactory.getLogger("locker.students");
     private final boolean enabled;

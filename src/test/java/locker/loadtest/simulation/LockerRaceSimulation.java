@@ -16,7 +16,8 @@ import static locker.loadtest.scenario.SessionKeys.*;
  * of them are lined up, and hold it at the same instant. Exactly one may win: every hold is answered
  * 201 or 409 {@value LockerAnswer#ALREADY_HELD_TEXT}, and exactly one student (the one answered 201) goes on to
  * confirm, which must succeed. The deployed server's hold clean-up can expire the winner's fresh hold
- * (contract §8 R1): then the winner's confirm is refused, counted as {@code confirm_refused}, and fails the run.
+ * (deployed-service.md §8 R1): then the winner's confirm is refused, counted as {@code confirm_refused}, and fails
+ * the run.
  */
 public class LockerRaceSimulation extends LoadTestSimulation {
     public LockerRaceSimulation() {

@@ -65,8 +65,8 @@ class SimulationsIT {
             assertThat(outcomes.path("ownership_verified").asLong()).isEqualTo(confirmed);
             assertThat(outcomes.path("ownership_mismatched").asLong()).isZero();
             // every won hold is confirmed or given up, unless the server's hold clean-up or sweep expired it first
-            // (contract §8 R1, R2, R5): its confirm or give-up is then refused, a failed request counted as an
-            // outcome of its own; no other confirm or give-up fails
+            // (deployed-service.md §8 R1, R2, R5): its confirm or give-up is then refused, a failed request counted
+            // as an outcome of its own; no other confirm or give-up fails
             long confirmRefused = outcomes.path("confirm_refused").asLong();
             long giveUpRefused = outcomes.path("give_up_refused").asLong();
             assertThat(outcomes.path("holds_won").asLong())
@@ -117,8 +117,8 @@ class SimulationsIT {
         assertThat(outcomes.path("hold_attempts").asLong()).isEqualTo(10);
         assertThat(outcomes.path("holds_won").asLong()).isEqualTo(1);
         assertThat(outcomes.path("lost_race").asLong()).isEqualTo(9);
-        // the server's hold clean-up can expire the winner's fresh hold (contract §8 R1): a refused confirm is
-        // then the run's one failed request, and fails the run
+        // the server's hold clean-up can expire the winner's fresh hold (deployed-service.md §8 R1): a refused
+        // confirm is then the run's one failed request, and fails the run
         long refused = outcomes.path("confirm_refused").asLong();
         assertThat(outcomes.path("confirmed").asLong() + refused).isEqualTo(1);
         assertThat(results().path("summary").path("failed_requests").asLong()).isEqualTo(refused);
@@ -287,8 +287,8 @@ class SimulationsIT {
 
     @Test
     void aGiveUpRefusedAfterAWonHoldFailsAndIsCountedAsItsOwnOutcome() throws Exception {
-        // the server's race that expires a fresh hold (contract §8 R1) cannot be brought about on demand: a stub
-        // gives its answer
+        // the server's race that expires a fresh hold (deployed-service.md §8 R1) cannot be brought about on demand:
+        // a stub gives its answer
         GatlingFork.Result run = runAgainst(Map.of("/lockers/101/release-hold", answer(404, LockerAnswer.NO_HOLD_TEXT)));
 
         assertThat(run.exitCode()).isNotZero();

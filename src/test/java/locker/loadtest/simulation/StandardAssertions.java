@@ -10,7 +10,7 @@ import java.util.List;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
 /**
- * The seed's performance goals as Gatling assertions: a missed one fails the Maven build. Lost races
+ * The original load test's performance goals as Gatling assertions: a missed one fails the Maven build. Lost races
  * (409 {@code Locker already held by someone}) are answers, not failures, so they do not lower the success rate;
  * a hold refused by the database and a confirm or give-up refused after a won hold are failures ({@code LockerAnswer}).
  */

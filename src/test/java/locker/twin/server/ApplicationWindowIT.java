@@ -15,9 +15,9 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stacks whose window is not open (§6): only hold is refused, after the token check and before the id is
- * read, with the deployed message dates. One stack's window opens in a day; the other has no END, which
- * closes the window for good as deployed.
+ * Stacks whose window is not open (deployed-service.md §6): only hold is refused, after the token check and
+ * before the id is read, with the deployed message dates. One stack's window opens in a day; the other has no
+ * END, which closes the window for good as deployed.
  */
 class ApplicationWindowIT {
     private static final OffsetDateTime START = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(1).withNano(0);

@@ -8,7 +8,10 @@ import java.time.OffsetDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The application window of §6: its bounds, its unset END that closes it, and the deployed message dates. */
+/**
+ * The application window of deployed-service.md §6: its bounds, its unset END that closes it, and the deployed
+ * message dates.
+ */
 class ApplicationWindowTest {
     private static final OffsetDateTime START = OffsetDateTime.parse("2025-09-18T18:00:00+09:00");
     private static final OffsetDateTime END = OffsetDateTime.parse("2025-09-25T23:59:59+09:00");

@@ -38,7 +38,7 @@ final class AuthHandlers {
     /**
      * The deployed upsert. Concurrent first logins of one identity usually serialise on {@code ux_users_ident} (one
      * inserts, the others update), but two that pass its check together clash on {@code users_pkey}: the loser's
-     * statement fails and, as deployed, is not retried (R10).
+     * statement fails and, as deployed, is not retried (deployed-service.md §8 R10).
      */
     private static final String UPSERT_USER = """
             INSERT INTO users (student_id, name, phone_number, serial_id, created_at) VALUES (?, ?, ?, ?, now())

@@ -26,8 +26,9 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deployed races of the auth routes, provoked deterministically: the test holds a row lock (or an uncommitted
- * row) in PostgreSQL, waits until every request is blocked on it at the same statement, then lets go.
+ * The deployed races of the auth routes (deployed-service.md §8 R6, R10), provoked deterministically: the test holds a
+ * row lock (or an uncommitted row) in PostgreSQL, waits until every request is blocked on it at the same statement,
+ * then lets go.
  */
 class AuthRacesIT {
     @RegisterExtension

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many students at once on the same lockers: the checks look at the database once the dust settles. The
- * deployed clean-up race (R1) may expire a fresh hold, so a winner's row may end {@code expired} and its
- * confirm or release-hold may find nothing; no locker and no student ever has two active rows or owners.
+ * deployed clean-up race (deployed-service.md §8 R1) may expire a fresh hold, so a winner's row may end
+ * {@code expired} and its confirm or release-hold may find nothing; no locker and no student ever has two active
+ * rows or owners.
  */
 class ConcurrencyIT {
     private static final List<Integer> RACE_LOCKERS = List.of(301, 302, 303, 304, 401, 402, 403, 404, 501, 502);

@@ -16,7 +16,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A fresh stack holds the deployed data set (§10) in the deployed schema (§9.2), and lists it as deployed. */
+/**
+ * A fresh stack holds the deployed data set (deployed-service.md §10) in the deployed schema (§9.2), and lists it
+ * as deployed.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataSetIT {
     @RegisterExtension

@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deployed pool of 10 database connections (§1.2, §8): with ten requests each holding one, the eleventh
- * waits for a connection, longer than any connect time-out, and is served once one comes free. A
+ * The deployed pool of 10 database connections (deployed-service.md §1.2, §8): with ten requests each holding one,
+ * the eleventh waits for a connection, longer than any connect time-out, and is served once one comes free. A
  * {@link HeldSteps} gate keeps ten confirms just after their BEGIN, connection in hand; it only orders real steps.
  */
 class DatabasePoolIT {

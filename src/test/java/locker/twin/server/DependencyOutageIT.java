@@ -20,10 +20,10 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The locker routes and the sweep with the real Redis or the real PostgreSQL stopped (§5.14). Requests are held
- * by a {@link HeldSteps} gate past the token check (which needs Redis) and stopped Redis or PostgreSQL under
- * them, so each answer shows the route's own step failing; the gate only orders real steps. PostgreSQL cannot be
- * started again, so its test runs last. The sweep's timer is set to an hour: the tests run the sweep.
+ * The locker routes and the sweep with the real Redis or the real PostgreSQL stopped (deployed-service.md §5.14).
+ * Requests are held by a {@link HeldSteps} gate past the token check (which needs Redis) and stopped Redis or
+ * PostgreSQL under them, so each answer shows the route's own step failing; the gate only orders real steps. PostgreSQL
+ * cannot be started again, so its test runs last. The sweep's timer is set to an hour: the tests run the sweep.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DependencyOutageIT {

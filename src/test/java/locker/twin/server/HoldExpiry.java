@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The deployed server's only background expiry: every sweep interval (10 s), each {@code hold} row whose
  * Redis key is gone is marked {@code expired}. It trusts the key, not {@code hold_expires_at}, and checks and
- * updates in two steps, so a hold made between them is expired too (§7.2, race R2). The deployed server's
- * listener for Redis expiry events closes as soon as it starts, so the twin has none; it only sets
- * {@code notify-keyspace-events} as the deployed server does.
+ * updates in two steps, so a hold made between them is expired too (deployed-service.md §7.2, R2). The
+ * deployed server's listener for Redis expiry events closes as soon as it starts, so the twin has none; it only
+ * sets {@code notify-keyspace-events} as the deployed server does.
  */
 final class HoldExpiry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HoldExpiry.class);

@@ -16,9 +16,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Holds that last 5 s on a stack that sweeps every second (§7): a hold ends when its Redis key runs out, and
- * only the sweep (or someone's hold of the same locker) marks its row {@code expired}; nothing reacts to the
- * key's expiry itself, and {@code hold_expires_at} is never what the sweep looks at.
+ * Holds that last 5 s on a stack that sweeps every second (deployed-service.md §7): a hold ends when its Redis key
+ * runs out, and only the sweep (or someone's hold of the same locker) marks its row {@code expired}; nothing reacts
+ * to the key's expiry itself, and {@code hold_expires_at} is never what the sweep looks at.
  */
 class HoldExpiryIT {
     private static final int HOLD_SECONDS = 5;
@@ -62,7 +62,10 @@ class HoldExpiryIT {
         assertThat(api.releaseHold(session, 103).status()).isEqualTo(404);
     }
 
-    /** R4: confirm leaves the key, so others get "already held" until it runs out, then the DB message. */
+    /**
+     * deployed-service.md §8 R4: confirm leaves the key, so others get "already held" until it runs out, then the DB
+     * message.
+     */
     @Test
     void aConfirmedLockerAnswersAlreadyHeldUntilItsKeyRunsOutThenTheDbMessage() {
         Session owner = api.newSession();

@@ -13,9 +13,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code /lockers/*} as the deployed server answers them (§5.7-5.12): its statements, in its order of Redis
- * and database steps, with its bodies. Locker ids are bound as {@link Database.Int4}, so an id beyond int4
- * fails the statement as it fails in the deployed server's driver.
+ * {@code /lockers/*} as the deployed server answers them (deployed-service.md §5.7-5.12; the R… and B… named below
+ * are its races, §8, and faults, §11): its statements, in its order of Redis and database steps, with its bodies.
+ * Locker ids are bound as {@link Database.Int4}, so an id beyond int4 fails the statement as it fails in the
+ * deployed server's driver.
  */
 final class LockerHandlers {
     static final String ALREADY_HELD = "Locker already held by someone";

@@ -19,9 +19,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /lockers/*} on a stack with the deployed settings, outcome by outcome (§5.7-5.12), with the deployed
- * bodies byte for byte. Each test works on lockers of its own, so the tests do not see each other's holds
- * and owners.
+ * {@code /lockers/*} on a stack with the deployed settings, outcome by outcome (deployed-service.md §5.7-5.12),
+ * with the deployed bodies byte for byte. Each test works on lockers of its own, so the tests do not see each
+ * other's holds and owners.
  */
 class LockersIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();

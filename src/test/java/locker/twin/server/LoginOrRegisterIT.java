@@ -33,7 +33,10 @@ import java.util.stream.Stream;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /auth/login-or-register}: validation in the contract's order, the upsert and the stored tokens. */
+/**
+ * {@code POST /auth/login-or-register}: validation in the deployed order (deployed-service.md §5.3), the upsert and
+ * the stored tokens.
+ */
 class LoginOrRegisterIT {
     private static final String MISSING = "missing required fields: student_id, name, phone_number";
     private static final String BAD_STUDENT_ID = "invalid student_id format";

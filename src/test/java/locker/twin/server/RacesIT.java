@@ -19,11 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The races of §8 on the twin's own non-atomic steps, each provoked in one order on purpose: a {@link HeldSteps}
- * gate holds one request (or the sweep) between two of its real steps while another request runs, then lets
- * it go. The gate only orders real steps; every answer, row and key checked is what the server really did.
- * The sweep's timer is set to an hour, so the sweep runs only when a test runs it. Where a race needs a hold
- * key to have run out, the test deletes the key, which is all its expiry does.
+ * The races of deployed-service.md §8 (R1 … R11) on the twin's own non-atomic steps, each provoked in one order on
+ * purpose: a {@link HeldSteps} gate holds one request (or the sweep) between two of its real steps while another
+ * request runs, then lets it go. The gate only orders real steps; every answer, row and key checked is what the
+ * server really did. The sweep's timer is set to an hour, so the sweep runs only when a test runs it. Where a race
+ * needs a hold key to have run out, the test deletes the key, which is all its expiry does.
  */
 class RacesIT {
     @RegisterExtension
@@ -269,7 +269,10 @@ class RacesIT {
         assertThat(answer.json().path("available_count").asLong()).isEqualTo(listedAvailable - 1);
     }
 
-    /** §7.3 (b) and (c): a hold whose key ran out but was not swept yet keeps its student's slot, not the locker. */
+    /**
+     * deployed-service.md §7.3 (b) and (c): a hold whose key ran out but was not swept yet keeps its student's slot,
+     * not the locker.
+     */
     @Test
     void aHoldWhoseKeyRanOutKeepsItsStudentsSlotButNotItsLocker() {
         Session a = api.newSession();
@@ -287,7 +290,7 @@ class RacesIT {
         assertThat(api.hold(a, 401).status()).isEqualTo(201);
     }
 
-    /** §7.2 and B5: the sweep looks at the key, never at hold_expires_at. */
+    /** deployed-service.md §7.2 and B5: the sweep looks at the key, never at hold_expires_at. */
     @Test
     void theSweepExpiresAHoldWhenItsKeyIsGoneAndNotBefore() {
         Session a = api.newSession();

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The locker reservation service of {@code shared/locker-api.md}, in Java: the load test's target
+ * The locker reservation service described in {@code docs/deployed-service.md}, in Java: the load test's target
  * when no {@code BASE_URL} is given, and what the project's own tests talk to.
  */
 public final class ReferenceServer implements AutoCloseable {
@@ -137,7 +137,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /**
      * Tests only: answers each error text given with its new text instead (as a deployed server reworded by its team
-     * would); an empty map restores the contract's words.
+     * would); an empty map restores the deployed service's words.
      */
     public void rewordAnswers(Map<String, String> textToNewText) {
         wording.reword(textToNewText);

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param holdTtlSeconds    how long a hold lasts, in Redis and in the database (deployed: 60 s)
  * @param sweepInterval     how often the sweep marks {@code hold} rows without a Redis key {@code expired} (deployed: 10 s)
  * @param applicationStart  holds are refused before this instant; null means no start bound
- * @param applicationEnd    holds are refused after this instant; null refuses every hold, as deployed (§6)
+ * @param applicationEnd    holds are refused after this instant; null refuses every hold, as deployed
+ *                          (deployed-service.md §6)
  * @param dbPoolSize        database connections of the server (deployed: 10); requests queue for one without limit
  * @param httpThreads       request threads of the server
  * @param maxOpenConnections connections the server keeps open at once; more wait in the accept queue

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Embedded PostgreSQL, embedded Redis and the reference server, on free loopback ports: the target
- * of the load test when no {@code BASE_URL} is given. The database gets the contract's schema and the
+ * of the load test when no {@code BASE_URL} is given. The database gets the deployed schema and the
  * deployed data set (7 locations, 22 lockers, no users) from the Flyway migrations in {@code db/reference}.
  * {@link #start()} opens the application window for the run, as the deployed service was during its
  * application period ({@link ReferenceServerSettings#defaults()}).

@@ -3,8 +3,7 @@
  * {@link locker.loadtest.contractcheck.ContractStep} lists the behaviours, the request that provokes each and the
  * answer expected; {@link locker.loadtest.contractcheck.ContractCheck} sends them with the JDK's client before a run
  * against a BASE_URL, with test data of its own; {@link locker.loadtest.contractcheck.ContractCheckChain} sends the
- * same steps as a Gatling student ({@code ContractCheckSimulation}); {@link locker.loadtest.contractcheck.ContractReport}
- * is the results' {@code contract} section. Uses {@code locker.contract}, {@code locker.config} and
- * {@code locker.testdata}; it sits below the results model, as the other sections' packages do.
+ * same steps as a Gatling student ({@code ContractCheckSimulation});
+ * {@link locker.loadtest.contractcheck.ContractReport} is the results' {@code contract} section.
  */
 package locker.loadtest.contractcheck;

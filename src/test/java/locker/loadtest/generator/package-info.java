@@ -1,8 +1,7 @@
 /**
- * The load generator's self-check: {@link locker.loadtest.generator.GeneratorSampler} samples the CPU of
- * Gatling's own threads, the cores and timer lag from /proc during a run,
- * {@link locker.loadtest.generator.Saturation} says whether the generator, not the server, was the limit, and
- * {@link locker.loadtest.generator.GeneratorReport} and {@link locker.loadtest.generator.GeneratorHtml} show it.
- * Uses nothing of the project.
+ * The load generator's self-check: {@link locker.loadtest.generator.GeneratorSampler} samples the CPU of Gatling's
+ * own threads, the cores and timer lag from /proc during a run, {@link locker.loadtest.generator.Saturation} says
+ * whether the generator, not the server, was the limit, and {@link locker.loadtest.generator.GeneratorReport} and
+ * {@link locker.loadtest.generator.GeneratorHtml} show it.
  */
 package locker.loadtest.generator;

@@ -4,7 +4,5 @@
  * {@link locker.loadtest.scenario.Login} what a login answer carries (read in one streaming pass: the generator's
  * cost is in docs/benchmarks.md), {@link locker.loadtest.scenario.Outcomes} counts what happened to each student.
  * What each answer means is the contract's ({@link locker.contract.LockerAnswer}, {@link locker.contract.MyLocker}).
- * Uses {@code locker.config}, {@code locker.contract}, {@code locker.loadtest.anomalies} (each answer noted in the
- * run's journal) and {@code locker.loadtest.results} (the outcomes).
  */
 package locker.loadtest.scenario;

@@ -290,7 +290,7 @@ public final class LoadTestConfig {
 
     /** Every simulation's students get ids STUDENT_ID_START, +1, ...: the last must still have 10 digits. */
     private void studentIdsStayTenDigits(SettingReader r, String setting, int students) {
-        long last = studentIdStart + students - 1;
+        long last = lastStudentId(students);
         if (last > LARGEST_STUDENT_ID) {
             r.problem("STUDENT_ID_START (" + studentIdStart + ") + " + setting + " (" + students + ") - 1 = " + last
                     + " has more than 10 digits; student ids must be exactly 10 digits, so lower STUDENT_ID_START or "
@@ -300,7 +300,7 @@ public final class LoadTestConfig {
 
     /** The last student id of a run with this many students (TOTAL_USERS, RACE_USERS, BENCHMARK_USERS or 1). */
     public long lastStudentId(int students) {
-        return studentIdStart + students - 1;
+        return SeedPlan.lastStudentId(studentIdStart, students);
     }
 
     /** GENERATOR_SATURATION values: a saturated load generator only warns, or fails the run. */

@@ -8,6 +8,11 @@ package locker.config;
  */
 public record SeedPlan(int totalUsers, long studentIdStart, int testLockersCount) {
     public long studentIdEnd() {
-        return studentIdStart + totalUsers - 1;
+        return lastStudentId(studentIdStart, totalUsers);
+    }
+
+    /** The last of {@code students} consecutive student ids from {@code first}. */
+    public static long lastStudentId(long first, int students) {
+        return first + students - 1;
     }
 }

@@ -1,8 +1,12 @@
 package locker.bench;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import locker.bench.BenchmarkReport.Row;
 import locker.bench.GatlingRun.Milestone;
+import locker.loadtest.results.CommandLine;
 import locker.loadtest.results.Outcome;
+import locker.loadtest.results.compare.Median;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -23,20 +27,18 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static locker.bench.BenchmarkReport.medianRun;
 import static locker.bench.BenchmarkReport.number;
-import static locker.loadtest.results.compare.RunComparison.median;
 
 /**
  * {@code scripts/benchmark.sh}: measures, against the embedded reference stack, what the issue of the
- * benchmarks asks, and prints one table (also written as {@code benchmark_results.json}):
- * the seed's headline run replayed, the rush of 1,000 and of 10,000 students, the reference server alone,
- * seeding and restoring, where the time of a default {@code ./mvnw gatling:test} goes, and what the load
- * generator itself costs against a canned nginx stub ({@link NginxStub}).
+ * benchmarks asks, and prints one table (also written as {@code benchmark_results.json}): the original load
+ * test's headline run replayed, the rush of 1,000 and of 10,000 students, the reference server alone, seeding
+ * and restoring, where the time of a default {@code ./mvnw gatling:test} goes, and what the load generator
+ * itself costs against a canned nginx stub ({@link NginxStub}).
  * Every load run is a real {@code ./mvnw gatling:test}, watched from outside ({@link GatlingRun}).
  */
 public final class Benchmark {
-    /** The seed's headline: 1,000 users, 300 at once, think 0.1–0.5 s, every hold confirmed, 22 + 150 lockers. */
+    /** The original's headline run: 1,000 users, 300 at once, think 0.1–0.5 s, all confirmed, 22 + 150 lockers. */
     static final Map<String, String> HEADLINE = ordered("PROFILE", "batch", "TOTAL_USERS", "1000",
             "CONCURRENT_USERS", "300", "USER_THINK_TIME_MIN", "0.1", "USER_THINK_TIME_MAX", "0.5",
             "CONFIRMATION_RATE", "1.0", "TEST_LOCKERS_COUNT", "150", "BATCH_DELAY", "0");
@@ -91,13 +93,15 @@ public final class Benchmark {
             Path out = Path.of("benchmark_results.json");
             Set<Step> steps = EnumSet.allOf(Step.class);
             List<Integer> ceilingCounts = List.of();
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
+            CommandLine line = new CommandLine(args);
+            while (line.hasNext()) {
+                String arg = line.next();
+                switch (arg) {
                     case "--quick" -> quick = true;
-                    case "--out" -> out = Path.of(value(args, ++i, "--out"));
-                    case "--only" -> steps = steps(value(args, ++i, "--only"));
-                    case "--ceiling-students" -> ceilingCounts = ceilingCounts(value(args, ++i, "--ceiling-students"));
-                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "' (see --help)");
+                    case "--out" -> out = Path.of(line.valueOf(arg));
+                    case "--only" -> steps = steps(line.valueOf(arg));
+                    case "--ceiling-students" -> ceilingCounts = ceilingCounts(line.valueOf(arg));
+                    default -> throw new IllegalArgumentException("unknown argument '" + arg + "' (see --help)");
                 }
             }
             return new Options(quick, out, steps, ceilingCounts);
@@ -120,13 +124,6 @@ public final class Benchmark {
                     + " and the rush's (e.g. 300,300); was '" + value + "'");
         }
 
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length || args[index].startsWith("--")) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[index];
-        }
-
         private static Set<Step> steps(String names) {
             Set<Step> steps = EnumSet.noneOf(Step.class);
             for (String name : names.split(",")) {
@@ -142,7 +139,7 @@ public final class Benchmark {
             usage: scripts/benchmark.sh [--quick] [--out FILE] [--only STEP,...]
 
             Measures against the embedded reference stack and prints one table (also written to FILE,
-            default benchmark_results.json): the seed's headline run (median of 3), the rush of 1,000
+            default benchmark_results.json): the original load test's headline run (median of 3), the rush of 1,000
             students (median of 3) and of 10,000, the reference server alone (GET /lockers and
             hold-confirm-release, 200 students without pause), seeding and restoring 1,000 and 100,000
             users, where the time of a default ./mvnw gatling:test goes, and what the load generator
@@ -172,7 +169,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+        if (CommandLine.asksForHelp(args)) {
             System.out.print(USAGE);
             return;
         }
@@ -225,15 +222,15 @@ public final class Benchmark {
         List<Measured> runs = repeat("headline", HEADLINE, options.repeats());
         List<Measured> done = completed(runs);
         if (done.isEmpty()) {
-            report.add(failedRow("seed headline replay", "≥ 1,768 req/s, mean ≤ 0.061 s, 0 failed", runs,
+            report.add(failedRow("original headline replay", "≥ 1,768 req/s, mean ≤ 0.061 s, 0 failed", runs,
                     command(HEADLINE)));
             return;
         }
-        double rate = median(each(done, m -> m.figures().wallRate()));
-        double mean = median(each(done, m -> m.figures().mean()));
-        Measured middle = medianRun(done, m -> m.figures().wallRate());
+        double rate = Median.of(each(done, m -> m.figures().wallRate()));
+        double mean = Median.of(each(done, m -> m.figures().mean()));
+        Measured middle = Median.run(done, m -> m.figures().wallRate());
         boolean noFailures = done.stream().allMatch(m -> m.figures().failed() == 0);
-        report.add(new Row(medianOf("seed headline replay", done), "≥ 1,768 req/s, mean ≤ 0.061 s, 0 failed",
+        report.add(new Row(medianOf("original headline replay", done), "≥ 1,768 req/s, mean ≤ 0.061 s, 0 failed",
                 number(rate, 0) + " req/s (runs " + list(done, m -> number(m.figures().wallRate(), 0)) + "), mean "
                         + number(mean, 3) + " s, p95 " + number(middle.figures().p95(), 3) + " s, "
                         + failedCount(done) + " failed",
@@ -248,8 +245,8 @@ public final class Benchmark {
             report.add(failedRow("rush of 1,000", "p95 < 250 ms", runs, command(settings)));
             return;
         }
-        double p95 = median(each(done, m -> m.figures().p95()));
-        Measured middle = medianRun(done, m -> m.figures().p95());
+        double p95 = Median.of(each(done, m -> m.figures().p95()));
+        Measured middle = Median.run(done, m -> m.figures().p95());
         report.add(new Row(medianOf("rush of 1,000", done), "p95 < 250 ms",
                 "p95 " + number(p95, 3) + " s (runs " + list(done, m -> number(m.figures().p95(), 3)) + "), "
                         + describe(middle.figures()),
@@ -546,21 +543,19 @@ public final class Benchmark {
                 .collect(Collectors.joining(", "));
     }
 
+    /** A run as a row's details describe it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RunDetails(String name, int exitStatus, String log, String resultsFile, double wallSeconds,
+                      RunFigures figures, Map<String, Double> cpuSecondsDuringRun) {
+        RunDetails(Measured m) {
+            this(m.name(), m.run().exitCode(), m.run().log().toString(), m.run().resultsFile().toString(),
+                    m.run().wallTime().toMillis() / 1000.0, m.figures(), m.run().cpuDuringRun());
+        }
+    }
+
     private static Map<String, Object> details(List<Measured> runs) {
         Map<String, Object> details = new LinkedHashMap<>();
-        List<Map<String, Object>> described = new ArrayList<>();
-        for (Measured m : runs) {
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("name", m.name());
-            run.put("exit_status", m.run().exitCode());
-            run.put("log", m.run().log().toString());
-            run.put("results_file", m.run().resultsFile().toString());
-            run.put("wall_seconds", m.run().wallTime().toMillis() / 1000.0);
-            run.put("figures", m.figures());
-            run.put("cpu_seconds_during_run", m.run().cpuDuringRun());
-            described.add(run);
-        }
-        details.put("runs", described);
+        details.put("runs", runs.stream().map(RunDetails::new).toList());
         return details;
     }
 

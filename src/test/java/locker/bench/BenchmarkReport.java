@@ -2,17 +2,15 @@ package locker.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import locker.loadtest.results.TextTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /** The rows of a benchmark: printed as one table, and written as {@code benchmark_results.json}. */
 final class BenchmarkReport {
@@ -29,6 +27,9 @@ final class BenchmarkReport {
      * @param details  everything behind the measurement (per run figures, CPU, phases)
      */
     record Row(String figure, String goal, String measured, Boolean met, String command, Map<String, Object> details) {}
+
+    /** benchmark_results.json. */
+    record Document(Map<String, Object> machine, boolean quick, List<Row> rows) {}
 
     private final Map<String, Object> machine;
     private final boolean quick;
@@ -49,23 +50,13 @@ final class BenchmarkReport {
 
     /** The table: figure, goal, measured, met; then each row's command. */
     String table() {
-        String[] headers = {"figure", "goal", "measured", "met"};
-        List<String[]> cells = new ArrayList<>();
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(List.of("figure", "goal", "measured", "met"));
         for (Row row : rows) {
-            cells.add(new String[]{row.figure(), row.goal(), row.measured(),
-                    row.met() == null ? "–" : row.met() ? "yes" : "NO"});
+            cells.add(List.of(row.figure(), row.goal(), row.measured(),
+                    row.met() == null ? "–" : row.met() ? "yes" : "NO"));
         }
-        int[] widths = new int[headers.length];
-        for (int column = 0; column < headers.length; column++) {
-            widths[column] = headers[column].length();
-            for (String[] line : cells) {
-                widths[column] = Math.max(widths[column], line[column].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        appendLine(out, headers, widths);
-        appendLine(out, Arrays.stream(widths).mapToObj("-"::repeat).toArray(String[]::new), widths);
-        cells.forEach(line -> appendLine(out, line, widths));
+        StringBuilder out = new StringBuilder(TextTable.ruled(cells));
         out.append("\ncommands:\n");
         for (Row row : rows) {
             out.append("  ").append(row.figure()).append(": ").append(row.command()).append('\n');
@@ -74,43 +65,14 @@ final class BenchmarkReport {
     }
 
     void write(Path file) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("machine", machine);
-        document.put("quick", quick);
-        List<Map<String, Object>> described = new ArrayList<>();
-        for (Row row : rows) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("figure", row.figure());
-            entry.put("goal", row.goal());
-            entry.put("measured", row.measured());
-            entry.put("met", row.met());
-            entry.put("command", row.command());
-            entry.put("details", row.details());
-            described.add(entry);
-        }
-        document.put("rows", described);
         try {
-            JSON.writeValue(file.toFile(), document);
+            JSON.writeValue(file.toFile(), new Document(machine, quick, rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The run whose figure is the median (for an even count, the lower of the middle two). */
-    static <T> T medianRun(List<T> runs, ToDoubleFunction<T> figure) {
-        List<T> sorted = new ArrayList<>(runs);
-        sorted.sort((a, b) -> Double.compare(figure.applyAsDouble(a), figure.applyAsDouble(b)));
-        return sorted.get((sorted.size() - 1) / 2);
-    }
-
     static String number(double value, int decimals) {
         return String.format(Locale.ROOT, "%,." + decimals + "f", value);
-    }
-
-    private static void appendLine(StringBuilder out, String[] cells, int[] widths) {
-        for (int column = 0; column < cells.length; column++) {
-            out.append(column == 0 ? "" : " | ").append(String.format("%-" + widths[column] + "s", cells[column]));
-        }
-        out.append('\n');
     }
 }

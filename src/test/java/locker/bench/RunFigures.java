@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one run, from its results file ({@link RunResults}). {@code wallRate} is the seed's own
- * measure: requests divided by the time from the first request sent to the last answer received (Gatling's own
- * rate divides by whole seconds of the run, which for a run of two seconds can be off by a third).
+ * The figures of one run, from its results file ({@link RunResults}). {@code wallRate} is the original load
+ * test's own measure: requests divided by the time from the first request sent to the last answer received
+ * (Gatling's own rate divides by whole seconds of the run, which for a run of two seconds can be off by a third).
  *
  * @param requests      requests sent
  * @param failed        failed requests (a lost race is an answer, not a failure)

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** A run's figures from its results file; the rate is the seed's: requests over first send to last answer. */
+/** A run's figures from its results file; the rate is the original's: requests over first send to last answer. */
 class RunFiguresTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

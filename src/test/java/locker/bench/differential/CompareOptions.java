@@ -2,6 +2,7 @@ package locker.bench.differential;
 
 import locker.config.DbTarget;
 import locker.config.RedisTarget;
+import locker.loadtest.results.CommandLine;
 
 import java.io.IOException;
 import java.net.URI;
@@ -79,17 +80,17 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
         String noAnswer = null;
         String out = null;
         String only = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
+        CommandLine line = new CommandLine(args);
+        while (line.hasNext()) {
+            String arg = line.next();
             if (arg.equals(WIPE_FLAG)) {
                 wipeAccepted = true;
                 continue;
             }
-            if (!arg.startsWith("--")) {
+            if (!CommandLine.isOption(arg)) {
                 problems.add("unexpected argument '" + arg + "' (options start with --; see --help)");
                 continue;
             }
-            String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[i + 1] : null;
             String name = arg.substring(2);
             String targetOption = name.length() > 2 && (name.startsWith("a-") || name.startsWith("b-")) ? name.substring(2) : null;
             boolean known = switch (name) {
@@ -100,11 +101,13 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
                 problems.add("unknown option '" + arg + "' (see --help)");
                 continue;
             }
-            if (value == null) {
-                problems.add(arg + " needs a value");
+            String value;
+            try {
+                value = line.valueOf(arg);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
                 continue;
             }
-            i++;
             switch (name) {
                 case "rounds" -> rounds = value;
                 case "no-answer-seconds" -> noAnswer = value;

@@ -4,6 +4,7 @@ import locker.bench.differential.CaseResult.Side;
 import locker.bench.differential.DifferentialReport.Document;
 import locker.bench.differential.DifferentialReport.RaceRow;
 import locker.bench.differential.Races.Frequency;
+import locker.loadtest.results.CommandLine;
 import locker.loadtest.results.ExitStatus;
 
 import java.io.PrintStream;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class CompareServers {
     }
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+        if (CommandLine.asksForHelp(args)) {
             System.out.print(CompareOptions.USAGE);
             return;
         }

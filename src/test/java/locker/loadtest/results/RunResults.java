@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The results file, {@code load_test_results.json}; docs/results-and-report.md describes each key. The export writes
@@ -125,8 +126,8 @@ public record RunResults(RunConfig config, Summary summary, Map<String, Endpoint
     public record AssertionResult(String description, boolean passed, Double actual) {}
 
     /**
-     * One request of {@code detailed_results}, in log order, with the seed's keys: {@code statusCode} null when no
-     * response came, {@code errorMessage} null when OK, {@code startTime} in epoch seconds.
+     * One request of {@code detailed_results}, in log order, with the original load test's keys: {@code statusCode}
+     * null when no response came, {@code errorMessage} null when OK, {@code startTime} in epoch seconds.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RequestResult(boolean success, Integer statusCode, double responseTime, String endpoint,
@@ -140,13 +141,23 @@ public record RunResults(RunConfig config, Summary summary, Map<String, Endpoint
         invariants = invariants == null ? null : List.copyOf(invariants);
     }
 
+    /** Whether every assertion held; empty when the file has no {@code assertions}. */
+    public Optional<Boolean> assertionsHeld() {
+        return Optional.ofNullable(assertions).map(all -> all.stream().allMatch(AssertionResult::passed));
+    }
+
     /** Whether every assertion held; true when there were none. */
     public boolean assertionsPassed() {
-        return assertions == null || assertions.stream().allMatch(AssertionResult::passed);
+        return assertionsHeld().orElse(true);
+    }
+
+    /** Whether every invariant held; empty when the file has no {@code invariants}. */
+    public Optional<Boolean> invariantsHeld() {
+        return Optional.ofNullable(invariants).map(all -> all.stream().allMatch(InvariantResult::passed));
     }
 
     public boolean invariantsViolated() {
-        return invariants != null && invariants.stream().anyMatch(invariant -> !invariant.passed());
+        return !invariantsHeld().orElse(true);
     }
 
     public void writeTo(Path file) {

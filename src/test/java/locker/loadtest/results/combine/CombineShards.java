@@ -9,6 +9,7 @@ import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.anomalies.Invariants;
 import locker.loadtest.anomalies.LockerStateReader;
 import locker.loadtest.anomalies.StudentIdRange;
+import locker.loadtest.results.CommandLine;
 import locker.loadtest.results.ExitStatus;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunResults;
@@ -56,20 +57,18 @@ public final class CombineShards {
             List<Path> files = new ArrayList<>();
             Path output = Path.of("combined_results.json");
             boolean database = true;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
+            CommandLine line = new CommandLine(args);
+            while (line.hasNext()) {
+                String arg = line.next();
+                switch (arg) {
                     case "--no-database" -> database = false;
-                    case "--output" -> {
-                        if (i + 1 == args.length || !args[i + 1].endsWith(".json")) {
-                            throw new IllegalArgumentException("--output needs a file name ending in .json");
-                        }
-                        output = Path.of(args[++i]);
-                    }
+                    case "--output" -> output = Path.of(line.value().filter(name -> name.endsWith(".json"))
+                            .orElseThrow(() -> new IllegalArgumentException("--output needs a file name ending in .json")));
                     default -> {
-                        if (args[i].startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        if (CommandLine.isOption(arg)) {
+                            throw new IllegalArgumentException("unknown option " + arg);
                         }
-                        files.add(Path.of(args[i]));
+                        files.add(Path.of(arg));
                     }
                 }
             }

@@ -2,7 +2,6 @@ package locker.loadtest.results.compare;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunResults.Summary;
 import locker.loadtest.results.RunResults;
@@ -10,41 +9,59 @@ import locker.loadtest.results.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The figures of one run, read from a results file ({@code load_test_results.json}): the summary's throughput,
- * mean, 95th percentile and success rate, the scenario outcomes, and whether assertions and invariants held.
+ * One run's results file ({@code load_test_results.json}) as the comparison reads it: the results of a file that has
+ * every compared figure.
  */
-public record ResultsFile(Path path, Map<Figure, Double> figures, Optional<String> reportFolder,
-                          Optional<Boolean> assertionsPassed, Optional<Boolean> invariantsPassed) {
+public record ResultsFile(Path path, RunResults results) {
 
     /**
      * A figure compared across runs: its name in repeat_summary.json, its label, its key in the results file's
-     * {@code summary} and how to read it there (null when the file lacks it).
+     * {@code summary}, how to read it there (null when the file lacks it) and how the table writes it.
      */
-    public record Figure(String name, String label, String summaryKey, Function<Summary, ? extends Number> value) {
+    public record Figure(String name, String label, String summaryKey, Function<Summary, ? extends Number> value,
+                         Format format) {
         public static final List<Figure> ALL = List.of(
-                new Figure("throughput", "throughput (req/s)", Summary.AVERAGE_THROUGHPUT, Summary::averageThroughput),
-                new Figure("mean_response_time", "mean (s)", Summary.AVERAGE_RESPONSE_TIME, Summary::averageResponseTime),
-                new Figure("p95_response_time", "95th (s)", Summary.P95_RESPONSE_TIME, Summary::p95ResponseTime),
-                new Figure("success_rate", "success rate (%)", Summary.SUCCESS_RATE, Summary::successRate),
+                new Figure("throughput", "throughput (req/s)", Summary.AVERAGE_THROUGHPUT, Summary::averageThroughput,
+                        Format.TWO_DECIMALS),
+                new Figure("mean_response_time", "mean (s)", Summary.AVERAGE_RESPONSE_TIME,
+                        Summary::averageResponseTime, Format.THREE_DECIMALS),
+                new Figure("p95_response_time", "95th (s)", Summary.P95_RESPONSE_TIME, Summary::p95ResponseTime,
+                        Format.THREE_DECIMALS),
+                new Figure("success_rate", "success rate (%)", Summary.SUCCESS_RATE, Summary::successRate,
+                        Format.TWO_DECIMALS),
                 outcome(Outcome.HOLD_ATTEMPTS), outcome(Outcome.HOLDS_WON), outcome(Outcome.LOST_RACE),
                 outcome(Outcome.CONFIRMED), outcome(Outcome.GIVEN_UP), outcome(Outcome.NO_LOCKER_AVAILABLE),
                 outcome(Outcome.OWNERSHIP_VERIFIED), outcome(Outcome.OWNERSHIP_MISMATCHED), outcome(Outcome.RELEASED));
 
         private static Figure outcome(Outcome outcome) {
             return new Figure(outcome.key(), outcome.key(), Summary.SCENARIO_OUTCOMES + "." + outcome.key(),
-                    summary -> summary.scenarioOutcomes().get(outcome.key()));
+                    summary -> summary.scenarioOutcomes().get(outcome.key()), Format.WHOLE_OR_ONE_DECIMAL);
         }
 
         /** The figure as a key path, as error messages name it: {@code summary.average_throughput}. */
         public String key() {
             return RunResults.SUMMARY + "." + summaryKey;
+        }
+
+        /** How a value is written in the table; a median of counts may be a half. */
+        public enum Format {
+            TWO_DECIMALS("%.2f"), THREE_DECIMALS("%.3f"), WHOLE_OR_ONE_DECIMAL("%.1f");
+
+            private final String pattern;
+
+            Format(String pattern) {
+                this.pattern = pattern;
+            }
+
+            public String text(double value) {
+                return this == WHOLE_OR_ONE_DECIMAL && value == Math.rint(value) ? String.valueOf((long) value)
+                        : String.format(Locale.ROOT, pattern, value);
+            }
         }
     }
 
@@ -55,12 +72,13 @@ public record ResultsFile(Path path, Map<Figure, Double> figures, Optional<Strin
         }
     }
 
-    public ResultsFile {
-        figures = Map.copyOf(figures);
+    public double figure(Figure figure) {
+        return figure.value().apply(results.summary()).doubleValue();
     }
 
-    public double figure(Figure figure) {
-        return figures.get(figure);
+    /** The run's report folder; null when the file does not name it. */
+    public String reportFolder() {
+        return results.config() == null ? null : results.config().reportFolder();
     }
 
     public static ResultsFile read(Path path) {
@@ -84,19 +102,11 @@ public record ResultsFile(Path path, Map<Figure, Double> figures, Optional<Strin
         } catch (IllegalArgumentException e) {
             throw new InvalidResultsFile(path, e.getMessage());
         }
-        Map<Figure, Double> figures = new LinkedHashMap<>();
         for (Figure figure : Figure.ALL) {
-            Number value = figure.value().apply(results.summary());
-            if (value == null) {
+            if (figure.value().apply(results.summary()) == null) {
                 throw new InvalidResultsFile(path, "it has no number at " + figure.key());
             }
-            figures.put(figure, value.doubleValue());
         }
-        return new ResultsFile(path, figures,
-                Optional.ofNullable(results.config()).map(RunResults.RunConfig::reportFolder),
-                Optional.ofNullable(results.assertions()).map(assertions -> assertions.stream()
-                        .allMatch(RunResults.AssertionResult::passed)),
-                Optional.ofNullable(results.invariants()).map(invariants -> invariants.stream()
-                        .allMatch(InvariantResult::passed)));
+        return new ResultsFile(path, results);
     }
 }

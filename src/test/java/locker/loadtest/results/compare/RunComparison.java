@@ -1,10 +1,18 @@
 package locker.loadtest.results.compare;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import locker.loadtest.results.CommandLine;
 import locker.loadtest.results.ExitStatus;
+import locker.loadtest.results.RunResults;
 import locker.loadtest.results.TextTable;
 import locker.loadtest.results.compare.ResultsFile.Figure;
+import locker.loadtest.results.compare.ResultsFile.Figure.Format;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Compares the results files of several runs of the same test: per run its throughput, mean, 95th percentile,
@@ -26,9 +35,30 @@ import java.util.Optional;
 public final class RunComparison {
     public static final double DEFAULT_THRESHOLD_PERCENT = 20;
 
-    /** The figures of one kind across the runs, in run order. */
-    public record FigureStats(Figure figure, List<Double> values, double min, double median, double max,
-                              Double spreadPercent, Double changePercent, List<Integer> flaggedRuns) {}
+    /** The figures of one kind across the runs, in run order; in repeat_summary.json under the figure's name. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonPropertyOrder("source")
+    public record FigureStats(@JsonIgnore Figure figure, List<Double> values, double min, double median, double max,
+                              Double spreadPercent, Double changePercent, List<Integer> flaggedRuns) {
+        @JsonProperty("source")
+        String source() {
+            return figure.key();
+        }
+    }
+
+    /** repeat_summary.json. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RepeatSummary(double thresholdPercent, List<Run> runs, Map<String, FigureStats> figures,
+                         List<Flag> flagged) {
+        /** A run: its file and its figures as the file has them. */
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        record Run(int run, String file, String reportFolder, Boolean assertionsPassed, Boolean invariantsPassed,
+                   Map<String, Double> figures) {}
+
+        /** A run's figure more than the threshold off the median. */
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        record Flag(int run, String figure, double value, double median, Double deviationPercent) {}
+    }
 
     private final List<ResultsFile> runs;
     private final double thresholdPercent;
@@ -58,12 +88,12 @@ public final class RunComparison {
         List<Double> values = runs.stream().map(run -> run.figure(figure)).toList();
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
-        double median = median(sorted);
+        double median = Median.of(sorted);
         double min = sorted[0];
         double max = sorted[n - 1];
         List<Integer> flagged = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Double deviation = percentOf(Math.abs(values.get(i) - median), median);
+            Double deviation = deviationPercent(values.get(i), median);
             if (deviation == null || deviation > thresholdPercent) {
                 flagged.add(i + 1);
             }
@@ -72,15 +102,8 @@ public final class RunComparison {
                 percentOf(values.get(n - 1) - values.get(0), values.get(0)), List.copyOf(flagged));
     }
 
-    /** The middle value, or the mean of the middle two. */
-    public static double median(double... values) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("no values");
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    private static Double deviationPercent(double value, double median) {
+        return percentOf(Math.abs(value - median), median);
     }
 
     /** {@code part} as a percentage of {@code whole}; 0 when both are 0, null (undefined) when only whole is. */
@@ -106,45 +129,34 @@ public final class RunComparison {
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         for (FigureStats s : stats) {
+            Format format = s.figure().format();
             List<String> row = new ArrayList<>(List.of(s.figure().label()));
             for (int i = 0; i < s.values().size(); i++) {
-                row.add(format(s.figure(), s.values().get(i)) + (s.flaggedRuns().contains(i + 1) ? " *" : ""));
+                row.add(format.text(s.values().get(i)) + (s.flaggedRuns().contains(i + 1) ? " *" : ""));
             }
-            row.addAll(List.of(format(s.figure(), s.min()), format(s.figure(), s.median()), format(s.figure(), s.max()),
+            row.addAll(List.of(format.text(s.min()), format.text(s.median()), format.text(s.max()),
                     percent(s.spreadPercent(), false), percent(s.changePercent(), true)));
             rows.add(row);
         }
-        rows.add(passRow("assertions", ResultsFile::assertionsPassed));
-        rows.add(passRow("invariants", ResultsFile::invariantsPassed));
+        rows.add(passRow("assertions", RunResults::assertionsHeld));
+        rows.add(passRow("invariants", RunResults::invariantsHeld));
 
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < runs.size(); i++) {
             out.append("run ").append(i + 1).append(": ").append(runs.get(i).path()).append('\n');
         }
         out.append('\n').append(TextTable.align(rows));
-        out.append("\n* more than ").append(format(thresholdPercent)).append(" % off the median");
+        out.append("\n* more than ").append(Format.WHOLE_OR_ONE_DECIMAL.text(thresholdPercent))
+                .append(" % off the median");
         long flagged = stats.stream().mapToLong(s -> s.flaggedRuns().size()).sum();
         out.append(flagged == 0 ? " (none)" : " (" + flagged + " flagged)").append('\n');
         return out.toString();
     }
 
-    private List<String> passRow(String name, java.util.function.Function<ResultsFile, Optional<Boolean>> passed) {
+    private List<String> passRow(String name, Function<RunResults, Optional<Boolean>> held) {
         List<String> row = new ArrayList<>(List.of(name));
-        runs.forEach(run -> row.add(passed.apply(run).map(ok -> ok ? "passed" : "FAILED").orElse("-")));
+        runs.forEach(run -> row.add(held.apply(run.results()).map(ok -> ok ? "passed" : "FAILED").orElse("-")));
         return row;
-    }
-
-
-    private static String format(Figure figure, double value) {
-        return switch (figure.name()) {
-            case "mean_response_time", "p95_response_time" -> String.format(Locale.ROOT, "%.3f", value);
-            case "throughput", "success_rate" -> String.format(Locale.ROOT, "%.2f", value);
-            default -> format(value);
-        };
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String percent(Double value, boolean signed) {
@@ -154,51 +166,27 @@ public final class RunComparison {
         return String.format(Locale.ROOT, signed ? "%+.1f %%" : "%.1f %%", value);
     }
 
-    /** The content of repeat_summary.json. */
-    public Map<String, Object> document() {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("threshold_percent", thresholdPercent);
-        List<Map<String, Object>> runList = new ArrayList<>();
+    RepeatSummary document() {
+        List<RepeatSummary.Run> described = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             ResultsFile run = runs.get(i);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("run", i + 1);
-            entry.put("file", run.path().toAbsolutePath().normalize().toString());
-            entry.put("report_folder", run.reportFolder().orElse(null));
-            entry.put("assertions_passed", run.assertionsPassed().orElse(null));
-            entry.put("invariants_passed", run.invariantsPassed().orElse(null));
-            Map<String, Object> figures = new LinkedHashMap<>();
+            Map<String, Double> figures = new LinkedHashMap<>();
             Figure.ALL.forEach(figure -> figures.put(figure.name(), run.figure(figure)));
-            entry.put("figures", figures);
-            runList.add(entry);
+            described.add(new RepeatSummary.Run(i + 1, run.path().toAbsolutePath().normalize().toString(),
+                    run.reportFolder(), run.results().assertionsHeld().orElse(null),
+                    run.results().invariantsHeld().orElse(null), figures));
         }
-        document.put("runs", runList);
-        Map<String, Object> figures = new LinkedHashMap<>();
-        List<Map<String, Object>> flagged = new ArrayList<>();
+        Map<String, FigureStats> figures = new LinkedHashMap<>();
+        List<RepeatSummary.Flag> flagged = new ArrayList<>();
         for (FigureStats s : stats) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("source", s.figure().key());
-            entry.put("values", s.values());
-            entry.put("min", s.min());
-            entry.put("median", s.median());
-            entry.put("max", s.max());
-            entry.put("spread_percent", s.spreadPercent());
-            entry.put("change_percent", s.changePercent());
-            entry.put("flagged_runs", s.flaggedRuns());
-            figures.put(s.figure().name(), entry);
+            figures.put(s.figure().name(), s);
             for (int run : s.flaggedRuns()) {
-                Map<String, Object> flag = new LinkedHashMap<>();
-                flag.put("run", run);
-                flag.put("figure", s.figure().name());
-                flag.put("value", s.values().get(run - 1));
-                flag.put("median", s.median());
-                flag.put("deviation_percent", percentOf(Math.abs(s.values().get(run - 1) - s.median()), s.median()));
-                flagged.add(flag);
+                double value = s.values().get(run - 1);
+                flagged.add(new RepeatSummary.Flag(run, s.figure().name(), value, s.median(),
+                        deviationPercent(value, s.median())));
             }
         }
-        document.put("figures", figures);
-        document.put("flagged", flagged);
-        return document;
+        return new RepeatSummary(thresholdPercent, described, figures, flagged);
     }
 
     public void writeTo(Path file) throws IOException {
@@ -244,14 +232,15 @@ public final class RunComparison {
             double threshold = DEFAULT_THRESHOLD_PERCENT;
             Path output = null;
             List<Path> files = new ArrayList<>();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
+            CommandLine line = new CommandLine(args);
+            while (line.hasNext()) {
+                String arg = line.next();
                 switch (arg) {
                     case "-h", "--help" -> {
                         return new Arguments(true, threshold, null, List.of());
                     }
-                    case "--threshold" -> threshold = number(value(args, ++i, arg), arg);
-                    case "--output" -> output = Path.of(value(args, ++i, arg));
+                    case "--threshold" -> threshold = number(line.valueOf(arg), arg);
+                    case "--output" -> output = Path.of(line.valueOf(arg));
                     default -> {
                         if (arg.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -264,13 +253,6 @@ public final class RunComparison {
                 throw new IllegalArgumentException("give at least two results files, got " + files.size() + "\n" + USAGE);
             }
             return new Arguments(false, threshold, output, files);
-        }
-
-        private static String value(List<String> args, int index, String option) {
-            if (index >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args.get(index);
         }
 
         private static double number(String text, String option) {

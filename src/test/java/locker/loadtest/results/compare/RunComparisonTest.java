@@ -45,9 +45,9 @@ class RunComparisonTest {
         assertThat(file.figure(figure("success_rate"))).isEqualTo(99.5);
         assertThat(file.figure(figure("confirmed"))).isEqualTo(22);
         assertThat(file.figure(LOST_RACE)).isEqualTo(140);
-        assertThat(file.reportFolder()).contains("/tmp/gatling/lockerreservationsimulation-20250101000000000");
-        assertThat(file.assertionsPassed()).contains(true);
-        assertThat(file.invariantsPassed()).contains(true);
+        assertThat(file.reportFolder()).isEqualTo("/tmp/gatling/lockerreservationsimulation-20250101000000000");
+        assertThat(file.results().assertionsHeld()).contains(true);
+        assertThat(file.results().invariantsHeld()).contains(true);
     }
 
     @Test
@@ -131,6 +131,24 @@ class RunComparisonTest {
         assertThat(summary.at("/figures/throughput/min").asDouble()).isEqualTo(118.9);
         assertThat(summary.at("/figures/throughput/max").asDouble()).isEqualTo(123.4);
         assertThat(summary.at("/runs/1/file").asText()).isEqualTo(dir.resolve("2.json").toString());
+    }
+
+    @Test
+    void theSummaryDocumentsKeysComeInTheirOrderAndAFlaggedRunIsListed() throws IOException {
+        Path output = dir.resolve("repeat_summary.json");
+        new RunComparison(List.of(file("1.json", new Run(100, 0.05, 0.20, 100, 22, 100)),
+                file("2.json", new Run(150, 0.05, 0.20, 100, 22, 100))), 10).writeTo(output);
+
+        JsonNode summary = new ObjectMapper().readTree(output.toFile());
+        assertThat(summary.fieldNames()).toIterable().containsExactly("threshold_percent", "runs", "figures", "flagged");
+        assertThat(summary.at("/runs/0").fieldNames()).toIterable().containsExactly("run", "file", "report_folder",
+                "assertions_passed", "invariants_passed", "figures");
+        assertThat(summary.at("/figures/throughput").fieldNames()).toIterable().containsExactly("source", "values",
+                "min", "median", "max", "spread_percent", "change_percent", "flagged_runs");
+        assertThat(summary.at("/figures/throughput/source").asText()).isEqualTo("summary.average_throughput");
+        assertThat(summary.at("/flagged/0").fieldNames()).toIterable().containsExactly("run", "figure", "value",
+                "median", "deviation_percent");
+        assertThat(summary.at("/flagged/0/deviation_percent").asDouble()).isEqualTo(20.0);
     }
 
     @Test

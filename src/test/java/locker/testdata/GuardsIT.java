@@ -130,6 +130,8 @@ class GuardsIT {
                 assertThat(report.redisSummary()).startsWith("WARNING: Redis at").contains("unreachable",
                         "hold keys of lockers held by test users (2): locker:hold:{104–105}; locker:hold:{"
                                 + seeded.firstTestLockerId() + "–", "blacklist keys (");
+                assertThat(report.redisKeysLeft()).as("every key, for the results file")
+                        .contains("locker:hold:104", "locker:hold:105").anyMatch(key -> key.startsWith("blacklist:"));
             } finally {
                 WORLD.stack().restartRedis();
                 WORLD.reconnectRedis();

@@ -25,8 +25,11 @@ final class RedisCleanup {
     private static final int SHOWN_KEYS = 3;
     private static final int SHOWN_RANGES = 5;
 
-    /** What was removed; {@code warning} is set when Redis could not be cleaned. */
-    record Outcome(int holdsRemoved, int blacklistRemoved, String warning) {
+    /**
+     * What was removed; when Redis could not be cleaned, {@code warning} summarises the keys that may be left and
+     * {@code keysLeft} lists them all (the test lockers' hold keys as one pattern of their range).
+     */
+    record Outcome(int holdsRemoved, int blacklistRemoved, String warning, List<String> keysLeft) {
         String summary() {
             return warning != null ? warning
                     : "redis: removed " + holdsRemoved + " hold keys, " + blacklistRemoved + " blacklist entries";
@@ -48,9 +51,13 @@ final class RedisCleanup {
                 blacklisted += (int) jedis.del(jtis.subList(i, Math.min(jtis.size(), i + BATCH)).stream()
                         .map(RedisKeys::blacklist).toArray(String[]::new));
             }
-            return new Outcome(holds, blacklisted, null);
+            return new Outcome(holds, blacklisted, null, List.of());
         } catch (JedisException e) {
-            return new Outcome(0, 0, warning(target, run, jtis, heldLockers, e));
+            String testLockers = run.lockerIdFirst() == null ? null : RedisKeys.HOLD_PREFIX + "{" + run.lockerIds() + "}";
+            List<Long> heldElsewhere = heldLockers.stream().filter(id -> !run.isTestLocker(id)).toList();
+            return new Outcome(0, 0, "WARNING: Redis at " + target + " is unreachable (" + e.getMessage()
+                    + "); these keys of run #" + run.id() + " may remain until they expire: "
+                    + keysLeft(heldElsewhere, testLockers, jtis), allKeysLeft(heldElsewhere, testLockers, jtis));
         }
     }
 
@@ -87,12 +94,15 @@ final class RedisCleanup {
         }
     }
 
-    private static String warning(RedisTarget target, Seeding run, List<String> jtis, Collection<Long> heldLockers,
-                                  JedisException e) {
-        String testLockers = run.lockerIdFirst() == null ? null : RedisKeys.HOLD_PREFIX + "{" + run.lockerIds() + "}";
-        List<Long> heldElsewhere = heldLockers.stream().filter(id -> !run.isTestLocker(id)).toList();
-        return "WARNING: Redis at " + target + " is unreachable (" + e.getMessage() + "); these keys of run #" + run.id()
-                + " may remain until they expire: " + keysLeft(heldElsewhere, testLockers, jtis);
+    /** Every key that may be left, for the results file: each held locker's, the test lockers' pattern, each blacklist key. */
+    static List<String> allKeysLeft(Collection<Long> heldLockers, String testLockerKeys, List<String> jtis) {
+        List<String> keys = new ArrayList<>();
+        new TreeSet<>(heldLockers).forEach(id -> keys.add(RedisKeys.hold(id)));
+        if (testLockerKeys != null) {
+            keys.add(testLockerKeys);
+        }
+        jtis.forEach(jti -> keys.add(RedisKeys.blacklist(jti)));
+        return keys;
     }
 
     /**

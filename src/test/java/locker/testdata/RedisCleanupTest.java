@@ -8,7 +8,10 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The warning for keys Redis could not be cleaned of stays one short line however many keys there are. */
+/**
+ * The warning for keys Redis could not be cleaned of stays one short line however many keys there are; the results file
+ * gets them all.
+ */
 class RedisCleanupTest {
     @Test
     void heldLockersAreNamedAsRunsOfConsecutiveIdsAndTheRestCounted() {
@@ -22,6 +25,15 @@ class RedisCleanupTest {
         assertThat(keys).isEqualTo("hold keys of lockers held by test users (157): locker:hold:{101–250, 300, 302–303, 400,"
                 + " 500} and 2 more; locker:hold:{90001–90100}; blacklist keys (1000): blacklist:jti0, blacklist:jti1,"
                 + " blacklist:jti2 and 997 more");
+    }
+
+    @Test
+    void theResultsFileGetsEveryKeyTheSummaryCounts() {
+        List<String> keys = RedisCleanup.allKeysLeft(List.of(105L, 104L), "locker:hold:{90001–90100}",
+                List.of("a", "b", "c", "d"));
+
+        assertThat(keys).containsExactly("locker:hold:104", "locker:hold:105", "locker:hold:{90001–90100}",
+                "blacklist:a", "blacklist:b", "blacklist:c", "blacklist:d");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * each contract table's rows now against its snapshot from before the run.
  */
 public record RestoreReport(Status status, long runId, RemovedRows removed, List<TableCheck> tables,
-                            String redisSummary) {
+                            String redisSummary, List<String> redisKeysLeft) {
     public enum Status {
         /** No database: nothing could be restored; test users the run registered may remain. */
         NO_DATABASE,
@@ -21,16 +21,17 @@ public record RestoreReport(Status status, long runId, RemovedRows removed, List
     }
 
     static RestoreReport noDatabase() {
-        return new RestoreReport(Status.NO_DATABASE, 0, null, List.of(), null);
+        return new RestoreReport(Status.NO_DATABASE, 0, null, List.of(), null, List.of());
     }
 
     static RestoreReport nothingToRestore() {
-        return new RestoreReport(Status.NOTHING_TO_RESTORE, 0, null, List.of(), null);
+        return new RestoreReport(Status.NOTHING_TO_RESTORE, 0, null, List.of(), null, List.of());
     }
 
-    static RestoreReport restored(long runId, RemovedRows removed, List<TableCheck> tables, String redisSummary) {
+    static RestoreReport restored(long runId, RemovedRows removed, List<TableCheck> tables, String redisSummary,
+                                  List<String> redisKeysLeft) {
         Status status = tables.stream().allMatch(TableCheck::exact) ? Status.RESTORED : Status.RESTORED_WITH_DIFFERENCES;
-        return new RestoreReport(status, runId, removed, List.copyOf(tables), redisSummary);
+        return new RestoreReport(status, runId, removed, List.copyOf(tables), redisSummary, List.copyOf(redisKeysLeft));
     }
 
     /** True when the database holds exactly what it held before the run (or there was nothing to restore). */

@@ -13,7 +13,7 @@ class RestoreReportTest {
     void anExactRestoreSaysEachTableEqualsItsSnapshot() {
         RestoreReport report = RestoreReport.restored(7, new RemovedRows(1, 2, 3, 4, 5), List.of(
                 new TableCheck("users", "serial_id", 3, 3, List.of(), List.of(), List.of()),
-                new TableCheck("locker_info", "locker_id", 22, 22, List.of(), List.of(), List.of())), "redis: ok");
+                new TableCheck("locker_info", "locker_id", 22, 22, List.of(), List.of(), List.of())), "redis: ok", List.of());
         assertThat(report.exact()).isTrue();
         assertThat(report.summary()).isEqualTo("restored (run #7): users 3 = 3, locker_info 22 = 22");
     }
@@ -21,7 +21,7 @@ class RestoreReportTest {
     @Test
     void aDifferenceIsReportedByKey() {
         RestoreReport report = RestoreReport.restored(7, new RemovedRows(0, 0, 0, 0, 0), List.of(
-                new TableCheck("users", "serial_id", 3, 3, List.of(), List.of(), List.of("42"))), null);
+                new TableCheck("users", "serial_id", 3, 3, List.of(), List.of(), List.of("42"))), null, List.of());
         assertThat(report.exact()).isFalse();
         assertThat(report.status()).isEqualTo(RestoreReport.Status.RESTORED_WITH_DIFFERENCES);
         assertThat(report.summary()).isEqualTo("NOT EXACT (run #7): users 3 ≠ 3");

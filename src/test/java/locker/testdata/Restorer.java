@@ -31,7 +31,7 @@ final class Restorer {
         try {
             RemovedRows removed = removeTestData(c, run.id());
             RestoreReport report = RestoreReport.restored(run.id(), removed, SnapshotComparison.compare(c, run.id()),
-                    redisOutcome.summary());
+                    redisOutcome.summary(), redisOutcome.keysLeft());
             SeedingLedger.close(c, run.id(), report.exact(), report.describe());
             hook.reached("restore");
             c.commit();

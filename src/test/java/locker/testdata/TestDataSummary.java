@@ -18,15 +18,23 @@ import java.util.List;
  * @param leftOnServer    a run without the database: what stays on the server after it gave back what it could; null
  *                        for a run with the database
  * @param lockersLeft     a run without the database: lockers still held or owned by test students; null otherwise
+ * @param redisKeysLeft   Redis keys of the run that may remain because Redis could not be cleaned (the console shows a
+ *                        summary); empty otherwise
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TestDataSummary(String studentIds, int testLockers, @JsonInclude(JsonInclude.Include.NON_NULL) String restore,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Boolean restoredExactly,
                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> leftOnServer,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Integer lockersLeft) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Integer lockersLeft,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> redisKeysLeft) {
     /** A run with the database: nothing to list as left on the server. */
     public TestDataSummary(String studentIds, int testLockers, String restore, Boolean restoredExactly) {
-        this(studentIds, testLockers, restore, restoredExactly, null, null);
+        this(studentIds, testLockers, restore, restoredExactly, null, null, List.of());
+    }
+
+    public TestDataSummary(String studentIds, int testLockers, String restore, Boolean restoredExactly,
+                           List<String> leftOnServer, Integer lockersLeft) {
+        this(studentIds, testLockers, restore, restoredExactly, leftOnServer, lockersLeft, List.of());
     }
 
     /** Before the restore: the plan's students and lockers. */
@@ -35,11 +43,12 @@ public record TestDataSummary(String studentIds, int testLockers, @JsonInclude(J
     }
 
     public TestDataSummary restored(RestoreReport report) {
-        return new TestDataSummary(studentIds, testLockers, report.summary(), report.exact());
+        return new TestDataSummary(studentIds, testLockers, report.summary(), report.exact(), null, null,
+                report.redisKeysLeft());
     }
 
     public TestDataSummary failedToRestore(RestoreReport report) {
-        return new TestDataSummary(studentIds, testLockers, report.summary(), false);
+        return new TestDataSummary(studentIds, testLockers, report.summary(), false, null, null, report.redisKeysLeft());
     }
 
     /** The restore could not reach or change the database: the test data is still there. */

@@ -3,7 +3,8 @@ package locker.bench;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import locker.bench.BenchmarkReport.Row;
-import locker.bench.GatlingRun.Milestone;
+import locker.loadtest.results.RunResults;
+import locker.loadtest.results.RunTimeline.Milestone;
 import locker.loadtest.results.CommandLine;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.results.compare.Median;
@@ -325,7 +326,7 @@ public final class Benchmark {
             report.add(failedRow(STARTUP_FIGURE, "–", List.of(run), "./mvnw gatling:test"));
             return;
         }
-        Map<String, Double> phases = phases(run.run());
+        Map<String, Double> phases = phases(run.run(), RunResults.read(run.run().resultsFile()).timeline());
         String split = phases.entrySet().stream()
                 .map(e -> e.getKey() + " " + number(e.getValue(), 1))
                 .collect(Collectors.joining(", "));
@@ -465,12 +466,27 @@ public final class Benchmark {
                 .values().stream().mapToDouble(Double::doubleValue).sum() : 0;
     }
 
+    /** The phases after the build, each named with the milestone of the results' timeline that ends it. */
+    private static final Map<String, Milestone> PHASE_ENDS = phaseEnds();
+
+    private static Map<String, Milestone> phaseEnds() {
+        Map<String, Milestone> ends = new LinkedHashMap<>();
+        ends.put("JVM + stack", Milestone.STACK_STARTED);
+        ends.put("warm-up", Milestone.WARMED_UP);
+        ends.put("seed", Milestone.SEEDED);
+        ends.put("run", Milestone.LOAD_ENDED);
+        ends.put("invariants + restore", Milestone.RESTORED);
+        ends.put("report", Milestone.REPORT_WRITTEN);
+        ends.put("export", Milestone.EXPORTED);
+        return ends;
+    }
+
     /**
-     * Where the wall time of a run went, from the moments its milestones were printed: the build (Maven
-     * until Gatling's JVM starts), the JVM and the stack, the warm-up, seeding, the load, the invariants and
-     * restore, Gatling's report, the results export, and Maven's end.
+     * Where the wall time of a run went: the build (Maven until Gatling's JVM starts), then each phase up to the
+     * milestone that ends it in the run's {@code timeline} (epoch milliseconds, from its results file), then Maven's
+     * end. A milestone the run did not reach (no stack to start against BASE_URL) leaves its phase out.
      */
-    static Map<String, Double> phases(GatlingRun.Result run) {
+    static Map<String, Double> phases(GatlingRun.Result run, Map<String, Long> timeline) {
         Map<String, Double> phases = new LinkedHashMap<>();
         Instant previous = run.started();
         Instant jvm = run.gatlingJvmStarted();
@@ -478,14 +494,12 @@ public final class Benchmark {
             phases.put("build", seconds(previous, jvm));
             previous = jvm;
         }
-        String[] names = {"JVM + stack", "warm-up", "seed", "run", "invariants + restore", "report", "export"};
-        Milestone[] ends = {Milestone.STACK_STARTED, Milestone.WARMED_UP, Milestone.SEEDED,
-                Milestone.SIMULATION_COMPLETED, Milestone.RESTORED, Milestone.REPORT_WRITTEN, Milestone.EXPORTED};
-        for (int i = 0; i < ends.length; i++) {
-            Instant end = run.milestones().get(ends[i]);
+        for (Map.Entry<String, Milestone> phase : PHASE_ENDS.entrySet()) {
+            Long end = timeline.get(phase.getValue().key());
             if (end != null) {
-                phases.put(names[i], seconds(previous, end));
-                previous = end;
+                Instant at = Instant.ofEpochMilli(end);
+                phases.put(phase.getKey(), seconds(previous, at));
+                previous = at;
             }
         }
         phases.put("end of Maven", seconds(previous, run.ended()));

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +78,20 @@ class BenchmarkScriptIT {
                 .isEqualTo(results.path("detailed_results").size());
         assertThat(run.path("figures").path("p95").asDouble())
                 .isEqualTo(results.path("summary").path("p95_response_time").asDouble());
+        // the phases are those of the run's timeline, which the run wrote in its results file
+        List<String> phaseNames = new ArrayList<>();
+        startup.path("phases_seconds").fieldNames().forEachRemaining(phaseNames::add);
+        assertThat(phaseNames).containsExactly("build", "JVM + stack", "warm-up", "seed", "run", "invariants + restore",
+                "report", "export", "end of Maven");
+        List<String> milestones = new ArrayList<>();
+        List<Long> moments = new ArrayList<>();
+        results.path("timeline").fields().forEachRemaining(entry -> {
+            milestones.add(entry.getKey());
+            moments.add(entry.getValue().asLong());
+        });
+        assertThat(milestones).containsExactly("stack_started", "warmed_up", "seeded", "load_started", "load_ended",
+                "restored", "report_written", "exported");
+        assertThat(moments).isSorted();
         // where the run's CPU went: Gatling, the embedded server, PostgreSQL
         JsonNode cpu = run.path("cpu_seconds_during_run");
         assertThat(cpu.path("load JVM: gatling").asDouble()).isPositive();

@@ -2,7 +2,7 @@ package locker.bench;
 
 import locker.bench.Benchmark.Options;
 import locker.bench.Benchmark.Step;
-import locker.bench.GatlingRun.Milestone;
+import locker.loadtest.results.RunTimeline.Milestone;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -58,35 +58,34 @@ class BenchmarkTest {
     }
 
     @Test
-    void milestonesAreTakenOnceAndInOrder() {
-        Map<Milestone, Instant> reached = new LinkedHashMap<>();
+    void theWatchedLinesAreTakenOnceAndInOrder() {
+        Map<GatlingRun.Milestone, Instant> reached = new LinkedHashMap<>();
         assertThat(GatlingRun.milestone("Simulation locker.loadtest.simulation.LockerReservationSimulation started...", reached))
-                .hasValue(Milestone.SIMULATION_STARTED);
-        reached.put(Milestone.SIMULATION_STARTED, Instant.now());
+                .hasValue(GatlingRun.Milestone.SIMULATION_STARTED);
+        reached.put(GatlingRun.Milestone.SIMULATION_STARTED, Instant.now());
         assertThat(GatlingRun.milestone("User 42: Simulation locker. is not a milestone twice", reached)).isEmpty();
         assertThat(GatlingRun.milestone("12:00:01.000 INFO i.gatling.app.Runner - Simulation "
                 + "locker.loadtest.simulation.LockerReservationSimulation completed in 6 seconds", reached))
-                .hasValue(Milestone.SIMULATION_COMPLETED);
+                .hasValue(GatlingRun.Milestone.SIMULATION_COMPLETED);
         assertThat(GatlingRun.milestone("the request completed in time", reached)).isEmpty();
-        assertThat(GatlingRun.milestone("seeded run #3: 1000 test users", reached)).hasValue(Milestone.SEEDED);
     }
 
     @Test
-    void thePhasesOfARunAddUpToItsWallTime() {
+    void thePhasesOfARunComeFromItsTimelineAndAddUpToItsWallTime() {
         Instant start = Instant.parse("2026-11-24T12:00:00Z");
-        Map<Milestone, Instant> milestones = new LinkedHashMap<>();
-        milestones.put(Milestone.STACK_STARTED, start.plusMillis(5_000));
-        milestones.put(Milestone.WARMED_UP, start.plusMillis(10_200));
-        milestones.put(Milestone.SEEDED, start.plusMillis(10_700));
-        milestones.put(Milestone.SIMULATION_STARTED, start.plusMillis(10_800));
-        milestones.put(Milestone.SIMULATION_COMPLETED, start.plusMillis(22_700));
-        milestones.put(Milestone.RESTORED, start.plusMillis(23_000));
-        milestones.put(Milestone.REPORT_WRITTEN, start.plusMillis(23_800));
-        milestones.put(Milestone.EXPORTED, start.plusMillis(24_000));
+        Map<String, Long> timeline = new LinkedHashMap<>();
+        timeline.put(Milestone.STACK_STARTED.key(), start.plusMillis(5_000).toEpochMilli());
+        timeline.put(Milestone.WARMED_UP.key(), start.plusMillis(10_200).toEpochMilli());
+        timeline.put(Milestone.SEEDED.key(), start.plusMillis(10_700).toEpochMilli());
+        timeline.put(Milestone.LOAD_STARTED.key(), start.plusMillis(10_800).toEpochMilli());
+        timeline.put(Milestone.LOAD_ENDED.key(), start.plusMillis(22_700).toEpochMilli());
+        timeline.put(Milestone.RESTORED.key(), start.plusMillis(23_000).toEpochMilli());
+        timeline.put(Milestone.REPORT_WRITTEN.key(), start.plusMillis(23_800).toEpochMilli());
+        timeline.put(Milestone.EXPORTED.key(), start.plusMillis(24_000).toEpochMilli());
         GatlingRun.Result run = new GatlingRun.Result(0, Path.of("run.log"), Path.of("run.json"), start,
-                start.plusMillis(24_400), start.plusMillis(3_100), milestones, Map.of(), Optional.of(3.4));
+                start.plusMillis(24_400), start.plusMillis(3_100), Map.of(), Optional.of(3.4));
 
-        Map<String, Double> phases = Benchmark.phases(run);
+        Map<String, Double> phases = Benchmark.phases(run, timeline);
 
         assertThat(phases).containsExactly(Map.entry("build", 3.1), Map.entry("JVM + stack", 1.9),
                 Map.entry("warm-up", 5.2), Map.entry("seed", 0.5), Map.entry("run", 12.0),
@@ -94,5 +93,17 @@ class BenchmarkTest {
                 Map.entry("end of Maven", 0.4));
         assertThat(phases.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(24.4,
                 org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void aRunAgainstItsOwnServerHasNoStackPhases() {
+        Instant start = Instant.parse("2026-11-24T12:00:00Z");
+        Map<String, Long> timeline = Map.of(Milestone.SEEDED.key(), start.plusMillis(4_000).toEpochMilli(),
+                Milestone.LOAD_ENDED.key(), start.plusMillis(9_000).toEpochMilli());
+        GatlingRun.Result run = new GatlingRun.Result(0, Path.of("run.log"), Path.of("run.json"), start,
+                start.plusMillis(10_000), start.plusMillis(3_000), Map.of(), Optional.empty());
+
+        assertThat(Benchmark.phases(run, timeline)).containsExactly(Map.entry("build", 3.0), Map.entry("seed", 1.0),
+                Map.entry("run", 5.0), Map.entry("end of Maven", 1.0));
     }
 }

@@ -26,16 +26,14 @@ import java.util.regex.Pattern;
  * when Gatling announces the simulation's start and end (which says where the run's CPU went).
  */
 final class GatlingRun {
-    /** Lines that end a phase of a run, in the order they appear. */
+    /**
+     * The lines watched for as they come, in the order they appear: where the embedded stack's PostgreSQL listens, and
+     * when to read the processes' CPU. The phases of a run come from its results file's timeline, not from here.
+     */
     enum Milestone {
         STACK_STARTED("embedded reference stack started in"),
-        WARMED_UP("embedded reference stack warmed up"),
-        SEEDED("seeded run #"),
         SIMULATION_STARTED("Simulation locker."),
-        SIMULATION_COMPLETED(" completed in "),
-        RESTORED("restored (run #"),
-        REPORT_WRITTEN("Reports generated"),
-        EXPORTED("LOAD TEST RESULTS");
+        SIMULATION_COMPLETED(" completed in ");
 
         final String marker;
 
@@ -49,8 +47,7 @@ final class GatlingRun {
      * run logged it (empty against a server of its own).
      */
     record Result(int exitCode, Path log, Path resultsFile, Instant started, Instant ended, Instant gatlingJvmStarted,
-                  Map<Milestone, Instant> milestones, Map<String, Double> cpuDuringRun,
-                  Optional<Double> stackStartSeconds) {
+                  Map<String, Double> cpuDuringRun, Optional<Double> stackStartSeconds) {
         Duration wallTime() {
             return Duration.between(started, ended);
         }
@@ -128,7 +125,7 @@ final class GatlingRun {
                 throw new IllegalStateException("the run did not end within " + TIMEOUT_MINUTES + " minutes; see " + log);
             }
             return new Result(maven.exitValue(), log, resultsFile, started, Instant.now(), gatlingJvmStarted,
-                    milestones, cpuDuringRun, stackStartSeconds);
+                    cpuDuringRun, stackStartSeconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -51,6 +51,6 @@ public final class ResultsFixtures {
                 List.of(new AssertionResult("Global: mean of response time is less than 1000", run.mean() < 1,
                         run.mean() * 1000)),
                 List.of(new InvariantResult("one_owner_per_locker", "no locker has two owners", true, 0, "")),
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 }

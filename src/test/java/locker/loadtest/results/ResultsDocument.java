@@ -12,7 +12,10 @@ import locker.loadtest.results.RunResults.ErrorCount;
 import locker.loadtest.results.RunResults.RequestResult;
 import locker.loadtest.results.RunResults.RunConfig;
 import locker.loadtest.results.RunResults.Summary;
+import locker.loadtest.results.RunTimeline.Milestone;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,7 +34,27 @@ public final class ResultsDocument {
                 errors(tables), assertions(tables, assertionOutcomes), context.invariants(), context.testData(),
                 context.serverMetrics(),
                 detailed ? requests.stream().map(entry -> detail(entry, statuses)).toList() : null,
-                capacity, generator, context.anomalies(), context.contract(), LatencyHistograms.of(requests));
+                capacity, generator, context.anomalies(), context.contract(), LatencyHistograms.of(requests),
+                timeline(runDirectory, context));
+    }
+
+    /** The simulation's milestones, then when Gatling wrote its report and now, when the results are assembled. */
+    private static Map<String, Long> timeline(Path runDirectory, RunContext context) {
+        RunTimeline timeline = new RunTimeline();
+        for (Milestone milestone : Milestone.values()) {
+            Long millis = context.timeline().get(milestone.key());
+            if (millis != null) {
+                timeline.reached(milestone, millis);
+            }
+        }
+        try {
+            timeline.reached(Milestone.REPORT_WRITTEN,
+                    Files.getLastModifiedTime(runDirectory.resolve(ReportHtml.INDEX)).toMillis());
+        } catch (IOException e) {
+            // a report folder without index.html is not exported at all
+        }
+        timeline.reached(Milestone.EXPORTED);
+        return timeline.moments();
     }
 
     private static RunConfig config(Path runDirectory, Tables tables, RunContext context) {

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public record RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
                          List<InvariantResult> invariants, ServerMetrics serverMetrics, TestDataSummary testData,
-                         AnomalyReport anomalies, ContractReport contract) {
+                         AnomalyReport anomalies, ContractReport contract, Map<String, Long> timeline) {
     public static final String FILE_NAME = "run-context.json";
     public static final List<String> OUTCOME_KEYS = Arrays.stream(Outcome.values()).map(Outcome::key).toList();
 
@@ -37,19 +37,34 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
         config = Collections.unmodifiableMap(withoutSecrets(config));
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         invariants = List.copyOf(invariants);
+        timeline = timeline == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(timeline));
+    }
+
+    /** A context without the run's timeline (a run of the report's fixtures). */
+    public RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
+                      List<InvariantResult> invariants, ServerMetrics serverMetrics, TestDataSummary testData,
+                      AnomalyReport anomalies, ContractReport contract) {
+        this(config, outcomes, dbConnected, invariants, serverMetrics, testData, anomalies, contract, Map.of());
     }
 
     /** A context without server metrics, test-data details, anomalies or contract check (all null). */
     public RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
                       List<InvariantResult> invariants) {
-        this(config, outcomes, dbConnected, invariants, null, null, null, null);
+        this(config, outcomes, dbConnected, invariants, null, null, null, null, Map.of());
     }
 
     /** The same context with one more setting. */
     public RunContext withSetting(String name, Object value) {
         Map<String, Object> settings = new LinkedHashMap<>(config);
         settings.put(name, value);
-        return new RunContext(settings, outcomes, dbConnected, invariants, serverMetrics, testData, anomalies, contract);
+        return new RunContext(settings, outcomes, dbConnected, invariants, serverMetrics, testData, anomalies, contract,
+                timeline);
+    }
+
+    /** The same context with the run's timeline as the export completed it. */
+    public RunContext withTimeline(Map<String, Long> completed) {
+        return new RunContext(config, outcomes, dbConnected, invariants, serverMetrics, testData, anomalies, contract,
+                completed);
     }
 
     // A last guard: results files get shared, so a setting named like a secret never reaches one.

@@ -46,7 +46,8 @@ public record RunResults(RunConfig config, Summary summary, Map<String, Endpoint
                          @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorReport generator,
                          @JsonInclude(JsonInclude.Include.NON_NULL) AnomalyReport anomalies,
                          @JsonInclude(JsonInclude.Include.NON_NULL) ContractReport contract,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) LatencyHistograms latencyHistograms) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) LatencyHistograms latencyHistograms,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> timeline) {
     public static final String SUMMARY = "summary";
 
     private static final ObjectMapper WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -13,6 +13,8 @@ import locker.loadtest.anomalies.RequestJournal;
 import locker.loadtest.capacity.CapacitySearch;
 import locker.loadtest.contractcheck.ContractCast;
 import locker.loadtest.contractcheck.ContractReport;
+import locker.loadtest.results.RunTimeline;
+import locker.loadtest.results.RunTimeline.Milestone;
 import locker.loadtest.results.ExitStatus;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
@@ -51,10 +53,12 @@ public final class LoadTestRun {
     private final StudentFeeder students;
     private final TestDataLifecycle testData;
     private final RunRecording recording;
+    private final RunTimeline timeline;
 
-    private LoadTestRun(LoadTestConfig config, Target target, int studentCount) {
+    private LoadTestRun(LoadTestConfig config, Target target, RunTimeline timeline, int studentCount) {
         this.config = config;
         this.target = target;
+        this.timeline = timeline;
         this.testData = new TestDataLifecycle(config.seedPlan(studentCount), target.database(), target.redis(),
                 config.keepTestData, config.externalTestData);
         if (config.externalTestData) {
@@ -94,11 +98,12 @@ public final class LoadTestRun {
                     + " (LockerReservationSimulation); this simulation runs in one generator with test data of its own");
         }
         // the generators' test data and target were checked once, by scripts/seed_test_data.sh
-        Target target = Target.start(config, checkContract && !config.externalTestData);
+        RunTimeline timeline = new RunTimeline();
+        Target target = Target.start(config, checkContract && !config.externalTestData, timeline);
         if (!target.databaseReachable()) {
             RequestJournal.keepLoginAnswers();
         }
-        return new LoadTestRun(config, target, studentCount.applyAsInt(config));
+        return new LoadTestRun(config, target, timeline, studentCount.applyAsInt(config));
     }
 
     /**
@@ -196,7 +201,9 @@ public final class LoadTestRun {
     /** Seeds the test data (or warns and goes on without a database) and starts the samplers. */
     public void before() {
         testData.seed();
+        timeline.reached(Milestone.SEEDED);
         recording.startSampling();
+        timeline.reached(Milestone.LOAD_STARTED);
     }
 
     /**
@@ -205,6 +212,7 @@ public final class LoadTestRun {
      * {@link locker.loadtest.results.ExitStatus#RESTORE_INCOMPLETE}.
      */
     public void after(Simulation simulation) {
+        timeline.reached(Milestone.LOAD_ENDED);
         List<RecordedRequest> journal = RequestJournal.recorded();
         RunRecording.Sampled sampled = recording.stopSampling(
                 journal.stream().mapToLong(RecordedRequest::endMillis).toArray());
@@ -219,6 +227,7 @@ public final class LoadTestRun {
         } finally {
             target.close();
         }
-        recording.export(simulation, sampled, connected, invariants, anomalies, restored);
+        timeline.reached(Milestone.RESTORED);
+        recording.export(simulation, sampled, connected, invariants, anomalies, restored, timeline);
     }
 }

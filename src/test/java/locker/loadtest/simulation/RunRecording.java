@@ -13,6 +13,7 @@ import locker.loadtest.generator.GeneratorReport;
 import locker.loadtest.generator.GeneratorSampler;
 import locker.loadtest.metrics.ServerMetrics;
 import locker.loadtest.metrics.ServerMetricsSampler;
+import locker.loadtest.results.RunTimeline;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunContext;
 import locker.loadtest.results.export.ExportAtExit;
@@ -103,12 +104,12 @@ final class RunRecording {
      * to the results export, which runs once Gatling has written its report.
      */
     void export(Simulation simulation, Sampled sampled, boolean connected, List<InvariantResult> invariants,
-                AnomalyReport anomalies, TestDataSummary testData) {
+                AnomalyReport anomalies, TestDataSummary testData, RunTimeline timeline) {
         LoadTestRun.LOG.info("outcomes: {}", outcomes.asMap());
         Map<String, Object> described = new LinkedHashMap<>(config.describe());
         described.put("base_url", target.baseUrl());
         ExportAtExit.afterRun(simulation, new RunContext(described, outcomes.asMap(), connected, invariants,
-                sampled.serverMetrics(), testData, anomalies, contract), capacitySearch == null ? null : capacitySearch.record(),
+                sampled.serverMetrics(), testData, anomalies, contract, timeline.moments()), capacitySearch == null ? null : capacitySearch.record(),
                 sampled.generator());
     }
 

@@ -1,5 +1,7 @@
 package locker.loadtest.simulation;
 
+import locker.loadtest.results.RunTimeline;
+import locker.loadtest.results.RunTimeline.Milestone;
 import locker.config.DbTarget;
 import locker.config.LoadTestConfig;
 import locker.config.RedisTarget;
@@ -48,9 +50,15 @@ final class Target implements AutoCloseable {
      * {@code checkContract} is false or CONTRACT_CHECK turns it off, pass the contract check.
      */
     static Target start(LoadTestConfig config, boolean checkContract) {
+        return start(config, checkContract, new RunTimeline());
+    }
+
+    /** The same, noting in {@code timeline} when the embedded stack started and was warmed up. */
+    static Target start(LoadTestConfig config, boolean checkContract, RunTimeline timeline) {
         EmbeddedStack stack = null;
         if (config.usesEmbeddedStack()) {
             stack = EmbeddedStack.start();
+            timeline.reached(Milestone.STACK_STARTED);
             LoadTestRun.LOG.info("embedded reference stack started in {} ms at {} (PostgreSQL on port {}, Redis on "
                     + "port {})", stack.startupMillis(), stack.baseUrl(), stack.dbPort(), stack.redisPort());
         }
@@ -67,6 +75,7 @@ final class Target implements AutoCloseable {
         if (stack != null && !config.serverWarmUp.isZero()) {
             LoadTestRun.LOG.info("embedded reference stack warmed up: {}",
                     ServerWarmUp.run(stack, config.serverWarmUp));
+            timeline.reached(Milestone.WARMED_UP);
         }
         if (stack == null) {
             ContractReport contract = null;

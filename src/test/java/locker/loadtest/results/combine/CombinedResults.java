@@ -54,7 +54,7 @@ public final class CombinedResults {
                 endpoints(shards, histograms), errors(shards),
                 goals.judge(summary.averageResponseTime() * 1000, summary.p95ResponseTime() * 1000, summary.successRate(),
                         summary.averageThroughput()),
-                invariants, testData, null, null, null, null, AnomalyReport.merge(anomalies), null, histograms);
+                invariants, testData, null, null, null, null, AnomalyReport.merge(anomalies), null, histograms, null);
     }
 
     private static RunConfig config(List<RunResults> shards, List<Path> files, List<Integer> missing,

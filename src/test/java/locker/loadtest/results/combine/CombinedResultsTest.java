@@ -60,7 +60,7 @@ class CombinedResultsTest {
                 summary, endpoints, List.of(new ErrorCount("status.find.in(200), but actually found 409", 409, failed, 100)),
                 List.of(new AssertionResult("shard's own", true, 1.0)), List.of(), null, null, null, null, null,
                 new AnomalyReport(1, counts, AnomalyReport.DETAILED_PER_KIND, true, List.of(anomaly)), null,
-                LatencyHistograms.of(requests));
+                LatencyHistograms.of(requests), null);
     }
 
     @Test

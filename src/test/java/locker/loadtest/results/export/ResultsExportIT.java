@@ -122,6 +122,7 @@ class ResultsExportIT {
         }
         assertThat(documented.get("anomalies")).containsAll(keys(results.get("anomalies")))
                 .containsAll(keys(results.get("anomalies").get("counts")));
+        assertThat(documented.get("timeline")).containsAll(keys(results.get("timeline")));
     }
 
     /** Every key of an anomaly given in full, of its timeline entries, locker states, rows and hold keys. */

@@ -62,6 +62,8 @@ public final class ResultsExporter {
         RunResults results = ResultsDocument.build(runDirectory, tables, context, log.assertions(),
                 requests, settings.saveDetailedResults(), ResponseStatuses.readFrom(runDirectory),
                 capacity.orElse(null), generator.orElse(null));
+        // kept, so that exporting the folder again gives the same document
+        context.withTimeline(results.timeline()).writeTo(runDirectory);
         List<Path> files = outputFiles(runDirectory);
         files.forEach(results::writeTo);
         LockerRushSection.addTo(runDirectory, results);

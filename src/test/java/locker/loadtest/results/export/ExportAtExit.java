@@ -21,6 +21,11 @@ import java.nio.file.Path;
  * report only after {@code after()} returns, and then its JVM exits; a shutdown hook registered here runs
  * at that exit, when the report is complete, and exports it. A violated invariant ends the JVM with
  * {@link ExitStatus#INVARIANT_VIOLATED}, so the Maven build fails.
+ * <p>
+ * Why {@code Runtime.halt}: Gatling 3.15's {@code main} writes the report and then calls {@code System.exit} with
+ * its own status (0, or 2 for a missed assertion); between the two nothing of the simulation runs but the JVM's
+ * shutdown hooks, and a hook that calls {@code System.exit} blocks for ever. Halting is the one way left to give
+ * the run the status its results call for; it is called only with a non-zero status, after the output is flushed.
  */
 public final class ExportAtExit {
     private ExportAtExit() {}

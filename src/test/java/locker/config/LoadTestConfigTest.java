@@ -255,17 +255,54 @@ class LoadTestConfigTest {
     }
 
     @Test
-    void theReadmeDocumentsEverySetting() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
-        LoadTestConfig config = configWith(Map.of());
-        assertThat(config.settingNames).isNotEmpty().allSatisfy(name ->
-                assertThat(readme).as("README settings table row for " + name).contains("| `" + name + "` |"));
+    void everyDeclaredSettingIsReadInTheDeclaredOrder() {
+        assertThat(configWith(Map.of()).settingNames).containsExactlyElementsOf(
+                Settings.ALL.stream().map(Setting::name).toList());
+    }
+
+    @Test
+    void theReadmeSettingsTableIsTheDeclarations() throws java.io.IOException {
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md")).stream()
+                .filter(line -> line.matches("\\| `[A-Z][A-Z0-9_]*` \\|.*")).toList();
+        assertThat(rows).as("README settings table rows").containsExactlyElementsOf(Settings.ALL.stream()
+                .map(s -> "| `" + s.name() + "` | " + s.defaultText() + " | " + s.meaning() + " |").toList());
+    }
+
+    @Test
+    void everyDefaultFollowsItsOwnRule() {
+        Settings.ALL.forEach(LoadTestConfigTest::assertTheDefaultFollowsTheRule);
+    }
+
+    private static <T> void assertTheDefaultFollowsTheRule(Setting<T> setting) {
+        assertThat(setting.meaning()).as(setting.name()).isNotBlank();
+        Object shown = setting.fallback() == null ? null : setting.rule().shown(setting.fallback());
+        if (shown != null) {
+            assertThat(setting.rule().parse(shown.toString())).as(setting.name()).isEqualTo(setting.fallback());
+        }
+    }
+
+    @Test
+    void theDescriptionRecordsEverySettingButThePasswords() {
+        Map<String, Object> described = configWith(Map.of()).describe();
+        assertThat(described.keySet()).containsExactlyElementsOf(Settings.ALL.stream()
+                .filter(s -> !s.rule().secret()).flatMap(s -> s == Settings.DB_HOST ? java.util.stream.Stream.of("db", "db_host")
+                        : java.util.stream.Stream.of(s.name().toLowerCase(java.util.Locale.ROOT))).toList());
+        assertThat(described).containsEntry("base_url", "embedded reference stack").containsEntry("db", "embedded")
+                .containsEntry("server_warm_up", 5.0).containsEntry("batch_delay", 0.1).containsEntry("profile", "batch")
+                .containsEntry("total_users", 1000).containsEntry("student_id_start", 9_900_000_000L)
+                .containsEntry("min_success_rate", 95.0).containsEntry("per_user_logging", "auto")
+                .containsEntry("contract_check", true).containsEntry("results_filename", "load_test_results.json");
+        assertThat(configWith(Map.of("BASE_URL", "http://locker.example:3000", "DB_HOST", "db.example", "PROFILE", "SOAK"))
+                .describe()).containsEntry("base_url", "http://locker.example:3000")
+                .containsEntry("db", "postgres@db.example:5432/locker_db").containsEntry("db_host", "db.example")
+                .containsEntry("profile", "soak");
     }
 
     @Test
     void thePasswordAppearsNowhereInTheDescription() {
         LoadTestConfig config = configWith(Map.of("BASE_URL", "http://localhost:3000", "DB_PASSWORD", "s3cret-pw"));
         assertThat(config.describe().toString()).doesNotContain("s3cret-pw");
+        assertThat(configWith(Map.of("REDIS_PASSWORD", "r3dis-pw")).describe().toString()).doesNotContain("r3dis-pw");
         assertThat(config.database.toString()).doesNotContain("s3cret-pw");
         assertThat(config.database.password()).isEqualTo("s3cret-pw");
     }

@@ -18,7 +18,7 @@ class CapacitySettingsTest {
     @Test
     void theDefaultsSearchFrom25To1600StudentsForTheSeedsHundred() {
         LoadTestConfig config = configWith(Map.of("PROFILE", "capacity"));
-        assertThat(config.profile).isEqualTo(LoadProfile.CAPACITY);
+        assertThat(config.profile).isEqualTo(Profile.CAPACITY);
         assertThat(CapacityPlan.of(config).levels()).containsExactly(25, 50, 100, 200, 400, 800, 1600);
         assertThat(CapacityPlan.of(config).levelDuration()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.minStableConcurrency).isEqualTo(100);

@@ -43,7 +43,7 @@ public final class LoadTestConfig {
     public final boolean contractCheck;
 
     // ---- load ----
-    public final LoadProfile profile;
+    public final Profile profile;
     public final int totalUsers;
     public final int concurrentUsers;
     public final Duration batchDelay;
@@ -134,7 +134,7 @@ public final class LoadTestConfig {
         PerUserLogging logging = r.read(PER_USER_LOGGING);
         // capacity students loop for as long as the search runs: their lines would grow with its length, not its users
         perUserLogging = logging == PerUserLogging.ON
-                || (logging == PerUserLogging.AUTO && totalUsers <= 1000 && profile != LoadProfile.CAPACITY);
+                || (logging == PerUserLogging.AUTO && totalUsers <= 1000 && profile != Profile.CAPACITY);
 
         requestTimeout = r.read(REQUEST_TIMEOUT);
         maxConnections = r.read(MAX_CONNECTIONS);
@@ -196,18 +196,18 @@ public final class LoadTestConfig {
         studentIdsStayTenDigits(r, "TOTAL_USERS", totalUsers);
         studentIdsStayTenDigits(r, "RACE_USERS", raceUsers);
         studentIdsStayTenDigits(r, "BENCHMARK_USERS", benchmarkUsers);
-        if (profile == LoadProfile.CAPACITY) {
+        if (profile == Profile.CAPACITY) {
             studentIdsStayTenDigits(r, "CAPACITY_MAX", capacityMax);
         }
         if (capacityStart > capacityMax) {
             r.problem("CAPACITY_START (" + capacityStart + ") must not be greater than CAPACITY_MAX (" + capacityMax + ")");
         }
         shardsShareOneSeeding(r);
-        if (profile == LoadProfile.RAMP && rampDuration.compareTo(totalTimeout) >= 0) {
+        if (profile == Profile.RAMP && rampDuration.compareTo(totalTimeout) >= 0) {
             r.problem("RAMP_DURATION (" + seconds(rampDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
                     + seconds(totalTimeout) + " s)");
         }
-        if (profile == LoadProfile.SOAK && soakDuration.compareTo(totalTimeout) >= 0) {
+        if (profile == Profile.SOAK && soakDuration.compareTo(totalTimeout) >= 0) {
             r.problem("SOAK_DURATION (" + seconds(soakDuration) + " s) must be shorter than TOTAL_TIMEOUT ("
                     + seconds(totalTimeout) + " s)");
         }
@@ -230,7 +230,7 @@ public final class LoadTestConfig {
             r.problem("EXTERNAL_TEST_DATA and RUN_WITHOUT_DATABASE exclude each other: test data seeded elsewhere is"
                     + " found in the database");
         }
-        if (!shard.isWhole() && profile == LoadProfile.CAPACITY) {
+        if (!shard.isWhole() && profile == Profile.CAPACITY) {
             r.problem("SHARD_COUNT (" + shard.count() + ") with PROFILE=capacity: the capacity search judges each level"
                     + " live in one generator");
         }

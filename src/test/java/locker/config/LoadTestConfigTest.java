@@ -27,7 +27,7 @@ class LoadTestConfigTest {
         assertThat(config.requestTimeout).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.thinkTimeMin).isEqualTo(Duration.ofMillis(500));
         assertThat(config.thinkTimeMax).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.profile).isEqualTo(LoadProfile.BATCH);
+        assertThat(config.profile).isEqualTo(Profile.BATCH);
         assertThat(config.studentIdStart).isEqualTo(9_900_000_000L);
         assertThat(config.testLockersCount).isEqualTo(150);
         assertThat(config.resultsFilename).isEqualTo("load_test_results.json");
@@ -55,7 +55,7 @@ class LoadTestConfigTest {
         Properties file = new Properties();
         file.setProperty("PROFILE", "rush");
         LoadTestConfig config = LoadTestConfig.from(new SettingSource(name -> " ", Map.of("PROFILE", ""), file));
-        assertThat(config.profile).isEqualTo(LoadProfile.RUSH);
+        assertThat(config.profile).isEqualTo(Profile.RUSH);
     }
 
     @Test

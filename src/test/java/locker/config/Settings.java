@@ -48,7 +48,7 @@ public final class Settings {
             + "check](docs/results-and-report.md#the-contract-check))");
 
     // ---- load ----
-    public static final Setting<LoadProfile> PROFILE = declare("PROFILE", LoadProfile.BATCH, choice(LoadProfile.class),
+    public static final Setting<Profile> PROFILE = declare("PROFILE", Profile.BATCH, choice(Profile.class),
             "how students arrive: `batch`, `rush`, `ramp`, `soak`, or `capacity` (the capacity search)");
     public static final Setting<Integer> TOTAL_USERS = declare("TOTAL_USERS", 1000, wholeNumber(1, MAX_TOTAL_USERS),
             "students who run the journey (the soak's students repeat it); 1 to 100,000");

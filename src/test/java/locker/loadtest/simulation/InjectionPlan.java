@@ -27,7 +27,9 @@ public record InjectionPlan(LoadProfile profile, int users, int slots, Duration 
     public static InjectionPlan of(LoadTestConfig config) {
         Shard shard = config.shard;
         int users = shard.size(config.totalUsers);
-        return switch (config.profile) {
+        LoadProfile arrival = config.profile.arrival().orElseThrow(() -> new IllegalArgumentException(
+                "PROFILE=capacity is planned by locker.loadtest.capacity.CapacityPlan, not by an injection plan"));
+        return switch (arrival) {
             case BATCH -> new InjectionPlan(LoadProfile.BATCH, users,
                     Math.max(1, Math.min(shard.size(config.concurrentUsers), users)), config.batchDelay, Duration.ZERO,
                     0, 1);
@@ -35,8 +37,6 @@ public record InjectionPlan(LoadProfile profile, int users, int slots, Duration 
             case RAMP -> new InjectionPlan(LoadProfile.RAMP, users, 0, Duration.ZERO, config.rampDuration, 0, 1);
             case SOAK -> new InjectionPlan(LoadProfile.SOAK, 0, 0, Duration.ZERO,
                     config.soakDuration, shard.share(config.soakArrivalRate), config.soakRepeats);
-            case CAPACITY -> throw new IllegalArgumentException(
-                    "the capacity profile is planned by locker.loadtest.capacity.CapacityPlan, not by an injection plan");
         };
     }
 

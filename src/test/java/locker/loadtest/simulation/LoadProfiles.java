@@ -29,7 +29,6 @@ public final class LoadProfiles {
                     .injectOpen(rampUsers(plan.users()).during(plan.arrivalWindow()));
             case SOAK -> scenario("Students").exec(oneStudent)
                     .injectOpen(constantUsersPerSec(plan.arrivalRate()).during(plan.arrivalWindow()));
-            case CAPACITY -> throw new IllegalArgumentException("the capacity profile is set up by locker.loadtest.capacity.CapacitySearch");
         };
     }
 }

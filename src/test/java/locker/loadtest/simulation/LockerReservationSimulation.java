@@ -2,6 +2,7 @@ package locker.loadtest.simulation;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import locker.config.LoadProfile;
+import locker.config.Profile;
 import locker.loadtest.capacity.CapacityPlan;
 import locker.loadtest.capacity.CapacitySearch;
 import locker.loadtest.scenario.LockerJourney;
@@ -16,8 +17,8 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 public class LockerReservationSimulation extends LoadTestSimulation {
     public LockerReservationSimulation() {
         super(LoadTestRun.startShard(
-                config -> config.profile == LoadProfile.CAPACITY ? CapacityPlan.of(config).largestLevel() : config.totalUsers));
-        if (run.config().profile == LoadProfile.CAPACITY) {
+                config -> config.profile == Profile.CAPACITY ? CapacityPlan.of(config).largestLevel() : config.totalUsers));
+        if (run.config().profile == Profile.CAPACITY) {
             setUpCapacitySearch();
             return;
         }

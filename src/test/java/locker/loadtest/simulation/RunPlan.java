@@ -1,6 +1,6 @@
 package locker.loadtest.simulation;
 
-import locker.config.LoadProfile;
+import locker.config.Profile;
 import locker.config.LoadTestConfig;
 import locker.loadtest.results.ExitStatus;
 
@@ -52,7 +52,7 @@ public final class RunPlan {
                 line(out, "profile", profile(config));
                 line(out, "assertions", "mean < " + seconds(config.maxMeanResponseTime) + " s, 95th < "
                         + seconds(config.maxP95ResponseTime) + " s, success > " + number(config.minSuccessRate) + " %"
-                        + (config.profile == LoadProfile.BATCH || config.profile == LoadProfile.RUSH
+                        + (config.profile == Profile.BATCH || config.profile == Profile.RUSH
                         ? ", throughput > " + number(config.minThroughput) + " req/s" : ""));
             }
         }

@@ -58,6 +58,13 @@ class BenchmarkTest {
     }
 
     @Test
+    void eachGoalsTextIsMadeFromTheValuesItsCheckUses() {
+        assertThat(Benchmark.HEADLINE_GOAL).isEqualTo("≥ 1,768 req/s, mean ≤ 0.061 s, 0 failed");
+        assertThat(Benchmark.RUSH_GOAL).isEqualTo("p95 < 250 ms");
+        assertThat(Benchmark.LARGE_RUSH_GOAL).isEqualTo("ends by itself, 0 failed, p95 < 2 s, heap < 1 GiB");
+    }
+
+    @Test
     void theWatchedLinesAreTakenOnceAndInOrder() {
         Map<GatlingRun.Milestone, Instant> reached = new LinkedHashMap<>();
         assertThat(GatlingRun.milestone("Simulation locker.loadtest.simulation.LockerReservationSimulation started...", reached))

@@ -6,7 +6,12 @@ package locker.loadtest.results;
  * Gatling assertion fails the run as Gatling does (Maven's "Gatling failed").
  */
 public enum ExitStatus {
-    /** A refused setting or argument: the message names it, and nothing was started or changed. */
+    /** scripts/benchmark.sh: a run it measured left no results (its log says why); a goal not met is not an error. */
+    BENCHMARK_RUN_WITHOUT_RESULTS(1),
+    /**
+     * A refused setting or argument: the message names it, and nothing was started or changed (scripts/benchmark.sh:
+     * also the nginx its ceiling step needs and cannot install).
+     */
     BAD_SETTINGS(2),
     /** A database invariant was violated after the run: a defect of the server. */
     INVARIANT_VIOLATED(3),

@@ -209,7 +209,7 @@ public final class Benchmark {
             NginxStub.nginx(logs.resolve("nginx-install.log")); // before any run: without nginx, nothing is measured
         }
         for (Step step : options.steps()) {
-            switch (step) {
+            List<Row> rows = switch (step) {
                 case HEADLINE -> headline();
                 case RUSH -> rush();
                 case LARGE_RUSH -> largeRush();
@@ -217,54 +217,60 @@ public final class Benchmark {
                 case SEEDING -> seeding();
                 case STARTUP -> startup();
                 case CEILING -> ceiling();
-            }
+            };
+            rows.forEach(report::add);
         }
     }
 
-    private void headline() {
+    private List<Row> headline() {
+        List<Row> rows = new ArrayList<>();
         List<Measured> runs = repeat("headline", HEADLINE, options.repeats());
         List<Measured> done = completed(runs);
         if (done.isEmpty()) {
-            report.add(failedRow("original headline replay", HEADLINE_GOAL, runs,
+            rows.add(failedRow("original headline replay", HEADLINE_GOAL, runs,
                     command(HEADLINE)));
-            return;
+            return rows;
         }
         double rate = Median.of(each(done, m -> m.figures().wallRate()));
         double mean = Median.of(each(done, m -> m.figures().mean()));
         Measured middle = Median.run(done, m -> m.figures().wallRate());
         boolean noFailures = done.stream().allMatch(m -> m.figures().failed() == 0);
-        report.add(new Row(medianOf("original headline replay", done), HEADLINE_GOAL,
+        rows.add(new Row(medianOf("original headline replay", done), HEADLINE_GOAL,
                 number(rate, 0) + " req/s (runs " + list(done, m -> number(m.figures().wallRate(), 0)) + "), mean "
                         + number(mean, 3) + " s, p95 " + number(middle.figures().p95(), 3) + " s, "
                         + failedCount(done) + " failed",
                 rate >= HEADLINE_RATE && mean <= HEADLINE_MEAN && noFailures, command(HEADLINE), details(runs)));
+        return rows;
     }
 
-    private void rush() {
+    private List<Row> rush() {
+        List<Row> rows = new ArrayList<>();
         Map<String, String> settings = ordered("PROFILE", "rush", "TOTAL_USERS", "1000");
         List<Measured> runs = repeat("rush-1000", settings, options.repeats());
         List<Measured> done = completed(runs);
         if (done.isEmpty()) {
-            report.add(failedRow("rush of 1,000", RUSH_GOAL, runs, command(settings)));
-            return;
+            rows.add(failedRow("rush of 1,000", RUSH_GOAL, runs, command(settings)));
+            return rows;
         }
         double p95 = Median.of(each(done, m -> m.figures().p95()));
         Measured middle = Median.run(done, m -> m.figures().p95());
-        report.add(new Row(medianOf("rush of 1,000", done), RUSH_GOAL,
+        rows.add(new Row(medianOf("rush of 1,000", done), RUSH_GOAL,
                 "p95 " + number(p95, 3) + " s (runs " + list(done, m -> number(m.figures().p95(), 3)) + "), "
                         + describe(middle.figures()),
                 p95 < RUSH_P95, command(settings), details(runs)));
+        return rows;
     }
 
-    private void largeRush() {
+    private List<Row> largeRush() {
+        List<Row> rows = new ArrayList<>();
         int students = options.largeRush();
         Map<String, String> settings = ordered("PROFILE", "rush", "TOTAL_USERS", Integer.toString(students));
         Measured run = measure("rush-" + students, settings, Optional.empty());
         String figure = "rush of " + number(students, 0);
         String goal = LARGE_RUSH_GOAL;
         if (run.figures() == null) {
-            report.add(failedRow(figure, goal, List.of(run), command(settings)));
-            return;
+            rows.add(failedRow(figure, goal, List.of(run), command(settings)));
+            return rows;
         }
         RunFigures f = run.figures();
         Double heap = f.heapPeakMiB();
@@ -272,13 +278,15 @@ public final class Benchmark {
         long finished = Stream.of(Outcome.LOST_RACE, Outcome.NO_LOCKER_AVAILABLE, Outcome.CONFIRMED,
                 Outcome.CONFIRM_REFUSED, Outcome.GIVEN_UP, Outcome.GIVE_UP_REFUSED).mapToLong(f::outcome).sum();
         boolean endedByItself = finished == students && f.durationSeconds() < TOTAL_TIMEOUT_SECONDS;
-        report.add(new Row(figure, goal, describe(f) + "; " + number(finished, 0) + " of " + number(students, 0)
+        rows.add(new Row(figure, goal, describe(f) + "; " + number(finished, 0) + " of " + number(students, 0)
                         + " students finished in " + number(f.durationSeconds(), 0) + " s",
                 endedByItself && f.failed() == 0 && f.p95() < LARGE_RUSH_P95 && heap != null && heap < HEAP_MIB,
                 command(settings), details(List.of(run))));
+        return rows;
     }
 
-    private void serverAlone() {
+    private List<Row> serverAlone() {
+        List<Row> rows = new ArrayList<>();
         int seconds = options.serverSeconds();
         try (ReferenceStackProcess stack = ReferenceStackProcess.start(project, logs.resolve("reference-server.log"))) {
             for (String requests : List.of("list", "cycle")) {
@@ -294,18 +302,20 @@ public final class Benchmark {
                         + " -DBENCHMARK_REQUESTS=" + requests + " -DBENCHMARK_DURATION=" + seconds
                         + " -DTEST_LOCKERS_COUNT=" + SERVER_LOCKERS + " -DBASE_URL=… -DDB_…=… -DREDIS_…=…";
                 if (run.figures() == null) {
-                    report.add(failedRow(figure, "–", List.of(run), command));
+                    rows.add(failedRow(figure, "–", List.of(run), command));
                     continue;
                 }
                 RunFigures f = run.figures();
-                report.add(new Row(figure, "– (the ceiling)", number(f.wallRate(), 0) + " req/s, p95 "
+                rows.add(new Row(figure, "– (the ceiling)", number(f.wallRate(), 0) + " req/s, p95 "
                         + number(f.p95(), 3) + " s, " + f.failed() + " failed; CPU s: " + cpu(run), null,
                         command, details(List.of(run))));
             }
         }
+        return rows;
     }
 
-    private void seeding() {
+    private List<Row> seeding() {
+        List<Row> rows = new ArrayList<>();
         say("seeding and restoring " + SeedingBenchmark.SIZES + " users");
         List<SeedingBenchmark.Timing> timings = SeedingBenchmark.measure(SeedingBenchmark.SIZES);
         for (int users : SeedingBenchmark.SIZES) {
@@ -315,18 +325,20 @@ public final class Benchmark {
             double goal = users <= 1_000 ? SEED_SECONDS_1K : SEED_SECONDS_100K;
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("attempts", ofSize);
-            report.add(new Row("seed / restore " + number(users, 0) + " users + 150 lockers",
+            rows.add(new Row("seed / restore " + number(users, 0) + " users + 150 lockers",
                     "< " + number(goal, 0) + " s each", "seed " + number(seed, 3) + " s, restore " + number(restore, 3)
                             + " s (slower of " + ofSize.size() + ")",
                     seed < goal && restore < goal, "scripts/benchmark-seeding.sh", details));
         }
+        return rows;
     }
 
-    private void startup() {
+    private List<Row> startup() {
+        List<Row> rows = new ArrayList<>();
         Measured run = measure("default", Map.of(), Optional.empty());
         if (run.figures() == null) {
-            report.add(failedRow(STARTUP_FIGURE, "–", List.of(run), "./mvnw gatling:test"));
-            return;
+            rows.add(failedRow(STARTUP_FIGURE, "–", List.of(run), "./mvnw gatling:test"));
+            return rows;
         }
         Map<String, Double> phases = phases(run.run(), RunResults.read(run.run().resultsFile()).timeline());
         String split = phases.entrySet().stream()
@@ -336,11 +348,12 @@ public final class Benchmark {
         details.put("phases_seconds", phases);
         Optional<Double> stack = run.run().stackStartSeconds();
         stack.ifPresent(seconds -> details.put("stack_start_seconds", seconds));
-        report.add(new Row(STARTUP_FIGURE, "–",
+        rows.add(new Row(STARTUP_FIGURE, "–",
                 number(run.run().wallTime().toMillis() / 1000.0, 1) + " s: " + split
                         + stack.map(s -> "; of the JVM + stack, the stack (PostgreSQL, Redis, server) " + number(s, 1) + " s")
                         .orElse(""),
                 null, "./mvnw gatling:test", details));
+        return rows;
     }
 
     /**
@@ -348,7 +361,8 @@ public final class Benchmark {
      * {@value #STUB_CORE}, the Gatling JVM pinned to core {@value #GENERATOR_CORE}, no database (the run's test
      * data is off). The stub answers in microseconds, so the load JVM's CPU is the generator's.
      */
-    private void ceiling() {
+    private List<Row> ceiling() {
+        List<Row> rows = new ArrayList<>();
         try (NginxStub stub = NginxStub.start(project, logs.resolve("ceiling-stub"), STUB_CORE,
                 logs.resolve("ceiling-stub.log"))) {
             Map<String, String> target = stubTarget(stub);
@@ -357,21 +371,22 @@ public final class Benchmark {
             journey.putAll(ordered("PROFILE", "batch", "TOTAL_USERS", Integer.toString(students),
                     "CONCURRENT_USERS", "1000", "USER_THINK_TIME_MIN", "0", "USER_THINK_TIME_MAX", "0",
                     "CONFIRMATION_RATE", "1", "BATCH_DELAY", "0", "PER_USER_LOGGING", "off"));
-            ceilingRow("generator ceiling, journey of " + number(students, 0) + " (1,000 at once, no think time)",
-                    "ceiling-journey-" + students, journey, stub, false);
+            rows.add(ceilingRow("generator ceiling, journey of " + number(students, 0)
+                    + " (1,000 at once, no think time)", "ceiling-journey-" + students, journey, stub, false));
             Map<String, String> floor = new LinkedHashMap<>(journey);
             floor.put("gatling.simulationClass", GatlingFloorSimulation.class.getName());
-            floorRow("Gatling's floor: the journey's five requests without the project's checks, " + number(students, 0)
-                    + " students", "ceiling-floor-" + students, floor, stub);
+            rows.add(floorRow("Gatling's floor: the journey's five requests without the project's checks, "
+                    + number(students, 0) + " students", "ceiling-floor-" + students, floor, stub));
             int rush = options.ceilingRush();
             Map<String, String> rushSettings = new LinkedHashMap<>(target);
             rushSettings.putAll(ordered("PROFILE", "rush", "TOTAL_USERS", Integer.toString(rush)));
-            ceilingRow("generator ceiling, rush of " + number(rush, 0), "ceiling-rush-" + rush, rushSettings, stub,
-                    true);
+            rows.add(ceilingRow("generator ceiling, rush of " + number(rush, 0), "ceiling-rush-" + rush, rushSettings,
+                    stub, true));
         }
+        return rows;
     }
 
-    private void ceilingRow(String figure, String name, Map<String, String> settings, NginxStub stub, boolean rush) {
+    private Row ceilingRow(String figure, String name, Map<String, String> settings, NginxStub stub, boolean rush) {
         String goal = rush ? "the run's generator section: not saturated" : "≤ " + CeilingFigures.GOAL_CPU_MILLIS_PER_REQUEST
                 + " CPU ms per request";
         String command = ceilingCommand(settings, stub);
@@ -379,8 +394,7 @@ public final class Benchmark {
         Measured run = measure(name, settings, Optional.empty(), List.of("taskset", "-c", GENERATOR_CORE));
         double stubSeconds = stubCpuSeconds(stub) - stubBefore;
         if (run.figures() == null) {
-            report.add(failedRow(figure, goal, List.of(run), command));
-            return;
+            return failedRow(figure, goal, List.of(run), command);
         }
         RunFigures f = run.figures();
         Optional<CeilingFigures.Generator> generator = CeilingFigures.Generator.read(run.run().resultsFile());
@@ -391,16 +405,15 @@ public final class Benchmark {
         try {
             cost = CeilingFigures.of(f.requests(), run.run().cpuDuringRun());
         } catch (IllegalArgumentException e) {
-            report.add(new Row(figure, goal, describe(f) + "; no generator cost: " + e.getMessage(), false, command,
-                    details));
-            return;
+            return new Row(figure, goal, describe(f) + "; no generator cost: " + e.getMessage(), false, command,
+                    details);
         }
         details.put("cost", cost);
         String verdict = generator.map(CeilingFigures.Generator::describe).orElse("no generator section");
         String measured = ceilingText(cost, f, generator, rush) + "; stub CPU " + number(stubSeconds, 1) + " s";
         boolean met = f.failed() == 0 && (rush ? generator.map(g -> !g.saturated()).orElse(false) : cost.meetsGoal());
-        report.add(new Row(figure, goal, measured, met, command, details));
         say("  " + verdict);
+        return new Row(figure, goal, measured, met, command, details);
     }
 
     /**
@@ -408,7 +421,7 @@ public final class Benchmark {
      * is what the project's checks and session logic cost. The run writes no results file; its requests are
      * Gatling's own count in the console.
      */
-    private void floorRow(String figure, String name, Map<String, String> settings, NginxStub stub) {
+    private Row floorRow(String figure, String name, Map<String, String> settings, NginxStub stub) {
         String goal = "– (under the journey's cost)";
         String command = ceilingCommand(settings, stub);
         Measured run = measure(name, settings, Optional.empty(), List.of("taskset", "-c", GENERATOR_CORE));
@@ -417,11 +430,11 @@ public final class Benchmark {
             CeilingFigures cost = CeilingFigures.of(CeilingFigures.requestsInLog(run.run().log()),
                     run.run().cpuDuringRun());
             details.put("cost", cost);
-            report.add(new Row(figure, goal, perCore(cost) + "; " + number(cost.requests(), 0) + " requests",
-                    run.run().exitCode() == 0, command, details));
+            return new Row(figure, goal, perCore(cost) + "; " + number(cost.requests(), 0) + " requests",
+                    run.run().exitCode() == 0, command, details);
         } catch (IllegalArgumentException e) {
-            report.add(new Row(figure, goal, "no figure: " + e.getMessage() + " (exit status " + run.run().exitCode()
-                    + ", see " + run.run().log() + ")", false, command, details));
+            return new Row(figure, goal, "no figure: " + e.getMessage() + " (exit status " + run.run().exitCode()
+                    + ", see " + run.run().log() + ")", false, command, details);
         }
     }
 

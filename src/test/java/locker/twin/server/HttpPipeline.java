@@ -3,6 +3,7 @@ package locker.twin.server;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,11 @@ final class HttpPipeline {
             // as deployed, one line
             LOG.warn("{} {} answered 500: {}", ctx.req().getMethod(), ctx.req().getRequestURI(),
                     e.getMessage().replace('\n', ' '));
+            text(ctx, 500, "Internal Server Error");
+        } catch (EofException e) {
+            // the client closed the connection before its body ended: nobody is left to answer
+            LOG.warn("{} {}: the client closed the connection before the body ended", ctx.req().getMethod(),
+                    ctx.req().getRequestURI());
             text(ctx, 500, "Internal Server Error");
         } catch (Exception e) {
             LOG.error("{} {} failed", ctx.req().getMethod(), ctx.req().getRequestURI(), e);

@@ -1,5 +1,6 @@
 package locker.twin.server;
 
+import locker.testsupport.ConsoleCapture;
 import locker.testsupport.StackExtension;
 import locker.testsupport.twin.RawHttp;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -179,6 +184,25 @@ class HttpPipelineIT {
                 "Access-Control-Request-Method: GET");
         assertThat(foreign.status()).isEqualTo(204);
         assertThat(foreign.headerNames()).doesNotContain("access-control-allow-origin");
+    }
+
+    @Test
+    void aBodyTheClientCutsShortIsLoggedInOneLineWithoutAStackTrace() {
+        URI server = URI.create(STACK.stack().baseUrl());
+        ConsoleCapture.Captured<String> cut = ConsoleCapture.capture(() -> {
+            try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+                socket.getOutputStream().write(("POST /api/v1/auth/login-or-register HTTP/1.1\r\nHost: locker\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"student_id\"")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.shutdownOutput();
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        assertThat(cut.output()).contains("POST /api/v1/auth/login-or-register: the client closed the connection before"
+                + " the body ended").doesNotContain("\tat ");
     }
 
     @Test

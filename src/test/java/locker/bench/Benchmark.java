@@ -223,54 +223,44 @@ public final class Benchmark {
     }
 
     private List<Row> headline() {
-        List<Row> rows = new ArrayList<>();
         List<Measured> runs = repeat("headline", HEADLINE, options.repeats());
         List<Measured> done = completed(runs);
         if (done.isEmpty()) {
-            rows.add(failedRow("original headline replay", HEADLINE_GOAL, runs,
-                    command(HEADLINE)));
-            return rows;
+            return List.of(failedRow("original headline replay", HEADLINE_GOAL, runs, command(HEADLINE)));
         }
         double rate = Median.of(each(done, m -> m.figures().wallRate()));
         double mean = Median.of(each(done, m -> m.figures().mean()));
         Measured middle = Median.run(done, m -> m.figures().wallRate());
         boolean noFailures = done.stream().allMatch(m -> m.figures().failed() == 0);
-        rows.add(new Row(medianOf("original headline replay", done), HEADLINE_GOAL,
+        return List.of(new Row(medianOf("original headline replay", done), HEADLINE_GOAL,
                 number(rate, 0) + " req/s (runs " + list(done, m -> number(m.figures().wallRate(), 0)) + "), mean "
                         + number(mean, 3) + " s, p95 " + number(middle.figures().p95(), 3) + " s, "
                         + failedCount(done) + " failed",
                 rate >= HEADLINE_RATE && mean <= HEADLINE_MEAN && noFailures, command(HEADLINE), details(runs)));
-        return rows;
     }
 
     private List<Row> rush() {
-        List<Row> rows = new ArrayList<>();
         Map<String, String> settings = ordered("PROFILE", "rush", "TOTAL_USERS", "1000");
         List<Measured> runs = repeat("rush-1000", settings, options.repeats());
         List<Measured> done = completed(runs);
         if (done.isEmpty()) {
-            rows.add(failedRow("rush of 1,000", RUSH_GOAL, runs, command(settings)));
-            return rows;
+            return List.of(failedRow("rush of 1,000", RUSH_GOAL, runs, command(settings)));
         }
         double p95 = Median.of(each(done, m -> m.figures().p95()));
         Measured middle = Median.run(done, m -> m.figures().p95());
-        rows.add(new Row(medianOf("rush of 1,000", done), RUSH_GOAL,
+        return List.of(new Row(medianOf("rush of 1,000", done), RUSH_GOAL,
                 "p95 " + number(p95, 3) + " s (runs " + list(done, m -> number(m.figures().p95(), 3)) + "), "
                         + describe(middle.figures()),
                 p95 < RUSH_P95, command(settings), details(runs)));
-        return rows;
     }
 
     private List<Row> largeRush() {
-        List<Row> rows = new ArrayList<>();
         int students = options.largeRush();
         Map<String, String> settings = ordered("PROFILE", "rush", "TOTAL_USERS", Integer.toString(students));
         Measured run = measure("rush-" + students, settings, Optional.empty());
         String figure = "rush of " + number(students, 0);
-        String goal = LARGE_RUSH_GOAL;
         if (run.figures() == null) {
-            rows.add(failedRow(figure, goal, List.of(run), command(settings)));
-            return rows;
+            return List.of(failedRow(figure, LARGE_RUSH_GOAL, List.of(run), command(settings)));
         }
         RunFigures f = run.figures();
         Double heap = f.heapPeakMiB();
@@ -278,11 +268,10 @@ public final class Benchmark {
         long finished = Stream.of(Outcome.LOST_RACE, Outcome.NO_LOCKER_AVAILABLE, Outcome.CONFIRMED,
                 Outcome.CONFIRM_REFUSED, Outcome.GIVEN_UP, Outcome.GIVE_UP_REFUSED).mapToLong(f::outcome).sum();
         boolean endedByItself = finished == students && f.durationSeconds() < TOTAL_TIMEOUT_SECONDS;
-        rows.add(new Row(figure, goal, describe(f) + "; " + number(finished, 0) + " of " + number(students, 0)
-                        + " students finished in " + number(f.durationSeconds(), 0) + " s",
+        return List.of(new Row(figure, LARGE_RUSH_GOAL, describe(f) + "; " + number(finished, 0) + " of "
+                        + number(students, 0) + " students finished in " + number(f.durationSeconds(), 0) + " s",
                 endedByItself && f.failed() == 0 && f.p95() < LARGE_RUSH_P95 && heap != null && heap < HEAP_MIB,
                 command(settings), details(List.of(run))));
-        return rows;
     }
 
     private List<Row> serverAlone() {
@@ -334,13 +323,11 @@ public final class Benchmark {
     }
 
     private List<Row> startup() {
-        List<Row> rows = new ArrayList<>();
         Measured run = measure("default", Map.of(), Optional.empty());
         if (run.figures() == null) {
-            rows.add(failedRow(STARTUP_FIGURE, "–", List.of(run), "./mvnw gatling:test"));
-            return rows;
+            return List.of(failedRow(STARTUP_FIGURE, "–", List.of(run), "./mvnw gatling:test"));
         }
-        Map<String, Double> phases = phases(run.run(), RunResults.read(run.run().resultsFile()).timeline());
+        Map<String, Double> phases = phases(run.run(), run.timeline());
         String split = phases.entrySet().stream()
                 .map(e -> e.getKey() + " " + number(e.getValue(), 1))
                 .collect(Collectors.joining(", "));
@@ -348,12 +335,11 @@ public final class Benchmark {
         details.put("phases_seconds", phases);
         Optional<Double> stack = run.run().stackStartSeconds();
         stack.ifPresent(seconds -> details.put("stack_start_seconds", seconds));
-        rows.add(new Row(STARTUP_FIGURE, "–",
+        return List.of(new Row(STARTUP_FIGURE, "–",
                 number(run.run().wallTime().toMillis() / 1000.0, 1) + " s: " + split
                         + stack.map(s -> "; of the JVM + stack, the stack (PostgreSQL, Redis, server) " + number(s, 1) + " s")
                         .orElse(""),
                 null, "./mvnw gatling:test", details));
-        return rows;
     }
 
     /**
@@ -521,8 +507,8 @@ public final class Benchmark {
         return phases;
     }
 
-    /** A run and, when it left a results file, its figures. */
-    record Measured(String name, GatlingRun.Result run, RunFigures figures) {}
+    /** A run and, when it left a results file, its figures and timeline (empty without one). */
+    record Measured(String name, GatlingRun.Result run, RunFigures figures, Map<String, Long> timeline) {}
 
     private List<Measured> repeat(String name, Map<String, String> settings, int times) {
         List<Measured> runs = new ArrayList<>();
@@ -550,10 +536,12 @@ public final class Benchmark {
                 .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         GatlingRun.Result run = GatlingRun.run(project, prefix, settings, logs.resolve(name + ".json"),
                 logs.resolve(name + ".log"), server);
-        RunFigures figures = RunFigures.exists(run.resultsFile()) ? RunFigures.read(run.resultsFile()) : null;
+        RunResults results = RunFigures.exists(run.resultsFile()) ? RunResults.read(run.resultsFile()) : null;
+        RunFigures figures = results == null ? null : RunFigures.of(results);
         say("  " + (figures == null ? "no results file (exit status " + run.exitCode() + "; see " + run.log() + ")"
                 : describe(figures)) + "; " + number(run.wallTime().toMillis() / 1000.0, 1) + " s in all");
-        return new Measured(name, run, figures);
+        Map<String, Long> timeline = results == null || results.timeline() == null ? Map.of() : results.timeline();
+        return new Measured(name, run, figures, timeline);
     }
 
     private static String describe(RunFigures f) {

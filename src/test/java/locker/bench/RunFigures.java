@@ -30,10 +30,6 @@ import java.util.Map;
 record RunFigures(long requests, long failed, double wallSeconds, double wallRate, double gatlingRate, double mean,
                   double p95, double p99, Map<String, Long> outcomes, Double heapPeakMiB, boolean assertionsMet,
                   double durationSeconds) {
-    static RunFigures read(Path resultsFile) {
-        return of(RunResults.read(resultsFile));
-    }
-
     static RunFigures of(RunResults results) {
         Summary summary = results.summary();
         List<RequestResult> detailed = results.detailedResults();

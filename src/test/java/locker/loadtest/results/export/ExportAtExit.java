@@ -11,10 +11,12 @@ import locker.loadtest.results.ResultsSettings;
 import locker.loadtest.results.RunContext;
 import locker.loadtest.results.RunDirectories;
 import locker.loadtest.results.RunResults;
+import locker.testdata.TestDataSummary;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The one call a simulation makes at the end of {@code after()}: {@link #afterRun}. Gatling writes the HTML
@@ -52,13 +54,8 @@ public final class ExportAtExit {
                     + settings.resultsFile() + " for this run");
             context.invariants().stream().filter(invariant -> !invariant.passed()).forEach(invariant ->
                     System.err.println("[results] invariant VIOLATED: " + invariant.description() + " (" + invariant.detail() + ")"));
-            ExitStatus status = context.invariantsViolated() ? ExitStatus.INVARIANT_VIOLATED
-                    : context.testData() != null && context.testData().notRestoredExactly() ? ExitStatus.RESTORE_INCOMPLETE
-                    : null;
-            if (status != null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(
-                        () -> Runtime.getRuntime().halt(status.code()), "results-export"));
-            }
+            databaseStatus(context.invariantsViolated(), context.testData()).ifPresent(status -> Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> Runtime.getRuntime().halt(status.code()), "results-export")));
             return;
         }
         context.withSetting(RunResults.RunConfig.SIMULATION_CLASS, simulation.getClass().getName()).writeTo(runDirectory);
@@ -78,12 +75,13 @@ public final class ExportAtExit {
      * generator.
      */
     static int exitCode(RunResults results) {
-        if (results.invariantsViolated()) {
-            return ExitStatus.INVARIANT_VIOLATED.code();
-        }
-        if (results.testData() != null && results.testData().notRestoredExactly()) {
-            System.err.println("[results] the database is not exactly as before the run: " + results.testData().restore());
-            return ExitStatus.RESTORE_INCOMPLETE.code();
+        Optional<ExitStatus> database = databaseStatus(results.invariantsViolated(), results.testData());
+        if (database.isPresent()) {
+            if (database.get() == ExitStatus.RESTORE_INCOMPLETE) {
+                System.err.println("[results] the database is not exactly as before the run: "
+                        + results.testData().restore());
+            }
+            return database.get().code();
         }
         if (results.contract() != null && results.contract().failed()) {
             System.err.println("[results] the contract check failed: the server's answers differ from those the load"
@@ -96,6 +94,17 @@ public final class ExportAtExit {
             return ExitStatus.LOCKERS_LEFT_ON_SERVER.code();
         }
         return capacityAndGeneratorExitCode(results.capacity(), results.generator());
+    }
+
+    /** What the database says of the run, before anything else: a violated invariant, then a restore not exact. */
+    private static Optional<ExitStatus> databaseStatus(boolean invariantsViolated, TestDataSummary testData) {
+        if (invariantsViolated) {
+            return Optional.of(ExitStatus.INVARIANT_VIOLATED);
+        }
+        if (testData != null && testData.notRestoredExactly()) {
+            return Optional.of(ExitStatus.RESTORE_INCOMPLETE);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -191,6 +191,7 @@ class HttpPipelineIT {
         URI server = URI.create(STACK.stack().baseUrl());
         ConsoleCapture.Captured<String> cut = ConsoleCapture.capture(() -> {
             try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+                socket.setSoTimeout(60_000); // a server that never closes fails the test rather than hanging it
                 socket.getOutputStream().write(("POST /api/v1/auth/login-or-register HTTP/1.1\r\nHost: locker\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"student_id\"")
                         .getBytes(StandardCharsets.US_ASCII));

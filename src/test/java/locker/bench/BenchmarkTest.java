@@ -1,7 +1,8 @@
 package locker.bench;
 
-import locker.bench.Benchmark.Options;
-import locker.bench.Benchmark.Step;
+import locker.bench.BenchmarkOptions.Step;
+import locker.bench.LoadRuns.LargeRush;
+import locker.bench.LoadRuns.Medians;
 import locker.loadtest.results.RunTimeline.Milestone;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class BenchmarkTest {
 
     @Test
     void optionsChooseTheLengthTheFileAndTheSteps() {
-        Options all = Options.parse();
+        BenchmarkOptions all = BenchmarkOptions.parse();
         assertThat(all.quick()).isFalse();
         assertThat(all.repeats()).isEqualTo(3);
         assertThat(all.largeRush()).isEqualTo(10_000);
@@ -29,7 +30,7 @@ class BenchmarkTest {
         assertThat(all.ceilingStudents()).isEqualTo(30_000);
         assertThat(all.ceilingRush()).isEqualTo(10_000);
 
-        Options quick = Options.parse("--quick", "--out", "x.json", "--only", "seeding,large-rush");
+        BenchmarkOptions quick = BenchmarkOptions.parse("--quick", "--out", "x.json", "--only", "seeding,large-rush");
         assertThat(quick.repeats()).isEqualTo(1);
         assertThat(quick.largeRush()).isEqualTo(3_000);
         assertThat(quick.serverSeconds()).isEqualTo(10);
@@ -37,31 +38,55 @@ class BenchmarkTest {
         assertThat(quick.steps()).containsExactly(Step.LARGE_RUSH, Step.SEEDING);
         assertThat(quick.ceilingStudents()).isEqualTo(5_000);
         assertThat(quick.ceilingRush()).isEqualTo(2_000);
-        assertThat(Options.parse("--only", "ceiling").steps()).containsExactly(Step.CEILING);
-        Options tiny = Options.parse("--only", "ceiling", "--ceiling-students", "300, 200");
+        assertThat(BenchmarkOptions.parse("--only", "ceiling").steps()).containsExactly(Step.CEILING);
+        BenchmarkOptions tiny = BenchmarkOptions.parse("--only", "ceiling", "--ceiling-students", "300, 200");
         assertThat(tiny.ceilingStudents()).isEqualTo(300);
         assertThat(tiny.ceilingRush()).isEqualTo(200);
     }
 
     @Test
     void badOptionsAreRefusedWithWhatIsAllowed() {
-        assertThatThrownBy(() -> Options.parse("--only", "headline,warp"))
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--only", "headline,warp"))
                 .hasMessage("--only takes headline, rush, large-rush, server, seeding, startup, ceiling; was 'warp'");
-        assertThatThrownBy(() -> Options.parse("--out")).hasMessage("--out needs a value");
-        assertThatThrownBy(() -> Options.parse("--out", "--quick")).hasMessage("--out needs a value");
-        assertThatThrownBy(() -> Options.parse("--ceiling-students", "300"))
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--out")).hasMessage("--out needs a value");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--out", "--quick")).hasMessage("--out needs a value");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--ceiling-students", "300"))
                 .hasMessage("--ceiling-students takes two counts of 1 to 100,000, the journey's and the rush's"
                         + " (e.g. 300,300); was '300'");
-        assertThatThrownBy(() -> Options.parse("--ceiling-students", "0,x"))
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--ceiling-students", "0,x"))
                 .hasMessageEndingWith("was '0,x'");
-        assertThatThrownBy(() -> Options.parse("--fast")).hasMessage("unknown argument '--fast' (see --help)");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessage("unknown argument '--fast' (see --help)");
     }
 
     @Test
-    void eachGoalsTextIsMadeFromTheValuesItsCheckUses() {
-        assertThat(Benchmark.HEADLINE_GOAL).isEqualTo("≥ 1,768 req/s, mean ≤ 0.061 s, 0 failed");
-        assertThat(Benchmark.RUSH_GOAL).isEqualTo("p95 < 250 ms");
-        assertThat(Benchmark.LARGE_RUSH_GOAL).isEqualTo("ends by itself, 0 failed, p95 < 2 s, heap < 1 GiB");
+    void eachGoalsTextAndItsCheckComeFromTheSameValues() {
+        assertThat(LoadRuns.HEADLINE_GOAL.text()).isEqualTo("≥ 1,768 req/s, mean ≤ 0.061 s, 0 failed");
+        assertThat(LoadRuns.HEADLINE_GOAL.metBy(new Medians(1_768, 0.061, 9, 0))).isTrue();
+        assertThat(LoadRuns.HEADLINE_GOAL.metBy(new Medians(1_767.9, 0.061, 0, 0))).isFalse();
+        assertThat(LoadRuns.HEADLINE_GOAL.metBy(new Medians(1_768, 0.0611, 0, 0))).isFalse();
+        assertThat(LoadRuns.HEADLINE_GOAL.metBy(new Medians(1_768, 0.061, 0, 1))).isFalse();
+
+        assertThat(LoadRuns.RUSH_GOAL.text()).isEqualTo("p95 < 250 ms");
+        assertThat(LoadRuns.RUSH_GOAL.metBy(new Medians(0, 0, 0.2499, 0))).isTrue();
+        assertThat(LoadRuns.RUSH_GOAL.metBy(new Medians(0, 0, 0.250, 0))).isFalse();
+
+        assertThat(LoadRuns.LARGE_RUSH_GOAL.text()).isEqualTo("ends by itself, 0 failed, p95 < 2 s, heap < 1 GiB");
+        assertThat(LoadRuns.LARGE_RUSH_GOAL.metBy(largeRush(10, 0, 1.9, 1023.0))).isTrue();
+        assertThat(LoadRuns.LARGE_RUSH_GOAL.metBy(largeRush(9, 0, 1.9, 1023.0))).as("a student unfinished").isFalse();
+        assertThat(LoadRuns.LARGE_RUSH_GOAL.metBy(largeRush(10, 1, 1.9, 1023.0))).isFalse();
+        assertThat(LoadRuns.LARGE_RUSH_GOAL.metBy(largeRush(10, 0, 2.0, 1023.0))).isFalse();
+        assertThat(LoadRuns.LARGE_RUSH_GOAL.metBy(largeRush(10, 0, 1.9, 1024.0))).isFalse();
+        assertThat(LoadRuns.LARGE_RUSH_GOAL.metBy(largeRush(10, 0, 1.9, null))).as("heap not sampled").isFalse();
+
+        assertThat(GeneratorCeiling.JOURNEY_GOAL.text()).isEqualTo("≤ 0.05 CPU ms per request, 0 failed");
+        assertThat(GeneratorCeiling.RUSH_GOAL.text()).isEqualTo("the run's generator section: not saturated, 0 failed");
+    }
+
+    /** A rush of 10 students, {@code finished} of whom finished, in 30 s. */
+    private static LargeRush largeRush(long finished, long failed, double p95, Double heapMiB) {
+        RunFigures figures = new RunFigures(100, failed, 30, 3.3, 3.3, 0.1, p95, p95, Map.of("confirmed", finished),
+                heapMiB, true, 30);
+        return LargeRush.of(figures, 10);
     }
 
     @Test
@@ -92,7 +117,7 @@ class BenchmarkTest {
         GatlingRun.Result run = new GatlingRun.Result(0, Path.of("run.log"), Path.of("run.json"), start,
                 start.plusMillis(24_400), start.plusMillis(3_100), Map.of(), Optional.of(3.4));
 
-        Map<String, Double> phases = Benchmark.phases(run, timeline);
+        Map<String, Double> phases = StartupSplit.phases(run, timeline);
 
         assertThat(phases).containsExactly(Map.entry("build", 3.1), Map.entry("JVM + stack", 1.9),
                 Map.entry("warm-up", 5.2), Map.entry("seed", 0.5), Map.entry("run", 12.0),
@@ -110,7 +135,7 @@ class BenchmarkTest {
         GatlingRun.Result run = new GatlingRun.Result(0, Path.of("run.log"), Path.of("run.json"), start,
                 start.plusMillis(10_000), start.plusMillis(3_000), Map.of(), Optional.empty());
 
-        assertThat(Benchmark.phases(run, timeline)).containsExactly(Map.entry("build", 3.0), Map.entry("seed", 1.0),
+        assertThat(StartupSplit.phases(run, timeline)).containsExactly(Map.entry("build", 3.0), Map.entry("seed", 1.0),
                 Map.entry("run", 5.0), Map.entry("end of Maven", 1.0));
     }
 }

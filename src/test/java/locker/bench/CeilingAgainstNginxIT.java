@@ -31,7 +31,7 @@ class CeilingAgainstNginxIT {
         assertThat(rows).hasSize(3);
         JsonNode journey = rows.get(0);
         assertThat(journey.path("figure").asText()).startsWith("generator ceiling, journey of 300");
-        assertThat(journey.path("goal").asText()).isEqualTo("≤ 0.05 CPU ms per request");
+        assertThat(journey.path("goal").asText()).isEqualTo(GeneratorCeiling.JOURNEY_GOAL.text());
         assertThat(journey.path("measured").asText()).contains("req/s per generator core", "CPU ms per request");
         assertThat(journey.path("command").asText()).contains("taskset -c 1 ./mvnw gatling:test",
                 "-DBASE_URL=http://127.0.0.1:<stub port>", "-DCONCURRENT_USERS=1000");

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerRequest, double requestsPerCoreSecond,
                       Map<String, Double> percentByGroup) {
     /** The goal of the generator's cost. */
-    static final double GOAL_CPU_MILLIS_PER_REQUEST = 0.05;
     static final String LOAD_JVM = "load JVM: ";
     private static final Pattern REQUEST_COUNT = Pattern.compile("> request count\\s+\\|\\s+([\\d,]+)");
 
@@ -68,10 +67,6 @@ record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerReque
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + log + ": " + e.getMessage(), e);
         }
-    }
-
-    boolean meetsGoal() {
-        return cpuMillisPerRequest <= GOAL_CPU_MILLIS_PER_REQUEST;
     }
 
     /**

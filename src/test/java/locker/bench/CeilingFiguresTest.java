@@ -2,6 +2,7 @@ package locker.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.loadtest.results.RunResults;
+import locker.bench.GeneratorCeiling.CeilingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +40,24 @@ class CeilingFiguresTest {
         assertThat(cost.requestsPerCoreSecond()).isCloseTo(20_000, within(1e-6));
         assertThat(cost.percentByGroup()).containsExactly(Map.entry("gatling", 60.0), Map.entry("GC", 20.0),
                 Map.entry("JIT", 15.0), Map.entry("other", 5.0));
-        assertThat(cost.meetsGoal()).isTrue();
-        assertThat(CeilingFigures.of(100_000, cpu()).meetsGoal()).isFalse();
+    }
+
+    @Test
+    void theCeilingGoalsReadTheCostTheFailuresAndTheGeneratorSection() {
+        RunFigures clean = new RunFigures(200_000, 0, 40, 5_000, 5_000, 0.01, 0.02, 0.03, Map.of(), null, true, 40);
+        RunFigures failing = new RunFigures(200_000, 1, 40, 5_000, 5_000, 0.01, 0.02, 0.03, Map.of(), null, true, 40);
+        CeilingFigures atTheGoal = CeilingFigures.of(200_000, cpu());
+        Optional<CeilingFigures.Generator> calm = Optional.of(new CeilingFigures.Generator(false, 0, 40, 0.5, 12));
+        Optional<CeilingFigures.Generator> busy = Optional.of(new CeilingFigures.Generator(true, 31, 40, 0.9, 400));
+
+        assertThat(GeneratorCeiling.JOURNEY_GOAL.metBy(new CeilingRun(clean, atTheGoal, calm))).isTrue();
+        assertThat(GeneratorCeiling.JOURNEY_GOAL.metBy(new CeilingRun(clean, CeilingFigures.of(100_000, cpu()), calm)))
+                .as("0.1 CPU ms per request").isFalse();
+        assertThat(GeneratorCeiling.JOURNEY_GOAL.metBy(new CeilingRun(failing, atTheGoal, calm))).isFalse();
+        assertThat(GeneratorCeiling.RUSH_GOAL.metBy(new CeilingRun(clean, atTheGoal, calm))).isTrue();
+        assertThat(GeneratorCeiling.RUSH_GOAL.metBy(new CeilingRun(clean, atTheGoal, busy))).isFalse();
+        assertThat(GeneratorCeiling.RUSH_GOAL.metBy(new CeilingRun(clean, atTheGoal, Optional.empty()))).isFalse();
+        assertThat(GeneratorCeiling.RUSH_GOAL.metBy(new CeilingRun(failing, atTheGoal, calm))).isFalse();
     }
 
     @Test
@@ -75,11 +92,11 @@ class CeilingFiguresTest {
         CeilingFigures cost = CeilingFigures.of(200_000, cpu());
         Optional<CeilingFigures.Generator> calm = Optional.of(new CeilingFigures.Generator(false, 0, 40, 0.5, 12));
 
-        assertThat(Benchmark.ceilingText(cost, run, calm, false)).isEqualTo("20,000 req/s per generator core, "
+        assertThat(GeneratorCeiling.ceilingText(cost, run, calm, false)).isEqualTo("20,000 req/s per generator core, "
                 + "0.050 CPU ms per request (gatling 60 %, GC 20 %, JIT 15 %, other 5 %); 200,000 requests, "
                 + "5,000 req/s, p95 0.020 s, 0 failed; generator not saturated (0 of 40 s; generator 0.50 cores mean,"
                 + " timer lag max 12 ms)");
-        assertThat(Benchmark.ceilingText(cost, run, Optional.empty(), true))
+        assertThat(GeneratorCeiling.ceilingText(cost, run, Optional.empty(), true))
                 .startsWith("p95 0.020 s, generator section missing; 200,000 requests");
     }
 

@@ -1,5 +1,7 @@
 package locker.bench;
 
+import locker.bench.BenchmarkReport.Row;
+import locker.bench.Goal.Limit;
 import locker.config.LoadTestConfig;
 import locker.config.SeedPlan;
 import locker.config.SettingSource;
@@ -7,8 +9,12 @@ import locker.testdata.TestData;
 import locker.twin.stack.EmbeddedStack;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+
+import static locker.bench.BenchmarkReport.number;
 
 /**
  * {@code scripts/benchmark-seeding.sh} (and a row of {@code scripts/benchmark.sh}): seeds and restores 1,000
@@ -19,7 +25,7 @@ import java.util.Properties;
  */
 public final class SeedingBenchmark {
     public static final List<Integer> SIZES = List.of(1_000, 100_000);
-    private static final int LOCKERS = locker.config.LoadTestConfig.DEFAULT_TEST_LOCKERS_COUNT;
+    private static final int LOCKERS = LoadTestConfig.DEFAULT_TEST_LOCKERS_COUNT;
     private static final int ATTEMPTS = 2;
 
     /** One seed and restore. */
@@ -37,6 +43,26 @@ public final class SeedingBenchmark {
         System.out.println(table);
     }
 
+    /** The benchmark's rows: the slower attempt of each size, seed and restore each under the size's goal. */
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        BenchmarkRuns.say("seeding and restoring " + SIZES + " users");
+        List<Timing> timings = measure(SIZES);
+        for (int users : SIZES) {
+            List<Timing> ofSize = timings.stream().filter(t -> t.users() == users).toList();
+            double seed = ofSize.stream().mapToDouble(Timing::seedSeconds).max().orElseThrow();
+            double restore = ofSize.stream().mapToDouble(Timing::restoreSeconds).max().orElseThrow();
+            Goal<Double> goal = Goal.of(Limit.below("", users <= 1_000 ? 1 : 10, v -> number(v, 0) + " s each",
+                    Double::doubleValue));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("attempts", ofSize);
+            rows.add(new Row("seed / restore " + number(users, 0) + " users + " + LOCKERS + " lockers", goal.text(),
+                    "seed " + number(seed, 3) + " s, restore " + number(restore, 3) + " s (slower of " + ofSize.size()
+                            + ")", goal.metBy(Math.max(seed, restore)), "scripts/benchmark-seeding.sh", details));
+        }
+        return rows;
+    }
+
     /** Seeds and restores each size {@value #ATTEMPTS} times in a new embedded stack. */
     public static List<Timing> measure(List<Integer> sizes) {
         List<Timing> timings = new ArrayList<>();
@@ -46,7 +72,7 @@ public final class SeedingBenchmark {
             for (int users : sizes) {
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                     try (TestData data = TestData.connect(config.database, config.redis)) {
-                        SeedPlan plan = new SeedPlan(users, locker.config.LoadTestConfig.DEFAULT_STUDENT_ID_START, LOCKERS);
+                        SeedPlan plan = new SeedPlan(users, LoadTestConfig.DEFAULT_STUDENT_ID_START, LOCKERS);
                         long started = System.nanoTime();
                         data.seed(plan);
                         long seeded = System.nanoTime();

@@ -23,56 +23,49 @@ final class HttpLayerCases {
 
     static List<CaseGroup> groups() {
         List<DiffCase> shared = new ArrayList<>();
-        raw(shared, "GET //", "GET // HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET /../nope", "GET /../nope HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET /api/v1/../v1/health", "GET /api/v1/../v1/health HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET /api//v1/health", "GET /api//v1/health HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET /nope%zz", "GET /nope%zz HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET /health%00", "GET /health%00 HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET /api/v1/health%00", "GET /api/v1/health%00 HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET /api/v1/%68ealth (a percent-escaped letter)",
-                "GET /api/v1/%68ealth HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET a path with a control character (0x01)",
-                "GET /api/v1/health\u0001 HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET a path with DEL (0x7f)", "GET /nope\u007f HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET a path with a tab", "GET /api/v1/he\talth HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET a path with raw UTF-8 bytes", "GET /" + WireRequest.bytes("사물함")
-                + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET a path with a byte that is not UTF-8", "GET /caf\u00e9 HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET absolute-form to the server itself",
-                "GET http://{authority}/api/v1/health HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET absolute-form naming another host",
-                "GET http://example.com/nope HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET *", "GET * HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "OPTIONS *", "OPTIONS * HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with a header over 4 KB", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Long: "
-                + "a".repeat(5_000) + "\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with headers over 8 KB", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Long: "
-                + "a".repeat(4_000) + "\r\nX-Longer: " + "b".repeat(5_000) + "\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET a path over 4 KB", "GET /" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET a query over 4 KB", "GET " + HEALTH + "?q=" + "a".repeat(5_000)
-                + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET //", get("//"));
+        raw(shared, "GET /../nope", get("/../nope"));
+        raw(shared, "GET /api/v1/../v1/health", get("/api/v1/../v1/health"));
+        raw(shared, "GET /api//v1/health", get("/api//v1/health"));
+        raw(shared, "GET /nope%zz", get("/nope%zz"));
+        raw(shared, "GET /health%00", get("/health%00"));
+        raw(shared, "GET /api/v1/health%00", get("/api/v1/health%00"));
+        raw(shared, "GET /api/v1/%68ealth (a percent-escaped letter)", get("/api/v1/%68ealth"));
+        raw(shared, "GET a path with a control character (0x01)", get("/api/v1/health\u0001"));
+        raw(shared, "GET a path with DEL (0x7f)", get("/nope\u007f"));
+        raw(shared, "GET a path with a tab", get("/api/v1/he\talth"));
+        raw(shared, "GET a path with raw UTF-8 bytes", get("/" + WireRequest.bytes("사물함")));
+        raw(shared, "GET a path with a byte that is not UTF-8", get("/caf\u00e9"));
+        raw(shared, "GET absolute-form to the server itself", get("http://{authority}/api/v1/health"));
+        raw(shared, "GET absolute-form naming another host", get("http://example.com/nope"));
+        raw(shared, "GET *", get("*"));
+        raw(shared, "OPTIONS *", head("OPTIONS * HTTP/1.1"));
+        raw(shared, "GET with a header over 4 KB", get(HEALTH, "X-Long: " + "a".repeat(5_000)));
+        raw(shared, "GET with headers over 8 KB", get(HEALTH, "X-Long: " + "a".repeat(4_000),
+                "X-Longer: " + "b".repeat(5_000)));
+        raw(shared, "GET a path over 4 KB", get("/" + "a".repeat(5_000)));
+        raw(shared, "GET a query over 4 KB", get(HEALTH + "?q=" + "a".repeat(5_000)));
         raw(shared, "GET without Host", "GET " + HEALTH + " HTTP/1.1\r\nConnection: close\r\n\r\n");
         raw(shared, "GET with an empty Host", "GET " + HEALTH + " HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with two Hosts", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nHost: example.com\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET HTTP/1.2", "GET " + HEALTH + " HTTP/1.2\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET HTTP/2.0", "GET " + HEALTH + " HTTP/2.0\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with two Hosts", get(HEALTH, "Host: example.com"));
+        raw(shared, "GET HTTP/1.2", head("GET " + HEALTH + " HTTP/1.2"));
+        raw(shared, "GET HTTP/2.0", head("GET " + HEALTH + " HTTP/2.0"));
         raw(shared, "GET HTTP/0.9 (no version)", "GET " + HEALTH + "\r\n\r\n");
-        raw(shared, "GET with a lower-case protocol name", "GET " + HEALTH + " http/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with an obs-fold header", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Folded: a\r\n b\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with a NUL in a header value", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Nul: a\u0000b\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with a space before a header's colon", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nX-Space : a\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with a header line without a colon", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nNoColon\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET with a lower-case protocol name", head("GET " + HEALTH + " http/1.1"));
+        raw(shared, "GET with an obs-fold header", get(HEALTH, "X-Folded: a\r\n b"));
+        raw(shared, "GET with a NUL in a header value", get(HEALTH, "X-Nul: a\u0000b"));
+        raw(shared, "GET with a space before a header's colon", get(HEALTH, "X-Space : a"));
+        raw(shared, "GET with a header line without a colon", get(HEALTH, "NoColon"));
         raw(shared, "GET with bare LF line ends", "GET " + HEALTH + " HTTP/1.1\nHost: {authority}\nConnection: close\n\n");
-        raw(shared, "GET after an empty line", "\r\nGET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with two spaces after the method", "GET  " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "the method in lower case (get)", "get " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "an unknown method (FOO)", "FOO " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "PROPFIND", "PROPFIND " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "TRACE /", "TRACE / HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "CONNECT", "CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with Expect: something-else", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nExpect: something-else\r\nConnection: close\r\n\r\n");
-        raw(shared, "GET with Transfer-Encoding: gzip", "GET " + HEALTH + " HTTP/1.1\r\nHost: {authority}\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\n");
+        raw(shared, "GET after an empty line", "\r\n" + get(HEALTH));
+        raw(shared, "GET with two spaces after the method", get(" " + HEALTH));
+        raw(shared, "the method in lower case (get)", head("get " + HEALTH + " HTTP/1.1"));
+        raw(shared, "an unknown method (FOO)", head("FOO " + HEALTH + " HTTP/1.1"));
+        raw(shared, "PROPFIND", head("PROPFIND " + HEALTH + " HTTP/1.1"));
+        raw(shared, "TRACE /", head("TRACE / HTTP/1.1"));
+        raw(shared, "CONNECT", head("CONNECT {authority} HTTP/1.1"));
+        raw(shared, "GET with Expect: something-else", get(HEALTH, "Expect: something-else"));
+        raw(shared, "GET with Transfer-Encoding: gzip", get(HEALTH, "Transfer-Encoding: gzip"));
         shared.add(handMade(PATHS_HTTP, "HTTP/1.0 without keep-alive", run -> run.send("GET /health",
                 WireRequest.get(HEALTH).version("HTTP/1.0").withoutHost().withoutClose().watchConnection())));
         shared.add(handMade(PATHS_HTTP, "HTTP/1.0 with Connection: keep-alive", run -> run.send("GET /health",
@@ -151,6 +144,20 @@ final class HttpLayerCases {
             run.send("login-or-register", Cases.login(json).version("HTTP/1.0").withoutClose().watchConnection());
         })));
         return groups;
+    }
+
+    /** {@code GET <target> HTTP/1.1}, as {@link #head}. */
+    private static String get(String target, String... headerLines) {
+        return head("GET " + target + " HTTP/1.1", headerLines);
+    }
+
+    /** The request line, Host, the header lines given, {@code Connection: close} and the empty line. */
+    private static String head(String requestLine, String... headerLines) {
+        StringBuilder head = new StringBuilder(requestLine).append("\r\nHost: {authority}\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        return head.append("Connection: close\r\n\r\n").toString();
     }
 
     private static void raw(List<DiffCase> cases, String name, String head) {

@@ -1,7 +1,11 @@
 package locker.bench.differential;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static locker.bench.differential.CaseKind.LOCKERS;
 import static locker.bench.differential.CaseRun.API;
@@ -17,142 +21,87 @@ final class LockerCases {
 
     static List<CaseGroup> groups() {
         List<DiffCase> cases = new ArrayList<>();
-        cases.add(client(LOCKERS, "list", run -> run.send("GET /lockers", list(run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "my locker without one", run -> run.send("GET /lockers/me", me(run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "hold (inside the application window)", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 101", locker("101", "hold", token));
-            run.send("GET /lockers/me", me(token));
-            run.send("GET /lockers", list(token));
-        }));
-        cases.add(client(LOCKERS, "hold, then confirm", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 102", locker("102", "hold", token));
-            run.send("confirm 102", locker("102", "confirm", token));
-            run.send("GET /lockers/me", me(token));
-            run.send("GET /lockers", list(token));
-        }));
-        cases.add(client(LOCKERS, "hold of a locker another student holds", run -> {
-            String first = run.login(student(40)).accessToken();
-            String second = run.login(student(41)).accessToken();
-            run.send("hold 103 (first student)", locker("103", "hold", first));
-            run.send("hold 103 (second student)", locker("103", "hold", second));
-        }));
-        cases.add(client(LOCKERS, "hold of a locker the student holds already", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 104", locker("104", "hold", token));
-            run.send("hold 104 again", locker("104", "hold", token));
-        }));
-        cases.add(client(LOCKERS, "hold of a second locker", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 105", locker("105", "hold", token));
-            run.send("hold 201", locker("201", "hold", token));
-            run.send("GET /lockers/me", me(token));
-        }));
-        cases.add(client(LOCKERS, "hold of a locker owned by another student", run -> {
-            String owner = run.login(student(40)).accessToken();
-            String other = run.login(student(41)).accessToken();
-            run.send("hold 106 (owner)", locker("106", "hold", owner));
-            run.send("confirm 106 (owner)", locker("106", "confirm", owner));
-            run.send("hold 106 (other)", locker("106", "hold", other));
-        }));
+        cases.add(steps("list", "GET /lockers"));
+        cases.add(steps("my locker without one", "GET /lockers/me"));
+        cases.add(steps("hold (inside the application window)", "hold 101", "GET /lockers/me", "GET /lockers"));
+        cases.add(steps("hold, then confirm", "hold 102", "confirm 102", "GET /lockers/me", "GET /lockers"));
+        cases.add(steps("hold of a locker another student holds", "hold 103 (first student)",
+                "hold 103 (second student)"));
+        cases.add(steps("hold of a locker the student holds already", "hold 104", "hold 104 again"));
+        cases.add(steps("hold of a second locker", "hold 105", "hold 201", "GET /lockers/me"));
+        cases.add(steps("hold of a locker owned by another student", "hold 106 (owner)", "confirm 106 (owner)",
+                "hold 106 (other)"));
         for (String id : List.of("999", "0", "-1", "abc", "%31%30%31", "0101", "+101", "2147483648", "99999999999999999999", "1.5")) {
-            cases.add(client(LOCKERS, "hold of locker id '" + id + "'", run -> {
-                String token = run.login(student(40)).accessToken();
-                run.send("hold " + id, locker(id, "hold", token));
-                run.send("GET /lockers/me", me(token));
-            }));
+            cases.add(steps("hold of locker id '" + id + "'", "hold " + id, "GET /lockers/me"));
         }
-        cases.add(client(LOCKERS, "confirm without a hold", run -> run.send("confirm 101",
-                locker("101", "confirm", run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "confirm of another student's hold", run -> {
-            String holder = run.login(student(40)).accessToken();
-            String other = run.login(student(41)).accessToken();
-            run.send("hold 301 (holder)", locker("301", "hold", holder));
-            run.send("confirm 301 (other)", locker("301", "confirm", other));
-        }));
-        cases.add(client(LOCKERS, "confirm twice", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 302", locker("302", "hold", token));
-            run.send("confirm 302", locker("302", "confirm", token));
-            run.send("confirm 302 again", locker("302", "confirm", token));
-        }));
-        cases.add(client(LOCKERS, "confirm of locker id 'abc'", run -> run.send("confirm abc",
-                locker("abc", "confirm", run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "confirm of locker id 2147483648", run -> run.send("confirm 2147483648",
-                locker("2147483648", "confirm", run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "release-hold", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 303", locker("303", "hold", token));
-            run.send("release-hold 303", locker("303", "release-hold", token));
-            run.send("confirm 303", locker("303", "confirm", token));
-            run.send("GET /lockers", list(token));
-        }));
-        cases.add(client(LOCKERS, "release-hold without a hold", run -> run.send("release-hold 304",
-                locker("304", "release-hold", run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "release-hold of another student's hold", run -> {
-            String holder = run.login(student(40)).accessToken();
-            String other = run.login(student(41)).accessToken();
-            run.send("hold 401 (holder)", locker("401", "hold", holder));
-            run.send("release-hold 401 (other)", locker("401", "release-hold", other));
-        }));
-        cases.add(client(LOCKERS, "release-hold after confirm", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 402", locker("402", "hold", token));
-            run.send("confirm 402", locker("402", "confirm", token));
-            run.send("release-hold 402", locker("402", "release-hold", token));
-        }));
-        cases.add(client(LOCKERS, "release-hold of locker id 2147483648", run -> run.send("release-hold 2147483648",
-                locker("2147483648", "release-hold", run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "release after confirm, then another student holds it", run -> {
-            String owner = run.login(student(40)).accessToken();
-            String other = run.login(student(41)).accessToken();
-            run.send("hold 403 (owner)", locker("403", "hold", owner));
-            run.send("confirm 403 (owner)", locker("403", "confirm", owner));
-            run.send("release 403 (owner)", locker("403", "release", owner));
-            run.send("GET /lockers/me (owner)", me(owner));
-            run.send("hold 403 (other)", locker("403", "hold", other));
-            run.send("release 403 again (owner)", locker("403", "release", owner));
-        }));
-        cases.add(client(LOCKERS, "release without a confirmed locker", run -> run.send("release 404",
-                locker("404", "release", run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "release of a held, unconfirmed locker", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 501", locker("501", "hold", token));
-            run.send("release 501", locker("501", "release", token));
-        }));
-        cases.add(client(LOCKERS, "release of another student's locker", run -> {
-            String owner = run.login(student(40)).accessToken();
-            String other = run.login(student(41)).accessToken();
-            run.send("hold 502 (owner)", locker("502", "hold", owner));
-            run.send("confirm 502 (owner)", locker("502", "confirm", owner));
-            run.send("release 502 (other)", locker("502", "release", other));
-        }));
-        cases.add(client(LOCKERS, "release of locker id 2147483648", run -> run.send("release 2147483648",
-                locker("2147483648", "release", run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "a whole journey with two lockers in turn", run -> {
-            String token = run.login(student(40)).accessToken();
-            run.send("hold 503", locker("503", "hold", token));
-            run.send("release-hold 503", locker("503", "release-hold", token));
-            run.send("hold 601", locker("601", "hold", token));
-            run.send("confirm 601", locker("601", "confirm", token));
-            run.send("release 601", locker("601", "release", token));
-            run.send("hold 602", locker("602", "hold", token));
-            run.send("confirm 602", locker("602", "confirm", token));
-            run.send("GET /lockers/me", me(token));
-        }));
-        cases.add(client(LOCKERS, "not found: GET /api/v1/lockers/101", run -> run.send("GET /lockers/101",
-                WireRequest.get(API + "/lockers/101").bearer(run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "not found: POST /api/v1/lockers/101/nope", run -> run.send("POST /lockers/101/nope",
-                locker("101", "nope", run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "not found: POST /api/v1/lockers//hold (an empty id)", run -> run.send("POST /lockers//hold",
-                WireRequest.post(API + "/lockers//hold").bearer(run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "405: GET /api/v1/lockers/101/hold", run -> run.send("GET /lockers/101/hold",
-                WireRequest.get(API + "/lockers/101/hold").bearer(run.login(student(40)).accessToken()))));
-        cases.add(client(LOCKERS, "POST /api/v1/lockers/101/HOLD (the action in capitals)", run -> run.send("POST /lockers/101/HOLD",
-                locker("101", "HOLD", run.login(student(40)).accessToken()))));
+        cases.add(steps("confirm without a hold", "confirm 101"));
+        cases.add(steps("confirm of another student's hold", "hold 301 (holder)", "confirm 301 (other)"));
+        cases.add(steps("confirm twice", "hold 302", "confirm 302", "confirm 302 again"));
+        cases.add(steps("confirm of locker id 'abc'", "confirm abc"));
+        cases.add(steps("confirm of locker id 2147483648", "confirm 2147483648"));
+        cases.add(steps("release-hold", "hold 303", "release-hold 303", "confirm 303", "GET /lockers"));
+        cases.add(steps("release-hold without a hold", "release-hold 304"));
+        cases.add(steps("release-hold of another student's hold", "hold 401 (holder)", "release-hold 401 (other)"));
+        cases.add(steps("release-hold after confirm", "hold 402", "confirm 402", "release-hold 402"));
+        cases.add(steps("release-hold of locker id 2147483648", "release-hold 2147483648"));
+        cases.add(steps("release after confirm, then another student holds it", "hold 403 (owner)",
+                "confirm 403 (owner)", "release 403 (owner)", "GET /lockers/me (owner)", "hold 403 (other)",
+                "release 403 again (owner)"));
+        cases.add(steps("release without a confirmed locker", "release 404"));
+        cases.add(steps("release of a held, unconfirmed locker", "hold 501", "release 501"));
+        cases.add(steps("release of another student's locker", "hold 502 (owner)", "confirm 502 (owner)",
+                "release 502 (other)"));
+        cases.add(steps("release of locker id 2147483648", "release 2147483648"));
+        cases.add(steps("a whole journey with two lockers in turn", "hold 503", "release-hold 503", "hold 601",
+                "confirm 601", "release 601", "hold 602", "confirm 602", "GET /lockers/me"));
+        cases.add(asSent("not found: GET /api/v1/lockers/101", "GET /lockers/101"));
+        cases.add(asSent("not found: POST /api/v1/lockers/101/nope", "POST /lockers/101/nope"));
+        cases.add(asSent("not found: POST /api/v1/lockers//hold (an empty id)", "POST /lockers//hold"));
+        cases.add(asSent("405: GET /api/v1/lockers/101/hold", "GET /lockers/101/hold"));
+        cases.add(asSent("POST /api/v1/lockers/101/HOLD (the action in capitals)", "POST /lockers/101/HOLD"));
         cases.add(client(LOCKERS, "hold without a token", run -> run.send("hold 101",
                 WireRequest.post(API + "/lockers/101/hold"))));
         return cases.stream().map(CaseGroup::alone).toList();
+    }
+
+    /** One request, {@code "<method> <path under /api/v1>"}, with a logged-in student's token. */
+    private static DiffCase asSent(String name, String request) {
+        String path = API + request.substring(request.indexOf(' ') + 1);
+        return client(LOCKERS, name, run -> {
+            String token = run.login(student(40)).accessToken();
+            run.send(request, (request.startsWith("GET ") ? WireRequest.get(path) : WireRequest.post(path)).bearer(token));
+        });
+    }
+
+    /** {@code GET /lockers[/me]}, or {@code <action> <locker id>}, then maybe a word, then maybe {@code (student)}. */
+    private static final Pattern STEP = Pattern.compile("(GET /lockers(?:/me)?|(\\S+) (\\S+))(?: \\w+)?(?: \\((.+)\\))?");
+
+    /**
+     * A case written as the requests it sends, each step also its label: {@code "hold 101"},
+     * {@code "confirm 403 (owner)"}, {@code "GET /lockers/me"}. Each name in parentheses is another student
+     * (students 40, 41, … in the order first named); a step without one is the first student's. Every student
+     * logs in first, in that order.
+     */
+    private static DiffCase steps(String name, String... steps) {
+        List<Matcher> parsed = new ArrayList<>();
+        Map<String, Integer> students = new LinkedHashMap<>();
+        for (String step : steps) {
+            Matcher m = STEP.matcher(step);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a locker step: " + step);
+            }
+            students.putIfAbsent(m.group(4) == null ? "" : m.group(4), 40 + students.size());
+            parsed.add(m);
+        }
+        return client(LOCKERS, name, run -> {
+            Map<String, String> tokens = new LinkedHashMap<>();
+            students.forEach((who, n) -> tokens.put(who, run.login(student(n)).accessToken()));
+            for (Matcher m : parsed) {
+                String token = tokens.get(m.group(4) == null ? "" : m.group(4));
+                run.send(m.group(), m.group(2) == null
+                        ? (m.group(1).endsWith("/me") ? me(token) : list(token))
+                        : locker(m.group(3), m.group(2), token));
+            }
+        });
     }
 }

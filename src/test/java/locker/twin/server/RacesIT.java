@@ -10,6 +10,8 @@ import locker.testsupport.twin.Session;
 import locker.testsupport.twin.StackInspector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
 
 import java.util.List;
@@ -119,43 +121,31 @@ class RacesIT {
         assertThat(inspector.assignmentStates(c.serialId(), 103)).isEmpty();
     }
 
-    /** R5: X's release-hold deletes the key after its commit, which by then is B's key. */
-    @Test
-    void r5ReleaseHoldDeletesTheKeyOfANewerHolder() {
+    /** R5: the DEL that follows the commit of a release-hold, or of a release, removes the key of a newer holder. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"release-hold", "release"})
+    void r5TheDelAfterTheCommitRemovesTheKeyOfANewerHolder(String route) {
+        boolean release = route.equals("release");
+        int lockerId = release ? 105 : 104;
         Session x = api.newSession();
         Session b = api.newSession();
-        assertThat(api.hold(x, 104).status()).isEqualTo(201);
-        keyRunsOut(104);
-        HeldSteps.Held xBeforeDel = STACK.gate().hold(StepGate.Step.RELEASE_HOLD_BEFORE_DEL, 104);
-        CompletableFuture<ApiResponse> xRelease = STACK.async(() -> api.releaseHold(x, 104));
+        assertThat(api.hold(x, lockerId).status()).isEqualTo(201);
+        if (release) {
+            assertThat(api.confirm(x, lockerId).status()).isEqualTo(200);
+        }
+        keyRunsOut(lockerId);
+        HeldSteps.Held xBeforeDel = STACK.gate().hold(
+                release ? StepGate.Step.RELEASE_BEFORE_DEL : StepGate.Step.RELEASE_HOLD_BEFORE_DEL, lockerId);
+        CompletableFuture<ApiResponse> xGivesBack = STACK.async(
+                () -> release ? api.release(x, lockerId) : api.releaseHold(x, lockerId));
         xBeforeDel.awaitArrival();
 
-        ApiResponse bHold = api.hold(b, 104);
+        ApiResponse bHold = api.hold(b, lockerId);
         xBeforeDel.letGo();
 
-        assertThat(xRelease.join().status()).isEqualTo(200);
+        assertThat(xGivesBack.join().status()).isEqualTo(200);
         assertThat(bHold.status()).isEqualTo(201);
-        assertNewerHoldLostItsKeyAndIsExpiredByTheNextHold(b, 104);
-    }
-
-    /** R5 for release: the owner's DEL after its commit removes the key of whoever held the locker since. */
-    @Test
-    void r5ReleaseDeletesTheKeyOfANewerHolder() {
-        Session owner = api.newSession();
-        Session b = api.newSession();
-        assertThat(api.hold(owner, 105).status()).isEqualTo(201);
-        assertThat(api.confirm(owner, 105).status()).isEqualTo(200);
-        keyRunsOut(105);
-        HeldSteps.Held ownerBeforeDel = STACK.gate().hold(StepGate.Step.RELEASE_BEFORE_DEL, 105);
-        CompletableFuture<ApiResponse> release = STACK.async(() -> api.release(owner, 105));
-        ownerBeforeDel.awaitArrival();
-
-        ApiResponse bHold = api.hold(b, 105);
-        ownerBeforeDel.letGo();
-
-        assertThat(release.join().status()).isEqualTo(200);
-        assertThat(bHold.status()).isEqualTo(201);
-        assertNewerHoldLostItsKeyAndIsExpiredByTheNextHold(b, 105);
+        assertNewerHoldLostItsKeyAndIsExpiredByTheNextHold(b, lockerId);
     }
 
     /** R7: a second confirm by the same student waits on the row lock and re-reads a row no longer 'hold'. */

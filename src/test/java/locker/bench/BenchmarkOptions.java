@@ -1,0 +1,114 @@
+package locker.bench;
+
+import locker.loadtest.results.CommandLine;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark's command line ({@link #USAGE}).
+ *
+ * @param ceilingCounts the students of the two ceiling runs when given (--ceiling-students), else empty
+ */
+record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> ceilingCounts) {
+
+    static final String USAGE = """
+            usage: scripts/benchmark.sh [--quick] [--out FILE] [--only STEP,...]
+
+            Measures against the embedded reference stack and prints one table (also written to FILE,
+            default benchmark_results.json): the original load test's headline run (median of 3), the rush of 1,000
+            students (median of 3) and of 10,000, the reference server alone (GET /lockers and
+            hold-confirm-release, 200 students without pause), seeding and restoring 1,000 and 100,000
+            users, where the time of a default ./mvnw gatling:test goes, and what the load generator
+            itself costs against a canned nginx stub (30,000 students without pause, and a rush of 10,000).
+
+              --quick        one run each, a rush of 3,000, 10 s per server figure, 5,000 and 2,000
+                             students against the stub
+              --out FILE     the JSON file (default benchmark_results.json)
+              --only STEPS   some of: headline, rush, large-rush, server, seeding, startup, ceiling
+              --ceiling-students J,R   students of the ceiling's journey and rush (a short check, not a figure)
+            Each run's output is kept in target/benchmark/<date-time>/. A goal not met is a figure, not an
+            error: the exit status is 1 only when a run left no results, 2 for bad options or when the
+            ceiling step cannot have nginx (as root it runs apt-get install -y nginx itself).
+            """;
+
+    /** The parts of the benchmark, as {@code --only} names them. */
+    enum Step {
+        HEADLINE, RUSH, LARGE_RUSH, SERVER, SEEDING, STARTUP, CEILING;
+
+        String optionName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    int repeats() {
+        return quick ? 1 : 3;
+    }
+
+    int largeRush() {
+        return quick ? 3_000 : 10_000;
+    }
+
+    int serverSeconds() {
+        return quick ? 10 : 20;
+    }
+
+    int ceilingStudents() {
+        return ceilingCounts.isEmpty() ? (quick ? 5_000 : 30_000) : ceilingCounts.get(0);
+    }
+
+    int ceilingRush() {
+        return ceilingCounts.isEmpty() ? (quick ? 2_000 : 10_000) : ceilingCounts.get(1);
+    }
+
+    static BenchmarkOptions parse(String... args) {
+        boolean quick = false;
+        Path out = Path.of("benchmark_results.json");
+        Set<Step> steps = EnumSet.allOf(Step.class);
+        List<Integer> ceilingCounts = List.of();
+        CommandLine line = new CommandLine(args);
+        while (line.hasNext()) {
+            String arg = line.next();
+            switch (arg) {
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(line.valueOf(arg));
+                case "--only" -> steps = steps(line.valueOf(arg));
+                case "--ceiling-students" -> ceilingCounts = ceilingCounts(line.valueOf(arg));
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "' (see --help)");
+            }
+        }
+        return new BenchmarkOptions(quick, out, steps, ceilingCounts);
+    }
+
+    private static List<Integer> ceilingCounts(String value) {
+        String[] parts = value.split(",");
+        try {
+            if (parts.length == 2) {
+                int journey = Integer.parseInt(parts[0].trim());
+                int rush = Integer.parseInt(parts[1].trim());
+                if (journey >= 1 && rush >= 1 && journey <= 100_000 && rush <= 100_000) {
+                    return List.of(journey, rush);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--ceiling-students takes two counts of 1 to 100,000, the journey's"
+                + " and the rush's (e.g. 300,300); was '" + value + "'");
+    }
+
+    private static Set<Step> steps(String names) {
+        Set<Step> steps = EnumSet.noneOf(Step.class);
+        for (String name : names.split(",")) {
+            steps.add(Arrays.stream(Step.values()).filter(s -> s.optionName().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--only takes " + Arrays.stream(Step.values())
+                            .map(Step::optionName).collect(Collectors.joining(", ")) + "; was '" + name + "'")));
+        }
+        return steps;
+    }
+}

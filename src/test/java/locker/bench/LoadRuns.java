@@ -77,35 +77,36 @@ final class LoadRuns {
     }
 
     List<Row> headline() {
-        List<Measured> all = runs.repeat("headline", HEADLINE);
-        List<Measured> done = completed(all);
-        String figure = "original headline replay";
-        if (done.isEmpty()) {
-            return List.of(noResults(figure, HEADLINE_GOAL.text(), all, command(HEADLINE)));
-        }
-        Medians medians = Medians.of(done);
-        Measured middle = Median.run(done, m -> m.figures().wallRate());
-        return List.of(new Row(medianOf(figure, done), HEADLINE_GOAL.text(),
-                number(medians.wallRate(), 0) + " req/s (runs " + each(done, m -> number(m.figures().wallRate(), 0))
-                        + "), mean " + number(medians.mean(), 3) + " s, p95 " + number(middle.figures().p95(), 3)
-                        + " s, " + number(medians.failed(), 0) + " failed",
-                HEADLINE_GOAL.metBy(medians), command(HEADLINE), details(all)));
+        return repeated("headline", "original headline replay", HEADLINE, HEADLINE_GOAL, RunFigures::wallRate,
+                (medians, done, middle) -> number(medians.wallRate(), 0) + " req/s (runs "
+                        + each(done, m -> number(m.figures().wallRate(), 0)) + "), mean " + number(medians.mean(), 3)
+                        + " s, p95 " + number(middle.figures().p95(), 3) + " s, " + number(medians.failed(), 0) + " failed");
     }
 
     List<Row> rush() {
-        Map<String, String> settings = ordered("PROFILE", "rush", "TOTAL_USERS", "1000");
-        List<Measured> all = runs.repeat("rush-1000", settings);
+        return repeated("rush-1000", "rush of 1,000", ordered("PROFILE", "rush", "TOTAL_USERS", "1000"), RUSH_GOAL,
+                RunFigures::p95, (medians, done, middle) -> "p95 " + number(medians.p95(), 3) + " s (runs "
+                        + each(done, m -> number(m.figures().p95(), 3)) + "), " + describe(middle.figures()));
+    }
+
+    /** The measured cell of repeated runs: their medians, the runs that left figures, and the middle one of them. */
+    private interface RepeatedText {
+        String of(Medians medians, List<Measured> done, Measured middle);
+    }
+
+    /** One row from {@link BenchmarkOptions#repeats()} runs, judged on their medians; {@code middleBy} picks the run described. */
+    private List<Row> repeated(String name, String figure, Map<String, String> settings, Goal<Medians> goal,
+                               ToDoubleFunction<RunFigures> middleBy, RepeatedText text) {
+        List<Measured> all = runs.repeat(name, settings);
         List<Measured> done = completed(all);
-        String figure = "rush of 1,000";
         if (done.isEmpty()) {
-            return List.of(noResults(figure, RUSH_GOAL.text(), all, command(settings)));
+            return List.of(noResults(figure, goal.text(), all, command(settings)));
         }
         Medians medians = Medians.of(done);
-        Measured middle = Median.run(done, m -> m.figures().p95());
-        return List.of(new Row(medianOf(figure, done), RUSH_GOAL.text(),
-                "p95 " + number(medians.p95(), 3) + " s (runs " + each(done, m -> number(m.figures().p95(), 3))
-                        + "), " + describe(middle.figures()),
-                RUSH_GOAL.metBy(medians), command(settings), details(all)));
+        Measured middle = Median.run(done, m -> middleBy.applyAsDouble(m.figures()));
+        String named = done.size() == 1 ? figure : figure + " (median of " + done.size() + ")";
+        return List.of(new Row(named, goal.text(), text.of(medians, done, middle), goal.metBy(medians), command(settings),
+                details(all)));
     }
 
     List<Row> largeRush() {
@@ -121,9 +122,5 @@ final class LoadRuns {
                 + number(rush.finished(), 0) + " of " + number(students, 0) + " students finished in "
                 + number(run.figures().durationSeconds(), 0) + " s",
                 LARGE_RUSH_GOAL.metBy(rush), command(settings), details(List.of(run))));
-    }
-
-    private static String medianOf(String figure, List<Measured> runs) {
-        return runs.size() == 1 ? figure : figure + " (median of " + runs.size() + ")";
     }
 }

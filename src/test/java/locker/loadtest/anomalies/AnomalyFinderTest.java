@@ -2,10 +2,14 @@ package locker.loadtest.anomalies;
 
 import locker.contract.LockerAnswer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +21,10 @@ class AnomalyFinderTest {
     private static final String A = "9900000001";
     private static final String B = "9900000002";
     private static final int LOCKER = 101;
+
+    private static final Map<String, String> ANSWERS = Map.of("already-held", LockerAnswer.ALREADY_HELD_TEXT,
+            "hold-expired", LockerAnswer.HOLD_EXPIRED_TEXT, "no-hold", LockerAnswer.NO_HOLD_TEXT,
+            "failed-on-db", LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
 
     private final List<RecordedRequest> journal = new ArrayList<>();
 
@@ -67,25 +75,6 @@ class AnomalyFinderTest {
     }
 
     @Test
-    void aLostHoldThatEndedBeforeTheWonHoldBeganIsNoCleanUpOfIt() {
-        send(Call.HOLD, B, LOCKER, 1_000, 1_004, 409, LockerAnswer.ALREADY_HELD_TEXT);
-        send(Call.HOLD, A, LOCKER, 1_005, 1_020, 201, null);
-        send(Call.CONFIRM, A, LOCKER, 1_500, 1_510, 409, LockerAnswer.HOLD_EXPIRED_TEXT);
-
-        assertThat(only(find(), AnomalyKind.CONFIRM_REFUSED).cause()).isEqualTo("unexplained");
-    }
-
-    @Test
-    void anotherStudentsReleaseDuringTheHoldIsR5() {
-        send(Call.HOLD, A, LOCKER, 1_000, 1_020, 201, null);
-        send(Call.RELEASE, B, LOCKER, 1_010, 1_030, 200, null);
-        send(Call.GIVE_UP, A, LOCKER, 2_000, 2_010, 404, LockerAnswer.NO_HOLD_TEXT);
-
-        Anomaly anomaly = only(find(), AnomalyKind.GIVE_UP_REFUSED);
-        assertThat(anomaly.cause()).isEqualTo("R5");
-    }
-
-    @Test
     void anOlderKeylessHoldOfAnotherStudentIsR2() {
         send(Call.HOLD, B, LOCKER, 0, 10, 201, null);
         send(Call.HOLD, A, LOCKER, 61_000, 61_020, 201, null);
@@ -97,55 +86,31 @@ class AnomalyFinderTest {
                 .extracting(TimelineEntry::student).containsExactly(B, A, A);
     }
 
-    @Test
-    void anOlderHoldGivenBackIsNoKeylessRow() {
-        send(Call.HOLD, B, LOCKER, 0, 10, 201, null);
-        send(Call.GIVE_UP, B, LOCKER, 500, 510, 200, null);
-        send(Call.HOLD, A, LOCKER, 61_000, 61_020, 201, null);
-        send(Call.CONFIRM, A, LOCKER, 62_000, 62_010, 409, LockerAnswer.HOLD_EXPIRED_TEXT);
+    /**
+     * Journals whose one anomaly is checked for its cause: requests separated by {@code ;}, each
+     * {@code student call locker start-end status [answer]}, times in ms, answers by the short names of {@link #ANSWERS}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a lost hold that ended before the won hold began is no clean-up of it | B hold 101 1000-1004 409 already-held; A hold 101 1005-1020 201; A confirm 101 1500-1510 409 hold-expired | CONFIRM_REFUSED    | unexplained
+            another student's release during the hold is R5                       | A hold 101 1000-1020 201; B release 101 1010-1030 200; A give_up 101 2000-2010 404 no-hold             | GIVE_UP_REFUSED    | R5
+            an older hold given back is no keyless row                            | B hold 101 0-10 201; B give_up 101 500-510 200; A hold 101 61000-61020 201; A confirm 101 62000-62010 409 hold-expired | CONFIRM_REFUSED | unexplained
+            a confirm after the hold's sixty seconds is no defect                 | A hold 101 0-10 201; A confirm 101 60000-60010 409 hold-expired                                         | CONFIRM_REFUSED    | hold_time_over
+            a database refusal while the student still holds another locker is R9 | A hold 102 0-10 201; A hold 101 100-110 409 failed-on-db                                                | HOLD_REFUSED_BY_DB | R9
+            a database refusal of a locker another student confirmed is R4        | B hold 101 0-10 201; B confirm 101 20-30 200; A hold 101 61000-61010 409 failed-on-db                   | HOLD_REFUSED_BY_DB | R4
+            a database refusal while an older key runs out is R3                  | B hold 101 0-10 201; A hold 101 59995-60020 409 failed-on-db                                            | HOLD_REFUSED_BY_DB | R3
+            a database refusal long after an older key ran out is unexplained     | B hold 101 0-10 201; A hold 101 70000-70020 409 failed-on-db                                            | HOLD_REFUSED_BY_DB | unexplained
+            """)
+    void theOneAnomalyOfAJournalIsGivenItsCause(String why, String requests, AnomalyKind kind, String cause) {
+        for (String request : requests.split(";")) {
+            String[] f = request.trim().split(" ");
+            String[] times = f[3].split("-");
+            send(Call.valueOf(f[1].toUpperCase(Locale.ROOT)), f[0].equals("A") ? A : B, Integer.parseInt(f[2]),
+                    Long.parseLong(times[0]), Long.parseLong(times[1]), Integer.parseInt(f[4]),
+                    f.length > 5 ? ANSWERS.get(f[5]) : null);
+        }
 
-        assertThat(only(find(), AnomalyKind.CONFIRM_REFUSED).cause()).isEqualTo("unexplained");
-    }
-
-    @Test
-    void aConfirmAfterTheHoldsSixtySecondsIsNoDefect() {
-        send(Call.HOLD, A, LOCKER, 0, 10, 201, null);
-        send(Call.CONFIRM, A, LOCKER, 60_000, 60_010, 409, LockerAnswer.HOLD_EXPIRED_TEXT);
-
-        assertThat(only(find(), AnomalyKind.CONFIRM_REFUSED).cause()).isEqualTo("hold_time_over");
-    }
-
-    @Test
-    void aDatabaseRefusalWhileTheStudentStillHoldsAnotherLockerIsR9() {
-        send(Call.HOLD, A, 102, 0, 10, 201, null);
-        send(Call.HOLD, A, LOCKER, 100, 110, 409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
-
-        assertThat(only(find(), AnomalyKind.HOLD_REFUSED_BY_DB).cause()).isEqualTo("R9");
-    }
-
-    @Test
-    void aDatabaseRefusalOfALockerAnotherStudentConfirmedIsR4() {
-        send(Call.HOLD, B, LOCKER, 0, 10, 201, null);
-        send(Call.CONFIRM, B, LOCKER, 20, 30, 200, null);
-        send(Call.HOLD, A, LOCKER, 61_000, 61_010, 409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
-
-        assertThat(only(find(), AnomalyKind.HOLD_REFUSED_BY_DB).cause()).isEqualTo("R4");
-    }
-
-    @Test
-    void aDatabaseRefusalWhileAnOlderKeyRunsOutIsR3() {
-        send(Call.HOLD, B, LOCKER, 0, 10, 201, null);
-        send(Call.HOLD, A, LOCKER, 59_995, 60_020, 409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
-
-        assertThat(only(find(), AnomalyKind.HOLD_REFUSED_BY_DB).cause()).isEqualTo("R3");
-    }
-
-    @Test
-    void aDatabaseRefusalLongAfterAnOlderKeyRanOutIsUnexplained() {
-        send(Call.HOLD, B, LOCKER, 0, 10, 201, null);
-        send(Call.HOLD, A, LOCKER, 70_000, 70_020, 409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
-
-        assertThat(only(find(), AnomalyKind.HOLD_REFUSED_BY_DB).cause()).isEqualTo("unexplained");
+        assertThat(only(find(), kind).cause()).isEqualTo(cause);
     }
 
     @Test

@@ -17,10 +17,6 @@ final class ApiError extends RuntimeException {
         return new ApiError(401, "Unauthorized");
     }
 
-    static ApiError conflict(String message) {
-        return new ApiError(409, message);
-    }
-
     static ApiError notFound(String message) {
         return new ApiError(404, message);
     }

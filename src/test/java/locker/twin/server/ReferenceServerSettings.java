@@ -140,12 +140,6 @@ public record ReferenceServerSettings(
                 applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, secret, issuer, audience);
     }
 
-    /** The same server with a pool of {@code connections} database connections. */
-    public ReferenceServerSettings withDbPoolSize(int connections) {
-        return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                applicationStart, applicationEnd, connections, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
-    }
-
     ApplicationWindow applicationWindow() {
         return new ApplicationWindow(applicationStart, applicationEnd);
     }

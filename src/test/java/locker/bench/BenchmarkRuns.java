@@ -15,30 +15,9 @@ import static locker.bench.BenchmarkReport.number;
 
 /**
  * How the steps measure: every load run is a real {@code ./mvnw gatling:test}, watched from outside
- * ({@link GatlingRun}), its console and results kept under {@link #logs()}; and the words the rows use for a run.
+ * ({@link GatlingRun}), its console and results kept under {@code logs}; and the words the rows use for a run.
  */
-final class BenchmarkRuns {
-    private final Path project;
-    private final Path logs;
-    private final BenchmarkOptions options;
-
-    BenchmarkRuns(Path project, Path logs, BenchmarkOptions options) {
-        this.project = project;
-        this.logs = logs;
-        this.options = options;
-    }
-
-    Path project() {
-        return project;
-    }
-
-    Path logs() {
-        return logs;
-    }
-
-    BenchmarkOptions options() {
-        return options;
-    }
+record BenchmarkRuns(Path project, Path logs, BenchmarkOptions options) {
 
     /** The same run {@link BenchmarkOptions#repeats()} times. */
     List<Measured> repeat(String name, Map<String, String> settings) {

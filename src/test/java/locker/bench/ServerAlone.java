@@ -1,6 +1,7 @@
 package locker.bench;
 
 import locker.bench.BenchmarkReport.Row;
+import locker.loadtest.simulation.ReferenceServerBenchmarkSimulation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import static locker.bench.Measured.noResults;
  */
 final class ServerAlone {
     static final String SERVER_LOCKERS = "200";
+    private static final String SIMULATION = ReferenceServerBenchmarkSimulation.class.getName();
     private final BenchmarkRuns runs;
 
     ServerAlone(BenchmarkRuns runs) {
@@ -33,7 +35,7 @@ final class ServerAlone {
             Optional<GatlingRun.Server> server = Optional.of(stack.server());
             for (String requests : List.of("list", "cycle")) {
                 Map<String, String> settings = new LinkedHashMap<>(stack.clientSettings());
-                settings.put("gatling.simulationClass", "locker.loadtest.simulation.ReferenceServerBenchmarkSimulation");
+                settings.put("gatling.simulationClass", SIMULATION);
                 settings.putAll(ordered("BENCHMARK_REQUESTS", requests, "BENCHMARK_USERS", "200",
                         "BENCHMARK_DURATION", Integer.toString(seconds), "TEST_LOCKERS_COUNT", SERVER_LOCKERS));
                 // a first round, half as long, whose figures are not kept: the server is measured warm
@@ -43,7 +45,7 @@ final class ServerAlone {
                 Measured run = runs.measure("server-" + requests, settings, server, List.of());
                 String figure = "server alone, " + (requests.equals("list") ? "GET /lockers" : "hold → confirm → release");
                 String command = "SERVER_WARM_UP=5 scripts/reference-server.sh; ./mvnw gatling:test (once for half the time unmeasured, then measured)"
-                        + " -Dgatling.simulationClass=locker.loadtest.simulation.ReferenceServerBenchmarkSimulation"
+                        + " -Dgatling.simulationClass=" + SIMULATION
                         + " -DBENCHMARK_REQUESTS=" + requests + " -DBENCHMARK_DURATION=" + seconds
                         + " -DTEST_LOCKERS_COUNT=" + SERVER_LOCKERS + " -DBASE_URL=… -DDB_…=… -DREDIS_…=…";
                 if (run.figures() == null) {

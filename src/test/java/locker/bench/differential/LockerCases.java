@@ -1,6 +1,7 @@
 package locker.bench.differential;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,31 +77,39 @@ final class LockerCases {
     /** {@code GET /lockers[/me]}, or {@code <action> <locker id>}, then maybe a word, then maybe {@code (student)}. */
     private static final Pattern STEP = Pattern.compile("(GET /lockers(?:/me)?|(\\S+) (\\S+))(?: \\w+)?(?: \\((.+)\\))?");
 
+    /** One step of {@link #steps}: its label, the locker action and id (null for a GET), whose token ("" the first's). */
+    private record Step(String label, String action, String lockerId, String who) {
+        static Step parse(String label) {
+            Matcher m = STEP.matcher(label);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a locker step: " + label);
+            }
+            return new Step(label, m.group(2), m.group(3), m.group(4) == null ? "" : m.group(4));
+        }
+
+        WireRequest request(String token) {
+            if (action != null) {
+                return locker(lockerId, action, token);
+            }
+            return label.startsWith("GET /lockers/me") ? me(token) : list(token);
+        }
+    }
+
     /**
      * A case written as the requests it sends, each step also its label: {@code "hold 101"},
      * {@code "confirm 403 (owner)"}, {@code "GET /lockers/me"}. Each name in parentheses is another student
      * (students 40, 41, … in the order first named); a step without one is the first student's. Every student
      * logs in first, in that order.
      */
-    private static DiffCase steps(String name, String... steps) {
-        List<Matcher> parsed = new ArrayList<>();
+    private static DiffCase steps(String name, String... labels) {
+        List<Step> steps = Arrays.stream(labels).map(Step::parse).toList();
         Map<String, Integer> students = new LinkedHashMap<>();
-        for (String step : steps) {
-            Matcher m = STEP.matcher(step);
-            if (!m.matches()) {
-                throw new IllegalArgumentException("not a locker step: " + step);
-            }
-            students.putIfAbsent(m.group(4) == null ? "" : m.group(4), 40 + students.size());
-            parsed.add(m);
-        }
+        steps.forEach(step -> students.putIfAbsent(step.who(), 40 + students.size()));
         return client(LOCKERS, name, run -> {
             Map<String, String> tokens = new LinkedHashMap<>();
             students.forEach((who, n) -> tokens.put(who, run.login(student(n)).accessToken()));
-            for (Matcher m : parsed) {
-                String token = tokens.get(m.group(4) == null ? "" : m.group(4));
-                run.send(m.group(), m.group(2) == null
-                        ? (m.group(1).endsWith("/me") ? me(token) : list(token))
-                        : locker(m.group(3), m.group(2), token));
+            for (Step step : steps) {
+                run.send(step.label(), step.request(tokens.get(step.who())));
             }
         });
     }

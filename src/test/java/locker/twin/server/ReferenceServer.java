@@ -3,7 +3,6 @@ package locker.twin.server;
 import io.javalin.Javalin;
 import locker.twin.server.HttpPipeline.Route;
 import org.eclipse.jetty.server.ConnectionLimit;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -92,7 +91,7 @@ public final class ReferenceServer implements AutoCloseable {
                 http.setDelayDispatchUntilContent(false);
                 // fasthttp reads the request line and headers into a 4 KiB buffer: beyond it, 431
                 http.setRequestHeaderSize(FASTHTTP_READ_BUFFER);
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                ServerConnector connector = new ServerConnector(server, new ReadAtOnceConnectionFactory(http));
                 connector.setHost(host);
                 connector.setPort(port);
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);

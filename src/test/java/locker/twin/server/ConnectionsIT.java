@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -16,10 +17,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A server keeping at most two connections open: the others complete their handshake in the accept queue
- * (4,096 long, so a rush's connects are not dropped) and are served as soon as open ones close.
+ * How the twin takes connections, on a server keeping at most two open: the others complete their handshake in the
+ * accept queue (4,096 long, so a rush's connects are not dropped) and are served as soon as open ones close. A new
+ * connection is read at once ({@link ReadAtOnceConnectionFactory}); one whose request has not arrived by then, or
+ * arrives in pieces, is read when it comes.
  */
-class ConnectionLimitIT {
+class ConnectionsIT {
     private static final int QUEUED = 100;
 
     @RegisterExtension
@@ -64,6 +67,31 @@ class ConnectionLimitIT {
             for (Socket socket : queued) {
                 socket.close();
             }
+        }
+    }
+
+    @Test
+    void aRequestThatComesAfterTheConnectionOpenedIsReadWhenItComes() throws Exception {
+        try (Socket socket = connect(URI.create(STACK.stack().baseUrl()))) {
+            Thread.sleep(300);
+            send(socket, "close");
+            assertThat(statusLine(socket)).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void aRequestInPiecesAndOneSentRightBehindItOnANewConnectionAreBothAnswered() throws Exception {
+        try (Socket socket = connect(URI.create(STACK.stack().baseUrl()))) {
+            String request = "GET " + ReferenceServer.API + "/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(request.substring(0, 9).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(100);
+            out.write((request.substring(9) + request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"))
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(3);
         }
     }
 

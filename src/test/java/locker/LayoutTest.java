@@ -93,6 +93,11 @@ class LayoutTest {
     }
 
     @Test
+    void theLoadTestsOwnPackageUsesNothingOfTheProject() {
+        onlyItselfAndTheLayersBelow("locker.loadtest").check(TOOL_AND_SUPPORT);
+    }
+
+    @Test
     void theContractUsesNothingOfTheProject() {
         onlyItselfAndTheLayersBelow("locker.contract..").check(TOOL_AND_SUPPORT);
     }

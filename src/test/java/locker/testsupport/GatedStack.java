@@ -1,9 +1,11 @@
 package locker.testsupport;
 
 import locker.testsupport.twin.ApiClient;
+import locker.testsupport.twin.ApiResponse;
 import locker.testsupport.twin.HeldSteps;
 import locker.testsupport.twin.StackInspector;
 import locker.twin.server.ReferenceServerSettings;
+import locker.twin.server.StepGate;
 import locker.twin.stack.EmbeddedStack;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -77,6 +79,31 @@ public final class GatedStack implements BeforeAllCallback, AfterAllCallback, Be
     /** The current test's gate. */
     public HeldSteps gate() {
         return gate;
+    }
+
+    /** The answer of a request the gate held, and what ran meanwhile. */
+    public record Interleaved<M>(ApiResponse held, M meanwhile) {}
+
+    /**
+     * Sends {@code held} on a thread of its own, waits until the gate holds it at {@code step} (for {@code lockerId}),
+     * runs {@code meanwhile}, then lets the held request go and waits for its answer.
+     */
+    public <M> Interleaved<M> whileHeld(StepGate.Step step, long lockerId, Supplier<ApiResponse> held,
+                                        Supplier<M> meanwhile) {
+        HeldSteps.Held atStep = gate.hold(step, lockerId);
+        CompletableFuture<ApiResponse> answer = async(held);
+        atStep.awaitArrival();
+        M meanwhileAnswer = meanwhile.get();
+        atStep.letGo();
+        return new Interleaved<>(answer.join(), meanwhileAnswer);
+    }
+
+    /** {@link #whileHeld} where what runs meanwhile (a key running out, a database stopping) answers nothing. */
+    public ApiResponse answerHeldWhile(StepGate.Step step, long lockerId, Supplier<ApiResponse> held, Runnable meanwhile) {
+        return whileHeld(step, lockerId, held, () -> {
+            meanwhile.run();
+            return null;
+        }).held();
     }
 
     /** Sends a request on a thread of its own, so that the test can go on while the gate holds it. */

@@ -1,13 +1,9 @@
 package locker.loadtest.generator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import locker.loadtest.RunFolderFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +43,8 @@ public record GeneratorReport(int samples, String allowedCores, int allowedCoreC
                               int saturatedSamples, boolean saturated, String firstSaturatedAt,
                               Map<String, Integer> reasons, String policy, boolean failsRun, String definition,
                               GeneratorSizing sizing) {
-    public static final String FILE_NAME = "generator.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final RunFolderFile<GeneratorReport> FILE =
+            new RunFolderFile<>("generator.json", GeneratorReport.class);
 
     /** The report of {@code samples}; {@code failOnSaturation} is GENERATOR_SATURATION=fail. */
     public static GeneratorReport of(List<GeneratorSample> samples, String allowedCores, int allowedCoreCount,
@@ -101,23 +97,11 @@ public record GeneratorReport(int samples, String allowedCores, int allowedCoreC
     }
 
     public void writeTo(Path runDirectory) {
-        try {
-            JSON.writeValue(runDirectory.resolve(FILE_NAME).toFile(), this);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + runDirectory.resolve(FILE_NAME), e);
-        }
+        FILE.write(runDirectory, this);
     }
 
     public static Optional<GeneratorReport> readFrom(Path runDirectory) {
-        Path file = runDirectory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), GeneratorReport.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return FILE.read(runDirectory);
     }
 
     private static double round(double value) {

@@ -1,16 +1,12 @@
 package locker.loadtest.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import locker.loadtest.RunFolderFile;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.contractcheck.ContractReport;
 import locker.loadtest.metrics.ServerMetrics;
 import locker.testdata.TestDataSummary;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,18 +16,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What the simulation knows and the Gatling report does not, written as {@value #FILE_NAME} into the run's
+ * What the simulation knows and the Gatling report does not, written as run-context.json into the run's
  * report folder. {@code config} should be free of secrets (keys named like one are dropped); {@code outcomes} uses the keys of
  * {@link #OUTCOME_KEYS}. Assertions are not here: Gatling stores them in simulation.log and the report.
  */
 public record RunContext(Map<String, Object> config, Map<String, Long> outcomes, boolean dbConnected,
                          List<InvariantResult> invariants, ServerMetrics serverMetrics, TestDataSummary testData,
                          AnomalyReport anomalies, ContractReport contract, Map<String, Long> timeline) {
-    public static final String FILE_NAME = "run-context.json";
+    private static final RunFolderFile<RunContext> FILE = new RunFolderFile<>("run-context.json", RunContext.class);
     public static final List<String> OUTCOME_KEYS = Arrays.stream(Outcome.values()).map(Outcome::key).toList();
 
     private static final Pattern SECRET_KEY = Pattern.compile("(?i)password|secret|token|credential");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RunContext {
         config = Collections.unmodifiableMap(withoutSecrets(config));
@@ -87,23 +82,11 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
     }
 
     public void writeTo(Path runDirectory) {
-        try {
-            JSON.writeValue(runDirectory.resolve(FILE_NAME).toFile(), this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FILE.write(runDirectory, this);
     }
 
     /** The context stored in a run's report folder, or an empty one when the run left none. */
     public static RunContext readFrom(Path runDirectory) {
-        Path file = runDirectory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return new RunContext(Map.of(), Map.of(), false, List.of());
-        }
-        try {
-            return JSON.readValue(file.toFile(), RunContext.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return FILE.read(runDirectory).orElseGet(() -> new RunContext(Map.of(), Map.of(), false, List.of()));
     }
 }

@@ -101,14 +101,9 @@ class DependencyOutageIT {
     void withPostgresDownHoldIs409WithTheDbMessageAndTheOtherRoutes500() {
         Session holder = api.newSession();
         Session other = api.newSession();
-        HeldSteps.Held holdBeforeSelect = STACK.gate().hold(StepGate.Step.HOLD_BEFORE_SELECT, 201);
-        CompletableFuture<ApiResponse> hold = STACK.async(() -> api.hold(holder, 201));
-        holdBeforeSelect.awaitArrival();
+        ApiResponse fallback = STACK.answerHeldWhile(StepGate.Step.HOLD_BEFORE_SELECT, 201,
+                () -> api.hold(holder, 201), () -> STACK.stack().stopDatabase());
 
-        STACK.stack().stopDatabase();
-        holdBeforeSelect.letGo();
-
-        ApiResponse fallback = hold.join();
         assertThat(fallback.status()).isEqualTo(201);
         assertThat(fallback.body())
                 .isEqualTo("{\"message\":\"locker held successfully\",\"locker_id\":201,\"expires_in\":\"1 minutes\"}");

@@ -2,6 +2,7 @@ package locker.twin.server;
 
 import locker.contract.RedisKeys;
 import locker.testsupport.GatedStack;
+import locker.testsupport.GatedStack.Interleaved;
 import locker.testsupport.Waiting;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
@@ -62,17 +63,12 @@ class RacesIT {
     private Session holdExpiredByAnotherStudentsCleanUp(int lockerId) {
         Session a = api.newSession();
         Session b = api.newSession();
-        HeldSteps.Held bAfterExists = STACK.gate().hold(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, lockerId);
-        CompletableFuture<ApiResponse> bHold = STACK.async(() -> api.hold(b, lockerId));
-        bAfterExists.awaitArrival();
+        Interleaved<ApiResponse> holds = STACK.whileHeld(StepGate.Step.HOLD_CLEANUP_FOUND_NO_KEY, lockerId,
+                () -> api.hold(b, lockerId), () -> api.hold(a, lockerId));
 
-        ApiResponse aHold = api.hold(a, lockerId);
-        bAfterExists.letGo();
-
-        assertThat(aHold.status()).isEqualTo(201);
-        ApiResponse bAnswer = bHold.join();
-        assertThat(bAnswer.status()).isEqualTo(409);
-        assertThat(bAnswer.error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(holds.meanwhile().status()).isEqualTo(201);
+        assertThat(holds.held().status()).isEqualTo(409);
+        assertThat(holds.held().error()).isEqualTo(LockerHandlers.ALREADY_HELD);
         return a;
     }
 
@@ -106,14 +102,9 @@ class RacesIT {
         Session x = api.newSession();
         Session c = api.newSession();
         assertThat(api.hold(x, 103).status()).isEqualTo(201);
-        HeldSteps.Held cBeforeSetNx = STACK.gate().hold(StepGate.Step.HOLD_BEFORE_SETNX, 103);
-        CompletableFuture<ApiResponse> cHold = STACK.async(() -> api.hold(c, 103));
-        cBeforeSetNx.awaitArrival();
+        ApiResponse cAnswer = STACK.answerHeldWhile(StepGate.Step.HOLD_BEFORE_SETNX, 103, () -> api.hold(c, 103),
+                () -> keyRunsOut(103));
 
-        keyRunsOut(103);
-        cBeforeSetNx.letGo();
-
-        ApiResponse cAnswer = cHold.join();
         assertThat(cAnswer.status()).isEqualTo(409);
         assertThat(cAnswer.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
         assertThat(inspector.redisValue(RedisKeys.hold(103))).isEmpty();
@@ -134,17 +125,12 @@ class RacesIT {
             assertThat(api.confirm(x, lockerId).status()).isEqualTo(200);
         }
         keyRunsOut(lockerId);
-        HeldSteps.Held xBeforeDel = STACK.gate().hold(
-                release ? StepGate.Step.RELEASE_BEFORE_DEL : StepGate.Step.RELEASE_HOLD_BEFORE_DEL, lockerId);
-        CompletableFuture<ApiResponse> xGivesBack = STACK.async(
-                () -> release ? api.release(x, lockerId) : api.releaseHold(x, lockerId));
-        xBeforeDel.awaitArrival();
+        Interleaved<ApiResponse> answers = STACK.whileHeld(
+                release ? StepGate.Step.RELEASE_BEFORE_DEL : StepGate.Step.RELEASE_HOLD_BEFORE_DEL, lockerId,
+                () -> release ? api.release(x, lockerId) : api.releaseHold(x, lockerId), () -> api.hold(b, lockerId));
 
-        ApiResponse bHold = api.hold(b, lockerId);
-        xBeforeDel.letGo();
-
-        assertThat(xGivesBack.join().status()).isEqualTo(200);
-        assertThat(bHold.status()).isEqualTo(201);
+        assertThat(answers.held().status()).isEqualTo(200);
+        assertThat(answers.meanwhile().status()).isEqualTo(201);
         assertNewerHoldLostItsKeyAndIsExpiredByTheNextHold(b, lockerId);
     }
 
@@ -196,17 +182,12 @@ class RacesIT {
         Session c = api.newSession();
         assertThat(api.hold(a, 202).status()).isEqualTo(201);
         keyRunsOut(202);
-        HeldSteps.Held confirmBeforeUpdates = STACK.gate().hold(StepGate.Step.CONFIRM_BEFORE_UPDATES, 202);
-        CompletableFuture<ApiResponse> confirm = STACK.async(() -> api.confirm(a, 202));
-        confirmBeforeUpdates.awaitArrival();
+        Interleaved<ApiResponse> answers = STACK.whileHeld(StepGate.Step.CONFIRM_BEFORE_UPDATES, 202,
+                () -> api.confirm(a, 202), () -> api.hold(c, 202));
 
-        ApiResponse cHold = api.hold(c, 202);
-        confirmBeforeUpdates.letGo();
-
-        assertThat(cHold.status()).isEqualTo(201);
-        ApiResponse aConfirm = confirm.join();
-        assertThat(aConfirm.status()).isEqualTo(409);
-        assertThat(aConfirm.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(answers.meanwhile().status()).isEqualTo(201);
+        assertThat(answers.held().status()).isEqualTo(409);
+        assertThat(answers.held().error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
         assertThat(inspector.assignmentStates(a.serialId(), 202)).containsExactly("expired");
         assertThat(inspector.assignmentStates(c.serialId(), 202)).containsExactly("hold");
     }
@@ -217,18 +198,13 @@ class RacesIT {
         Session a = api.newSession();
         Session b = api.newSession();
         assertThat(api.hold(a, 301).status()).isEqualTo(201);
-        HeldSteps.Held aBeforeInsert = STACK.gate().hold(StepGate.Step.HOLD_BEFORE_INSERT, 302);
-        CompletableFuture<ApiResponse> aSecond = STACK.async(() -> api.hold(a, 302));
-        aBeforeInsert.awaitArrival();
+        Interleaved<ApiResponse> holds = STACK.whileHeld(StepGate.Step.HOLD_BEFORE_INSERT, 302,
+                () -> api.hold(a, 302), () -> api.hold(b, 302));
 
-        ApiResponse bWhileKeyed = api.hold(b, 302);
-        aBeforeInsert.letGo();
-        ApiResponse aAnswer = aSecond.join();
-
-        assertThat(bWhileKeyed.status()).isEqualTo(409);
-        assertThat(bWhileKeyed.error()).isEqualTo(LockerHandlers.ALREADY_HELD);
-        assertThat(aAnswer.status()).isEqualTo(409);
-        assertThat(aAnswer.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(holds.meanwhile().status()).isEqualTo(409);
+        assertThat(holds.meanwhile().error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(holds.held().status()).isEqualTo(409);
+        assertThat(holds.held().error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
         assertThat(inspector.redisValue(RedisKeys.hold(302))).isEmpty();
         assertThat(api.hold(b, 302).status()).isEqualTo(201);
     }
@@ -239,14 +215,11 @@ class RacesIT {
         Session reader = api.newSession();
         Session owner = api.newSession();
         assertThat(api.hold(owner, 303).status()).isEqualTo(201);
-        HeldSteps.Held listBeforeCount = STACK.gate().hold(StepGate.Step.LIST_BEFORE_COUNT, 0);
-        CompletableFuture<ApiResponse> list = STACK.async(() -> api.lockers(reader.accessToken()));
-        listBeforeCount.awaitArrival();
+        Interleaved<ApiResponse> answers = STACK.whileHeld(StepGate.Step.LIST_BEFORE_COUNT, 0,
+                () -> api.lockers(reader.accessToken()), () -> api.confirm(owner, 303));
 
-        assertThat(api.confirm(owner, 303).status()).isEqualTo(200);
-        listBeforeCount.letGo();
-
-        ApiResponse answer = list.join();
+        assertThat(answers.meanwhile().status()).isEqualTo(200);
+        ApiResponse answer = answers.held();
         assertThat(answer.status()).isEqualTo(200);
         List<Boolean> unowned = new java.util.ArrayList<>();
         answer.json().path("lockers").forEach(locker -> {

@@ -2,6 +2,8 @@ package locker.bench.differential;
 
 import locker.config.DbTarget;
 import locker.config.RedisTarget;
+import locker.config.Setting;
+import locker.config.Settings;
 import locker.loadtest.results.CommandLine;
 
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The command line of scripts/compare_servers.sh. Each target is given by options ({@code --a-base-url}, ...) or by a
@@ -29,6 +32,7 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
     static final int DEFAULT_ROUNDS = 19;
     static final int DEFAULT_NO_ANSWER_SECONDS = 3;
     static final Path DEFAULT_OUT = Path.of("differential_results.json");
+    private static final Pattern NAME = Pattern.compile("[^\\s\\p{Cntrl}]{1,20}");
 
     /** The per-target options, by the setting name (as in a settings file) they set. */
     private static final Map<String, String> TARGET_OPTIONS = ordered(
@@ -55,9 +59,9 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
                                        DB_PASSWORD, REDIS_HOST, REDIS_PORT, REDIS_PASSWORD, JWT_SECRET, NAME
                                        (scripts/reference-server.sh prints the first eight)
               --X-base-url URL         http://host:port of the server (required, here or in the file)
-              --X-db-host HOST         its PostgreSQL (default: the base URL's host), --X-db-port (5432),
-                                       --X-db-name (locker_db), --X-db-user (postgres), --X-db-password ('')
-              --X-redis-host HOST      its Redis (default: the base URL's host), --X-redis-port (6379),
+              --X-db-host HOST         its PostgreSQL (default: the base URL's host), --X-db-port (%s),
+                                       --X-db-name (%s), --X-db-user (%s), --X-db-password ('')
+              --X-redis-host HOST      its Redis (default: the base URL's host), --X-redis-port (%s),
                                        --X-redis-password (none)
               --X-jwt-secret KEY       the key it signs access tokens with; without both keys the cases
                                        that forge tokens are skipped
@@ -69,7 +73,8 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
               --out FILE               the JSON file with everything (default differential_results.json)
             Exit status: 0 no difference a client could meet, 1 at least one, 2 bad arguments or a target
             refused (nothing was changed), 3 a target's database or Redis failed during the comparison.
-            """;
+            """.formatted(Settings.DB_PORT.fallback(), Settings.DB_NAME.fallback(), Settings.DB_USER.fallback(),
+            Settings.REDIS_PORT.fallback());
 
     static CompareOptions parse(String... args) {
         List<String> problems = new ArrayList<>();
@@ -178,15 +183,18 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
             return null;
         }
         int problemsBefore = problems.size();
-        String dbHost = text(settings, "DB_HOST", host, prefix + "db-host", problems);
-        int dbPort = whole(settings.get("DB_PORT"), prefix + "db-port", 5432, 1, 65_535, problems);
-        String dbName = text(settings, "DB_NAME", "locker_db", prefix + "db-name", problems);
-        String dbUser = text(settings, "DB_USER", "postgres", prefix + "db-user", problems);
-        String redisHost = text(settings, "REDIS_HOST", host, prefix + "redis-host", problems);
-        int redisPort = whole(settings.get("REDIS_PORT"), prefix + "redis-port", 6379, 1, 65_535, problems);
-        String name = text(settings, "NAME", defaultName, prefix + "name", problems);
-        if (name.length() > 20) {
-            problems.add(prefix + "name must be at most 20 characters, was '" + name + "'");
+        SettingText read = new SettingText(settings, prefix, problems);
+        String dbHost = read.value(Settings.DB_HOST, host);
+        int dbPort = read.value(Settings.DB_PORT, Settings.DB_PORT.fallback());
+        String dbName = read.value(Settings.DB_NAME, Settings.DB_NAME.fallback());
+        String dbUser = read.value(Settings.DB_USER, Settings.DB_USER.fallback());
+        String redisHost = read.value(Settings.REDIS_HOST, host);
+        int redisPort = read.value(Settings.REDIS_PORT, Settings.REDIS_PORT.fallback());
+        String name = settings.getOrDefault("NAME", "");
+        if (name.isEmpty()) {
+            name = defaultName;
+        } else if (!NAME.matcher(name).matches()) {
+            problems.add(prefix + "name must be 1 to 20 characters without spaces, was '" + Texts.oneLine(name) + "'");
         }
         String secret = settings.get("JWT_SECRET");
         if (secret != null && secret.isEmpty()) {
@@ -250,15 +258,24 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
         return null;
     }
 
-    private static String text(Map<String, String> settings, String name, String fallback, String option, List<String> problems) {
-        String value = settings.get(name);
-        if (value == null || value.isEmpty()) {
-            return fallback;
+    /**
+     * A target's settings read by the load test's own declarations ({@link Settings}): the same rules, refusals
+     * naming the option ({@code --a-db-port}) that sets it.
+     */
+    private record SettingText(Map<String, String> settings, String prefix, List<String> problems) {
+        <T> T value(Setting<T> setting, T fallback) {
+            String text = settings.get(setting.name());
+            if (text == null || text.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return setting.rule().parse(text.trim());
+            } catch (Setting.Refused refused) {
+                problems.add(prefix + setting.name().toLowerCase(Locale.ROOT).replace('_', '-') + " must be "
+                        + refused.getMessage() + ", was '" + Texts.oneLine(text) + "'");
+                return fallback;
+            }
         }
-        if (value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            problems.add(option + " must not contain spaces or control characters, was '" + Texts.oneLine(value) + "'");
-        }
-        return value;
     }
 
     private static int whole(String value, String option, int fallback, int min, int max, List<String> problems) {

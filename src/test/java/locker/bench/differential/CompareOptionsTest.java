@@ -40,10 +40,13 @@ class CompareOptionsTest {
     @Test
     void aBaseUrlWithAPathOrABadPortIsRefused() {
         assertThatThrownBy(() -> CompareOptions.parse(WIPE, "--a-base-url", "http://127.0.0.1:3300/api/v1",
-                "--b-base-url", "http://127.0.0.1:3400", "--b-redis-port", "70000", "--b-db-host", "db host"))
+                "--b-base-url", "http://127.0.0.1:3400", "--b-redis-port", "70000", "--b-db-host", "db host",
+                "--b-name", "the deployed server"))
                 .hasMessageContaining("--a-base-url must be http://host[:port]")
-                .hasMessageContaining("--b-redis-port must be a whole number from 1 to 65,535, was '70000'")
-                .hasMessageContaining("--b-db-host must not contain spaces");
+                .hasMessageContaining("--b-redis-port must be a whole number from 1 to 65535, was '70000'")
+                .hasMessageContaining("--b-db-host must be a host name or IP address, such as db.example.com or"
+                        + " 10.0.0.5, was 'db host'")
+                .hasMessageContaining("--b-name must be 1 to 20 characters without spaces, was 'the deployed server'");
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The seed's performance goals of a run, from its settings as the results record them ({@link LoadTestConfig#describe()}).
+ * The original load test's performance goals of a run, from its settings as the results record them
+ * ({@link LoadTestConfig#describe()}).
  * A run declares them to Gatling as assertions; the runs of several load generators are judged on them together
  * ({@link #judge}), with the texts Gatling gives its assertions. Ramp and soak set their own arrival rate, so their
  * throughput follows the settings, not the server: they have no throughput goal.

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The end-of-run report of the seed's load test, as text. */
+/** The end-of-run report of the original load test, as text. */
 public final class ConsoleSummary {
     private static final String RULE = "=".repeat(72);
 

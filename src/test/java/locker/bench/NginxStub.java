@@ -1,5 +1,7 @@
 package locker.bench;
 
+import locker.contract.Api;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -118,7 +120,7 @@ final class NginxStub implements AutoCloseable {
 
     private void awaitHealthy(Path log) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + Api.PREFIX + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

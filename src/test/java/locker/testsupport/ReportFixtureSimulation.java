@@ -6,6 +6,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import locker.contract.Api;
 import locker.loadtest.anomalies.AnomalyFinder;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.Call;
@@ -62,7 +63,7 @@ public class ReportFixtureSimulation extends Simulation {
     private ServerMetricsSampler metrics;
 
     {
-        HttpProtocolBuilder protocol = http.baseUrl(baseUrl + "/api/v1")
+        HttpProtocolBuilder protocol = http.baseUrl(baseUrl + Api.PREFIX)
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json");
         ScenarioBuilder students = scenario("Locker race")

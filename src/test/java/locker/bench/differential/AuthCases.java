@@ -1,10 +1,11 @@
 package locker.bench.differential;
 
+
 import java.util.ArrayList;
 import java.util.List;
 
 import static locker.bench.differential.CaseKind.AUTH;
-import static locker.bench.differential.CaseRun.API;
+import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.authMe;
 import static locker.bench.differential.Cases.login;
 import static locker.bench.differential.Cases.logout;
@@ -67,22 +68,22 @@ final class AuthCases {
         }));
         cases.add(client(AUTH, "refresh: the header's access token is blacklisted", run -> {
             Session session = run.login(student(2));
-            run.send("refresh with the access token in the header", WireRequest.post(API + "/auth/refresh")
+            run.send("refresh with the access token in the header", WireRequest.post(PREFIX + "/auth/refresh")
                     .bearer(session.accessToken()).json(refreshJson(session.refreshToken())));
             run.send("GET /lockers/me with the old access token", me(session.accessToken()));
         }));
         cases.add(client(AUTH, "refresh: the body's access token is blacklisted", run -> {
             Session session = run.login(student(2));
-            run.send("refresh with the access token in the body", WireRequest.post(API + "/auth/refresh").json(
+            run.send("refresh with the access token in the body", WireRequest.post(PREFIX + "/auth/refresh").json(
                     "{\"access_token\":\"" + session.accessToken() + "\",\"refresh_token\":\"" + session.refreshToken() + "\"}"));
             run.send("GET /lockers/me with the old access token", me(session.accessToken()));
         }));
         cases.add(client(AUTH, "refresh: an unknown refresh token", run -> run.refresh("refresh",
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
         cases.add(client(AUTH, "refresh: no refresh_token", run -> run.send("refresh with {}",
-                WireRequest.post(API + "/auth/refresh").json("{}"))));
+                WireRequest.post(PREFIX + "/auth/refresh").json("{}"))));
         cases.add(client(AUTH, "refresh: a body that is not JSON", run -> run.send("refresh with 'refresh'",
-                WireRequest.post(API + "/auth/refresh").json("refresh"))));
+                WireRequest.post(PREFIX + "/auth/refresh").json("refresh"))));
         cases.add(client(AUTH, "refresh: after logout", run -> {
             Session session = run.login(student(2));
             run.send("logout", logout(refreshJson(session.refreshToken()), session.accessToken()));
@@ -126,11 +127,11 @@ final class AuthCases {
         cases.add(client(AUTH, "auth/me: the caller's identity", run -> run.send("GET /auth/me",
                 authMe(run.login(student(4)).accessToken()))));
         cases.add(client(AUTH, "auth/me: without a token", run -> run.send("GET /auth/me",
-                WireRequest.get(API + "/auth/me"))));
+                WireRequest.get(PREFIX + "/auth/me"))));
         cases.add(client(AUTH, "auth/me: HEAD", run -> run.send("HEAD /auth/me",
-                WireRequest.method("HEAD", API + "/auth/me").bearer(run.login(student(4)).accessToken()))));
-        cases.add(client(AUTH, "health", run -> run.send("GET /health", WireRequest.get(API + "/health"))));
-        cases.add(client(AUTH, "health: HEAD", run -> run.send("HEAD /health", WireRequest.method("HEAD", API + "/health"))));
+                WireRequest.method("HEAD", PREFIX + "/auth/me").bearer(run.login(student(4)).accessToken()))));
+        cases.add(client(AUTH, "health", run -> run.send("GET /health", WireRequest.get(PREFIX + "/health"))));
+        cases.add(client(AUTH, "health: HEAD", run -> run.send("HEAD /health", WireRequest.method("HEAD", PREFIX + "/health"))));
         cases.add(client(AUTH, "the root", run -> run.send("GET /", WireRequest.get("/"))));
         cases.add(client(AUTH, "the root: HEAD", run -> run.send("HEAD /", WireRequest.method("HEAD", "/"))));
         return cases.stream().map(CaseGroup::alone).toList();

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import static locker.contract.Api.PREFIX;
+
 /** One case on one target: sends its steps, records each normalised exchange, and offers logins and forged tokens. */
 final class CaseRun {
-    static final String API = "/api/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Ends a case early, when a step's answer leaves the next steps nothing to work with. */
@@ -67,7 +68,7 @@ final class CaseRun {
     }
 
     Session login(Student student) {
-        return login("log in " + student.studentId(), student, WireRequest.post(API + "/auth/login-or-register")
+        return login("log in " + student.studentId(), student, WireRequest.post(PREFIX + "/auth/login-or-register")
                 .header("User-Agent", "locker-differential").json(student.loginJson()));
     }
 
@@ -97,7 +98,7 @@ final class CaseRun {
     }
 
     WireAnswer refresh(String step, String refreshToken) {
-        return send(step, WireRequest.post(API + "/auth/refresh").header("User-Agent", "locker-differential")
+        return send(step, WireRequest.post(PREFIX + "/auth/refresh").header("User-Agent", "locker-differential")
                 .json("{\"refresh_token\":\"" + refreshToken + "\"}"));
     }
 

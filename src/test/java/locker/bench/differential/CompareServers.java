@@ -4,6 +4,7 @@ import locker.bench.differential.CaseResult.Side;
 import locker.bench.differential.DifferentialReport.Document;
 import locker.bench.differential.DifferentialReport.RaceRow;
 import locker.bench.differential.Races.Frequency;
+import locker.contract.Api;
 import locker.loadtest.results.CommandLine;
 import locker.loadtest.results.ExitStatus;
 
@@ -168,7 +169,7 @@ public final class CompareServers {
     }
 
     private static void refuseUnlessAnswering(ServerTarget target, WireClient client) throws TargetState.Refused {
-        WireAnswer answer = client.exchange(WireRequest.get(CaseRun.API + "/health"));
+        WireAnswer answer = client.exchange(WireRequest.get(Api.PREFIX + "/health"));
         if (!answer.answered()) {
             throw new TargetState.Refused(target.name() + ": " + target.baseUrl() + " does not answer GET /api/v1/health ("
                     + answer.outcome().text() + (answer.detail().isEmpty() ? "" : ": " + answer.detail()) + ")");

@@ -1,12 +1,13 @@
 package locker.bench.differential;
 
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import static locker.bench.differential.CaseKind.PATHS_HTTP;
-import static locker.bench.differential.CaseRun.API;
+import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
@@ -19,7 +20,7 @@ import static locker.bench.differential.DiffCase.handMade;
 final class HttpLayerCases {
     private HttpLayerCases() {}
 
-    private static final String HEALTH = API + "/health";
+    private static final String HEALTH = PREFIX + "/health";
 
     static List<CaseGroup> groups() {
         List<DiffCase> shared = new ArrayList<>();
@@ -81,25 +82,25 @@ final class HttpLayerCases {
         routed(shared, "GET /<script> (escaped in the 404)", run -> WireRequest.get("/%3Cscript%3E"));
         routed(shared, "POST / (405)", run -> WireRequest.post("/"));
         routed(shared, "DELETE / (405)", run -> WireRequest.method("DELETE", "/"));
-        routed(shared, "GET /api/v1/nope without a token", run -> WireRequest.get(API + "/nope"));
-        routed(shared, "GET /api/v1/nope with a token", run -> WireRequest.get(API + "/nope").bearer(run.shared().accessToken()));
+        routed(shared, "GET /api/v1/nope without a token", run -> WireRequest.get(PREFIX + "/nope"));
+        routed(shared, "GET /api/v1/nope with a token", run -> WireRequest.get(PREFIX + "/nope").bearer(run.shared().accessToken()));
         routed(shared, "GET /api/v1x without a token", run -> WireRequest.get("/api/v1x"));
         routed(shared, "GET /api/v1/users/GetAllUsers with a token",
-                run -> WireRequest.get(API + "/users/GetAllUsers").bearer(run.shared().accessToken()));
+                run -> WireRequest.get(PREFIX + "/users/GetAllUsers").bearer(run.shared().accessToken()));
         routed(shared, "DELETE /api/v1/health without a token", run -> WireRequest.method("DELETE", HEALTH));
         routed(shared, "DELETE /api/v1/health with a token", run -> WireRequest.method("DELETE", HEALTH).bearer(run.shared().accessToken()));
-        routed(shared, "PUT /api/v1/auth/refresh without a token", run -> WireRequest.method("PUT", API + "/auth/refresh"));
-        routed(shared, "PUT /api/v1/auth/refresh with a token", run -> WireRequest.method("PUT", API + "/auth/refresh")
+        routed(shared, "PUT /api/v1/auth/refresh without a token", run -> WireRequest.method("PUT", PREFIX + "/auth/refresh"));
+        routed(shared, "PUT /api/v1/auth/refresh with a token", run -> WireRequest.method("PUT", PREFIX + "/auth/refresh")
                 .bearer(run.shared().accessToken()));
-        routed(shared, "GET /api/v1/auth/login-or-register (405)", run -> WireRequest.get(API + "/auth/login-or-register"));
-        routed(shared, "PATCH /api/v1/lockers with a token", run -> WireRequest.method("PATCH", API + "/lockers")
+        routed(shared, "GET /api/v1/auth/login-or-register (405)", run -> WireRequest.get(PREFIX + "/auth/login-or-register"));
+        routed(shared, "PATCH /api/v1/lockers with a token", run -> WireRequest.method("PATCH", PREFIX + "/lockers")
                 .bearer(run.shared().accessToken()));
         routed(shared, "GET /API/V1/HEALTH (paths ignore case)", run -> WireRequest.get("/API/V1/HEALTH"));
         routed(shared, "GET /api/v1/health/ (a trailing slash)", run -> WireRequest.get(HEALTH + "/"));
         routed(shared, "GET /api/v1/health?x=1", run -> WireRequest.get(HEALTH + "?x=1"));
-        routed(shared, "GET /api/v1/lockers/ with a token (a trailing slash)", run -> WireRequest.get(API + "/lockers/")
+        routed(shared, "GET /api/v1/lockers/ with a token (a trailing slash)", run -> WireRequest.get(PREFIX + "/lockers/")
                 .bearer(run.shared().accessToken()));
-        routed(shared, "HEAD /api/v1/lockers with a token", run -> WireRequest.method("HEAD", API + "/lockers")
+        routed(shared, "HEAD /api/v1/lockers with a token", run -> WireRequest.method("HEAD", PREFIX + "/lockers")
                 .bearer(run.shared().accessToken()));
         routed(shared, "OPTIONS /api/v1/health without Origin", run -> WireRequest.method("OPTIONS", HEALTH));
 
@@ -122,20 +123,20 @@ final class HttpLayerCases {
         })));
         groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with Content-Length and Transfer-Encoding: chunked", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(API + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
                     .header("Content-Type", "application/json").header("Content-Length", "5")
                     .header("Transfer-Encoding", "chunked").body(null, WireRequest.chunked(jsonBytes, 16))
                     .withoutContentLength().shortTimeout().watchConnection());
         })));
         groups.add(CaseGroup.alone(client(PATHS_HTTP, "login with a chunked body", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(API + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
                     .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
                     .body(null, WireRequest.chunked(jsonBytes, 16)).withoutContentLength());
         })));
         groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with a chunk size that is not hex", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(API + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
                     .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
                     .bodyBytes(null, "zz\r\n" + json + "\r\n0\r\n\r\n").withoutContentLength().shortTimeout());
         })));

@@ -1,5 +1,6 @@
 package locker.bench.differential;
 
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static locker.bench.differential.CaseKind.LOCKERS;
-import static locker.bench.differential.CaseRun.API;
+import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.list;
 import static locker.bench.differential.Cases.locker;
 import static locker.bench.differential.Cases.me;
@@ -61,13 +62,13 @@ final class LockerCases {
         cases.add(asSent("405: GET /api/v1/lockers/101/hold", "GET /lockers/101/hold"));
         cases.add(asSent("POST /api/v1/lockers/101/HOLD (the action in capitals)", "POST /lockers/101/HOLD"));
         cases.add(client(LOCKERS, "hold without a token", run -> run.send("hold 101",
-                WireRequest.post(API + "/lockers/101/hold"))));
+                WireRequest.post(PREFIX + "/lockers/101/hold"))));
         return cases.stream().map(CaseGroup::alone).toList();
     }
 
     /** One request, {@code "<method> <path under /api/v1>"}, with a logged-in student's token. */
     private static DiffCase asSent(String name, String request) {
-        String path = API + request.substring(request.indexOf(' ') + 1);
+        String path = PREFIX + request.substring(request.indexOf(' ') + 1);
         return client(LOCKERS, name, run -> {
             String token = run.login(student(40)).accessToken();
             run.send(request, (request.startsWith("GET ") ? WireRequest.get(path) : WireRequest.post(path)).bearer(token));

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
-import static locker.bench.differential.CaseRun.API;
+import static locker.contract.Api.PREFIX;
 
 /**
  * How often the deployed races happen on two targets, over repeated concurrent rounds, each after a reset: not compared
@@ -155,7 +155,7 @@ final class Races {
             return new Tally(0, REFRESHES, List.of("round " + (round + 1) + ": the login answered " + login.status()));
         }
         List<int[]> answers = atOnce(Collections.nCopies(REFRESHES, refreshToken), token -> new int[]{target.client()
-                .exchange(WireRequest.post(API + "/auth/refresh").json(Cases.refreshJson(token))).status()});
+                .exchange(WireRequest.post(PREFIX + "/auth/refresh").json(Cases.refreshJson(token))).status()});
         return new Tally(answers.stream().filter(answer -> answer[0] == 200).count(), REFRESHES, List.of());
     }
 

@@ -1,5 +1,6 @@
 package locker.bench.differential;
 
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import static locker.bench.differential.CaseKind.TOKENS;
-import static locker.bench.differential.CaseRun.API;
+import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.authMe;
 import static locker.bench.differential.Cases.list;
 import static locker.bench.differential.Cases.logout;
@@ -32,7 +33,7 @@ final class TokenCases {
     static List<CaseGroup> groups() {
         List<DiffCase> cases = new ArrayList<>();
         cases.add(client(TOKENS, "a valid token", run -> run.send("GET /lockers/me", me(run.login(student(5)).accessToken()))));
-        cases.add(client(TOKENS, "no Authorization header", run -> run.send("GET /lockers/me", WireRequest.get(API + "/lockers/me"))));
+        cases.add(client(TOKENS, "no Authorization header", run -> run.send("GET /lockers/me", WireRequest.get(PREFIX + "/lockers/me"))));
         header(cases, true, "'Bearer <valid>' followed by a tab", token -> "Bearer " + token + "\t");
         header(cases, true, "'Bearer <valid>' followed by a space", token -> "Bearer " + token + " ");
         header(cases, true, "lowercase 'bearer <valid>'", token -> "bearer " + token);
@@ -43,12 +44,12 @@ final class TokenCases {
         header(cases, false, "'Bearer\\t<valid>' with a tab instead of the space", token -> "Bearer\t" + token);
         cases.add(handMade(TOKENS, "two Authorization headers, the valid one first", run -> {
             String token = run.login(student(5)).accessToken();
-            run.send("GET /lockers/me", WireRequest.get(API + "/lockers/me").header("Authorization", "Bearer " + token)
+            run.send("GET /lockers/me", WireRequest.get(PREFIX + "/lockers/me").header("Authorization", "Bearer " + token)
                     .header("Authorization", "Bearer nonsense"));
         }));
         cases.add(handMade(TOKENS, "two Authorization headers, the valid one second", run -> {
             String token = run.login(student(5)).accessToken();
-            run.send("GET /lockers/me", WireRequest.get(API + "/lockers/me").header("Authorization", "Bearer nonsense")
+            run.send("GET /lockers/me", WireRequest.get(PREFIX + "/lockers/me").header("Authorization", "Bearer nonsense")
                     .header("Authorization", "Bearer " + token));
         }));
         cases.add(client(TOKENS, "a token blacklisted by logout", run -> {
@@ -141,7 +142,7 @@ final class TokenCases {
     private static void header(List<DiffCase> cases, boolean client, String what, UnaryOperator<String> value) {
         cases.add(new DiffCase("Authorization " + what, TOKENS, client, false, run -> {
             String token = run.login(student(5)).accessToken();
-            run.send("GET /lockers/me", WireRequest.get(API + "/lockers/me").header("Authorization", value.apply(token)));
+            run.send("GET /lockers/me", WireRequest.get(PREFIX + "/lockers/me").header("Authorization", value.apply(token)));
         }));
     }
 

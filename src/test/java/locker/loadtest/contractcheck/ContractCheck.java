@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static locker.contract.Api.PREFIX;
+
 /**
  * The contract check before a run against a {@code BASE_URL}: every answer the load test relies on, provoked in turn
  * ({@link ContractStep#ALL}) with the JDK's HTTP client, against two students and two lockers of the check's own,
@@ -27,7 +29,6 @@ public final class ContractCheck {
     /** The check's own test data: its two students and two lockers. */
     public static final int STUDENTS = 2;
     public static final int LOCKERS = 2;
-    private static final String API = "/api/v1";
 
     private ContractCheck() {}
 
@@ -62,7 +63,7 @@ public final class ContractCheck {
         Map<ContractStep.Sender, String> tokens = new EnumMap<>(ContractStep.Sender.class);
         List<ContractRow> rows = new ArrayList<>();
         for (ContractStep step : ContractStep.ALL) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + API + step.path(cast)))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + PREFIX + step.path(cast)))
                     .timeout(timeout).header("Accept", "application/json").header("Content-Type", "application/json");
             String token = tokens.get(step.sender());
             if (token != null && step.body() == ContractStep.Body.NONE) {

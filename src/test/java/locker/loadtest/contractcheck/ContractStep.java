@@ -3,6 +3,7 @@ package locker.loadtest.contractcheck;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.Api;
 import locker.contract.LockerAnswer;
 import locker.contract.MyLocker;
 import locker.testdata.TestUser;
@@ -40,10 +41,10 @@ public record ContractStep(String behaviour, Sender sender, String method, Strin
             new ContractStep("a student's first login", Sender.NEWCOMER, "POST", LOGIN, Body.LOG_IN_SENDER, login(201)),
             new ContractStep("a student's next login", Sender.NEWCOMER, "POST", LOGIN, Body.LOG_IN_SENDER, login(200)),
             new ContractStep("a malformed student id is refused", Sender.NONE, "POST", LOGIN, Body.LOG_IN_MALFORMED_ID,
-                    answer(400, "invalid student_id format")),
+                    answer(400, Api.INVALID_STUDENT_ID_TEXT)),
             new ContractStep("a second student logs in", Sender.OTHER, "POST", LOGIN, Body.LOG_IN_SENDER, login(200)),
             new ContractStep("a request without a token is refused", Sender.NONE, "GET", "/lockers", Body.NONE,
-                    answer(401, "Unauthorized")),
+                    answer(401, Api.UNAUTHORIZED_TEXT)),
             new ContractStep("the list of lockers", Sender.NEWCOMER, "GET", "/lockers", Body.NONE, lockerList()),
             new ContractStep("a hold won", Sender.NEWCOMER, "POST", "/lockers/{X}/hold", Body.NONE, answer(201, null)),
             new ContractStep("a hold lost to another student", Sender.OTHER, "POST", "/lockers/{X}/hold", Body.NONE,

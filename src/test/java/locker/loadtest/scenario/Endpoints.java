@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import static locker.contract.Api.PREFIX;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
@@ -29,7 +30,6 @@ import static locker.loadtest.scenario.SessionKeys.*;
  * needs. Request names are templates ({@code POST /lockers/{id}/hold}), one per endpoint.
  */
 public final class Endpoints {
-    public static final String API = "/api/v1";
     public static final String LOGIN = Call.LOG_IN.requestName();
     public static final String LIST_LOCKERS = Call.LIST_LOCKERS.requestName();
     public static final String HOLD = Call.HOLD.requestName();
@@ -51,7 +51,7 @@ public final class Endpoints {
 
     /** The protocol: JSON in and out; MAX_CONNECTIONS above 0 shares one pool of that size. */
     public static HttpProtocolBuilder protocol(String baseUrl, int maxConnections) {
-        HttpProtocolBuilder protocol = http.baseUrl(baseUrl + API)
+        HttpProtocolBuilder protocol = http.baseUrl(baseUrl + PREFIX)
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .userAgentHeader("locker-loadtest")

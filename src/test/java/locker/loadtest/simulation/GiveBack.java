@@ -3,10 +3,10 @@ package locker.loadtest.simulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.config.SeedPlan;
+import locker.contract.Api;
 import locker.contract.LockerAnswer;
 import locker.loadtest.anomalies.Call;
 import locker.loadtest.anomalies.RecordedRequest;
-import locker.loadtest.scenario.Endpoints;
 import locker.testdata.TestDataSummary;
 
 import java.io.IOException;
@@ -90,7 +90,7 @@ final class GiveBack {
             await(work);
             work.clear();
             tokens.forEach((student, studentTokens) -> work.add(pool.submit(() -> {
-                HttpResponse<String> answer = send(client, baseUrl + Endpoints.API + "/auth/logout", timeout,
+                HttpResponse<String> answer = send(client, baseUrl + Api.PREFIX + "/auth/logout", timeout,
                         studentTokens.access(), "{\"refresh_token\":" + quoted(studentTokens.refresh()) + "}");
                 if (answer != null && answer.statusCode() == 200) {
                     loggedOut.incrementAndGet();
@@ -167,7 +167,7 @@ final class GiveBack {
             return;
         }
         String path = "/lockers/" + locker.locker() + (locker.owned() ? "/release" : "/release-hold");
-        HttpResponse<String> answer = send(client, baseUrl + Endpoints.API + path, timeout, tokens.access(), null);
+        HttpResponse<String> answer = send(client, baseUrl + Api.PREFIX + path, timeout, tokens.access(), null);
         if (answer != null && answer.statusCode() == 200) {
             (locker.owned() ? released : holds).incrementAndGet();
         } else if (answer != null && answer.statusCode() == 404) {

@@ -2,6 +2,7 @@ package locker.testsupport.testdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.Api;
 import locker.testdata.TestUser;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class SmallLoad {
     private final List<String> unexpected = new ArrayList<>();
 
     public SmallLoad(String baseUrl) {
-        this.api = baseUrl + "/api/v1";
+        this.api = baseUrl + Api.PREFIX;
     }
 
     /**

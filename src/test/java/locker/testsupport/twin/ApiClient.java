@@ -3,7 +3,7 @@ package locker.testsupport.twin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import locker.twin.server.ReferenceServer;
+import locker.contract.Api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ public final class ApiClient {
             .build();
 
     public ApiClient(String baseUrl) {
-        this.apiUrl = baseUrl + ReferenceServer.API;
+        this.apiUrl = baseUrl + Api.PREFIX;
     }
 
     public ApiResponse loginOrRegister(Map<String, ?> body) {

@@ -1,5 +1,7 @@
 package locker.twin.server;
 
+import locker.contract.Api;
+
 /** An answer other than success: the status code and the message of the contract. */
 final class ApiError extends RuntimeException {
     final int status;
@@ -14,7 +16,7 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError unauthorized() {
-        return new ApiError(401, "Unauthorized");
+        return new ApiError(401, Api.UNAUTHORIZED_TEXT);
     }
 
     static ApiError notFound(String message) {

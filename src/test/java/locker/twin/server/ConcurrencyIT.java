@@ -1,6 +1,7 @@
 package locker.twin.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import locker.contract.LockerAnswer;
 import locker.contract.RedisKeys;
 import locker.testsupport.Race;
 import locker.testsupport.StackExtension;
@@ -51,7 +52,7 @@ class ConcurrencyIT {
                 .collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
         assertThat(statusCounts).isEqualTo(Map.of(201, 1L, 409, 49L));
         assertThat(answers).filteredOn(answer -> answer.status() == 409)
-                .allSatisfy(answer -> assertThat(answer.error()).isEqualTo(LockerHandlers.ALREADY_HELD));
+                .allSatisfy(answer -> assertThat(answer.error()).isEqualTo(LockerAnswer.ALREADY_HELD_TEXT));
         Session winner = sessions.get(answers.stream().map(ApiResponse::status).toList().indexOf(201));
         List<Map<String, Object>> rows = inspector.rows("SELECT user_serial_id, state::text AS state"
                 + " FROM locker_assignments WHERE locker_id = 101");
@@ -118,7 +119,7 @@ class ConcurrencyIT {
         List<String> unexpected = new ArrayList<>();
         for (int lockerId : order) {
             ApiResponse hold = api.hold(session, lockerId);
-            if (hold.status() == 409 && List.of(LockerHandlers.ALREADY_HELD, LockerHandlers.HOLD_FAILED_ON_DB)
+            if (hold.status() == 409 && List.of(LockerAnswer.ALREADY_HELD_TEXT, LockerAnswer.HOLD_FAILED_ON_DB_TEXT)
                     .contains(hold.error())) {
                 continue;
             }
@@ -129,8 +130,8 @@ class ConcurrencyIT {
             ApiResponse next = confirms ? api.confirm(session, lockerId) : api.releaseHold(session, lockerId);
             // a hold expired by another student's clean-up in between (R1) is gone for its holder too
             boolean expiredByCleanUp = confirms
-                    ? next.status() == 409 && LockerHandlers.HOLD_EXPIRED.equals(next.error())
-                    : next.status() == 404 && LockerHandlers.NO_HOLD.equals(next.error());
+                    ? next.status() == 409 && LockerAnswer.HOLD_EXPIRED_TEXT.equals(next.error())
+                    : next.status() == 404 && LockerAnswer.NO_HOLD_TEXT.equals(next.error());
             if (next.status() != 200 && !expiredByCleanUp) {
                 unexpected.add((confirms ? "confirm " : "release-hold ") + lockerId + ": " + next);
             }

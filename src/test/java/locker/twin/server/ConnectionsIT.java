@@ -1,5 +1,6 @@
 package locker.twin.server;
 
+import locker.contract.Api;
 import locker.testsupport.StackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,7 +83,7 @@ class ConnectionsIT {
     @Test
     void aRequestInPiecesAndOneSentRightBehindItOnANewConnectionAreBothAnswered() throws Exception {
         try (Socket socket = connect(URI.create(STACK.stack().baseUrl()))) {
-            String request = "GET " + ReferenceServer.API + "/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            String request = "GET " + Api.PREFIX + "/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.substring(0, 9).getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -103,7 +104,7 @@ class ConnectionsIT {
     }
 
     private static void send(Socket socket, String connection) throws IOException {
-        socket.getOutputStream().write(("GET " + ReferenceServer.API + "/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        socket.getOutputStream().write(("GET " + Api.PREFIX + "/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: " + connection + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
     }

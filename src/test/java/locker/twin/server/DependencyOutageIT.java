@@ -1,5 +1,6 @@
 package locker.twin.server;
 
+import locker.contract.LockerAnswer;
 import locker.contract.RedisKeys;
 import locker.testsupport.GatedStack;
 import locker.testsupport.Waiting;
@@ -109,7 +110,7 @@ class DependencyOutageIT {
                 .isEqualTo("{\"message\":\"locker held successfully\",\"locker_id\":201,\"expires_in\":\"1 minutes\"}");
         ApiResponse otherHold = api.hold(other, 202);
         assertThat(otherHold.status()).isEqualTo(409);
-        assertThat(otherHold.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(otherHold.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(202))).isEmpty();
         assertThat(inspector.redisValue(RedisKeys.hold(201))).contains(Long.toString(holder.serialId()));
         for (String action : List.of("confirm", "release", "release-hold")) {

@@ -1,5 +1,6 @@
 package locker.twin.server;
 
+import locker.contract.LockerAnswer;
 import locker.contract.RedisKeys;
 import locker.testsupport.StackExtension;
 import locker.testsupport.Waiting;
@@ -44,7 +45,7 @@ class HoldExpiryIT {
         assertThat(inspector.value("SELECT released_at FROM locker_assignments WHERE locker_id = 101")).isNull();
         ApiResponse late = api.confirm(first, 101);
         assertThat(late.status()).isEqualTo(409);
-        assertThat(late.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(late.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(inspector.lockerOwner(101).values()).containsOnlyNulls();
         assertThat(api.hold(second, 101).status()).isEqualTo(201);
         assertThat(api.confirm(second, 101).status()).isEqualTo(200);
@@ -78,9 +79,9 @@ class HoldExpiryIT {
         ApiResponse afterKey = api.hold(other, 105);
 
         assertThat(whileKeyLives.status()).isEqualTo(409);
-        assertThat(whileKeyLives.error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(whileKeyLives.error()).isEqualTo(LockerAnswer.ALREADY_HELD_TEXT);
         assertThat(afterKey.status()).isEqualTo(409);
-        assertThat(afterKey.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(afterKey.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(105))).isEmpty();
         assertThat(inspector.assignmentStates(owner.serialId(), 105)).containsExactly("confirmed");
     }

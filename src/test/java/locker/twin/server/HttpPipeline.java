@@ -2,6 +2,7 @@ package locker.twin.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import locker.contract.Api;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Response;
@@ -29,7 +30,6 @@ final class HttpPipeline {
     private static final String PARAMETER = "locker.twin.server.path-parameter";
     private static final String BODY = "locker.twin.server.chunked-body";
     private static final String FORM = "locker.twin.server.multipart-form";
-    private static final String API_PREFIX = ReferenceServer.API;
     private static final Set<String> ALLOWED_ORIGINS = Set.of("https://www.kucisc.kr", "https://kucisc.kr",
             "http://localhost:3000");
     private static final String ALLOWED_METHODS = "GET,POST,HEAD,PUT,DELETE,PATCH";
@@ -171,7 +171,7 @@ final class HttpPipeline {
                 return;
             }
         }
-        if (detectionPath.startsWith(API_PREFIX) && !authenticator.authenticate(ctx)) {
+        if (detectionPath.startsWith(Api.PREFIX) && !authenticator.authenticate(ctx)) {
             throw ApiError.unauthorized();
         }
         for (Route route : protectedRoutes) {

@@ -1,6 +1,7 @@
 package locker.twin.server;
 
 import io.javalin.http.Context;
+import locker.contract.LockerAnswer;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.sql.ResultSet;
@@ -19,12 +20,8 @@ import java.util.Optional;
  * deployed server's driver.
  */
 final class LockerHandlers {
-    static final String ALREADY_HELD = "Locker already held by someone";
-    static final String HOLD_FAILED_ON_DB = "Locker hold failed on DB. Deleting Redis key.";
-    static final String HOLD_EXPIRED = "hold expired or not found";
     static final String NO_CONFIRMED_LOCKER = "No confirmed locker found to release";
     static final String NO_OWNERSHIP = "No locker ownership found to release";
-    static final String NO_HOLD = "No hold found to release";
 
     private static final String LIST_LOCKERS = """
             SELECT l.locker_id, l.owner_student_id, l.owner_serial_id, ll.name
@@ -123,14 +120,14 @@ final class LockerHandlers {
             throw new ApiError(503, "Service Unavailable");
         }
         if (!held) {
-            throw new ApiError(409, ALREADY_HELD);
+            throw new ApiError(409, LockerAnswer.ALREADY_HELD_TEXT);
         }
         gates.current().reached(StepGate.Step.HOLD_BEFORE_INSERT, lockerId);
         try {
             db.update(INSERT_HOLD, new Database.Int4(lockerId), serialId, (double) settings.holdTtlSeconds());
         } catch (Database.DatabaseException e) {
             redis.releaseHoldQuietly(lockerId);
-            throw new ApiError(409, HOLD_FAILED_ON_DB);
+            throw new ApiError(409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         }
         gates.current().reached(StepGate.Step.HOLD_BEFORE_SELECT, lockerId);
         Optional<Map<String, Object>> locker;
@@ -181,11 +178,11 @@ final class LockerHandlers {
         try (Database.Transaction tx = begin()) {
             gates.current().reached(StepGate.Step.CONFIRM_BEFORE_UPDATES, lockerId);
             if (updateOrZero(tx, CONFIRM_HOLD, new Database.Int4(lockerId), serialId) == 0) {
-                throw new ApiError(409, HOLD_EXPIRED);
+                throw new ApiError(409, LockerAnswer.HOLD_EXPIRED_TEXT);
             }
             gates.current().reached(StepGate.Step.CONFIRM_BETWEEN_UPDATES, lockerId);
             if (updateOrZero(tx, TAKE_OWNERSHIP, serialId, studentId, new Database.Int4(lockerId)) == 0) {
-                throw new ApiError(409, "Conflict");
+                throw new ApiError(409, LockerAnswer.CONFLICT_TEXT);
             }
             commit(tx);
         }
@@ -219,7 +216,7 @@ final class LockerHandlers {
         long serialId = requireSerial(principal);
         try (Database.Transaction tx = begin()) {
             if (updateOrFail(tx, DELETE_HOLD, new Database.Int4(lockerId), serialId) == 0) {
-                throw new ApiError(404, NO_HOLD);
+                throw new ApiError(404, LockerAnswer.NO_HOLD_TEXT);
             }
             commit(tx);
         }
@@ -268,7 +265,7 @@ final class LockerHandlers {
     /** The deployed handlers answer 401 to a token whose subject is 0. */
     private static long requireSerial(Tokens.Principal principal) {
         if (principal.serialId() == 0) {
-            throw new ApiError(401, "Unauthorized");
+            throw ApiError.unauthorized();
         }
         return principal.serialId();
     }

@@ -1,6 +1,7 @@
 package locker.twin.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.LockerAnswer;
 import locker.contract.RedisKeys;
 import locker.testsupport.StackExtension;
 import locker.testsupport.twin.ApiClient;
@@ -87,14 +88,14 @@ class LockersIT {
         ApiResponse negative = api.hold(session, "-5");
 
         assertThat(hold.status()).isEqualTo(409);
-        assertThat(hold.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(hold.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(3_000_000_000L))).isEmpty();
         assertThat(negative.status()).isEqualTo(409);
-        assertThat(negative.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(negative.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(-5))).isEmpty();
         ApiResponse confirm = api.confirm(session, "3000000000");
         assertThat(confirm.status()).isEqualTo(409);
-        assertThat(confirm.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(confirm.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         for (String action : List.of("release", "release-hold")) {
             ApiResponse response = api.lockerAction(session.accessToken(), "3000000000", action);
             assertThat(response.status()).as(action + ": " + response).isEqualTo(500);
@@ -114,9 +115,9 @@ class LockersIT {
         ApiResponse again = api.hold(holder, 102);
 
         assertThat(response.status()).isEqualTo(409);
-        assertThat(response.error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(response.error()).isEqualTo(LockerAnswer.ALREADY_HELD_TEXT);
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(again.error()).isEqualTo(LockerAnswer.ALREADY_HELD_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(102))).contains(Long.toString(holder.serialId()));
         assertThat(inspector.rows("SELECT user_serial_id, state::text AS state FROM locker_assignments"
                 + " WHERE locker_id = 102")).containsExactly(Map.of("user_serial_id", holder.serialId(), "state", "hold"));
@@ -129,7 +130,7 @@ class LockersIT {
         ApiResponse response = api.hold(session, 999);
 
         assertThat(response.status()).isEqualTo(409);
-        assertThat(response.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(response.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(999))).isEmpty();
         assertThat(inspector.rows("SELECT * FROM locker_assignments WHERE user_serial_id = ?", session.serialId()))
                 .isEmpty();
@@ -143,7 +144,7 @@ class LockersIT {
         ApiResponse second = api.hold(session, 104);
 
         assertThat(second.status()).isEqualTo(409);
-        assertThat(second.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(second.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(104))).isEmpty();
         assertThat(inspector.assignmentStates(session.serialId(), 104)).isEmpty();
         assertThat(api.hold(api.newSession(), 104).status()).isEqualTo(201);
@@ -167,10 +168,10 @@ class LockersIT {
         assertThat(api.myLocker(session.accessToken()).body()).isEqualTo("{\"locker\":{\"locker_id\":105,"
                 + "\"location_id\":\"정보관 B1 엘리베이터 옆2\",\"owner\":\"" + session.student().studentId() + "\"}}");
         ApiResponse other = api.hold(api.newSession(), 105);
-        assertThat(other.error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(other.error()).isEqualTo(LockerAnswer.ALREADY_HELD_TEXT);
         ApiResponse second = api.hold(session, 501);
         assertThat(second.status()).isEqualTo(409);
-        assertThat(second.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(second.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(501))).isEmpty();
     }
 
@@ -178,17 +179,17 @@ class LockersIT {
     void confirmWithoutOwnValidHoldAnswers409HoldExpiredOrNotFound() {
         Session holder = api.newSession();
         Session other = api.newSession();
-        assertThat(api.confirm(holder, 106).error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(api.confirm(holder, 106).error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(api.hold(holder, 106).status()).isEqualTo(201);
 
         ApiResponse foreign = api.confirm(other, 106);
 
         assertThat(foreign.status()).isEqualTo(409);
-        assertThat(foreign.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(foreign.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(api.confirm(holder, 106).status()).isEqualTo(200);
         ApiResponse again = api.confirm(holder, 106);
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(again.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(inspector.lockerOwner(106).get("owner_serial_id")).isEqualTo(holder.serialId());
     }
 
@@ -202,7 +203,7 @@ class LockersIT {
         ApiResponse confirm = api.confirm(session, 201);
 
         assertThat(confirm.status()).isEqualTo(409);
-        assertThat(confirm.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(confirm.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(inspector.assignmentStates(session.serialId(), 201)).containsExactly("hold");
         assertThat(api.releaseHold(session, 201).status()).isEqualTo(200);
         assertThat(inspector.assignmentStates(session.serialId(), 201)).isEmpty();
@@ -240,7 +241,7 @@ class LockersIT {
         assertThat(inspector.redisValue(RedisKeys.hold(301))).isEmpty();
         ApiResponse again = api.releaseHold(session, 301);
         assertThat(again.status()).isEqualTo(404);
-        assertThat(again.error()).isEqualTo(LockerHandlers.NO_HOLD);
+        assertThat(again.error()).isEqualTo(LockerAnswer.NO_HOLD_TEXT);
         assertThat(api.hold(api.newSession(), 301).status()).isEqualTo(201);
     }
 
@@ -252,10 +253,10 @@ class LockersIT {
         assertThat(api.hold(owner, 303).status()).isEqualTo(201);
         assertThat(api.confirm(owner, 303).status()).isEqualTo(200);
 
-        assertThat(api.releaseHold(api.newSession(), 302).error()).isEqualTo(LockerHandlers.NO_HOLD);
+        assertThat(api.releaseHold(api.newSession(), 302).error()).isEqualTo(LockerAnswer.NO_HOLD_TEXT);
         ApiResponse owned = api.releaseHold(owner, 303);
         assertThat(owned.status()).isEqualTo(404);
-        assertThat(owned.error()).isEqualTo(LockerHandlers.NO_HOLD);
+        assertThat(owned.error()).isEqualTo(LockerAnswer.NO_HOLD_TEXT);
         assertThat(inspector.assignmentStates(holder.serialId(), 302)).containsExactly("hold");
         assertThat(inspector.assignmentStates(owner.serialId(), 303)).containsExactly("confirmed");
         assertThat(inspector.redisValue(RedisKeys.hold(302))).contains(Long.toString(holder.serialId()));

@@ -1,5 +1,7 @@
 package locker.twin.server;
 
+import locker.contract.Api;
+
 import java.nio.charset.StandardCharsets;
 
 /** A login-or-register body, trimmed (Go's {@code strings.TrimSpace}) and validated in the deployed order. */
@@ -12,7 +14,7 @@ record LoginRequest(String studentId, String name, String phoneNumber) {
             throw ApiError.badRequest("missing required fields: student_id, name, phone_number");
         }
         if (sid.length() != 10 || !asciiDigits(sid)) {
-            throw ApiError.badRequest("invalid student_id format");
+            throw ApiError.badRequest(Api.INVALID_STUDENT_ID_TEXT);
         }
         int phoneBytes = phone.getBytes(StandardCharsets.UTF_8).length;
         if (phoneBytes < 10 || phoneBytes > 15) {

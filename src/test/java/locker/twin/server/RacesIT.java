@@ -1,5 +1,6 @@
 package locker.twin.server;
 
+import locker.contract.LockerAnswer;
 import locker.contract.RedisKeys;
 import locker.testsupport.GatedStack;
 import locker.testsupport.GatedStack.Interleaved;
@@ -44,8 +45,8 @@ class RacesIT {
         assertThat(inspector.redisValue(RedisKeys.hold(101))).contains(Long.toString(a.serialId()));
         ApiResponse aConfirm = api.confirm(a, 101);
         assertThat(aConfirm.status()).isEqualTo(409);
-        assertThat(aConfirm.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
-        assertThat(api.hold(api.newSession(), 101).error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(aConfirm.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
+        assertThat(api.hold(api.newSession(), 101).error()).isEqualTo(LockerAnswer.ALREADY_HELD_TEXT);
     }
 
     /** R1 seen by a student who gives up: the hold answered 201 is already gone, release-hold answers 404. */
@@ -55,7 +56,7 @@ class RacesIT {
 
         ApiResponse aGiveUp = api.releaseHold(a, 501);
         assertThat(aGiveUp.status()).isEqualTo(404);
-        assertThat(aGiveUp.error()).isEqualTo(LockerHandlers.NO_HOLD);
+        assertThat(aGiveUp.error()).isEqualTo(LockerAnswer.NO_HOLD_TEXT);
         assertThat(inspector.assignmentStates(a.serialId(), 501)).containsExactly("expired");
     }
 
@@ -68,7 +69,7 @@ class RacesIT {
 
         assertThat(holds.meanwhile().status()).isEqualTo(201);
         assertThat(holds.held().status()).isEqualTo(409);
-        assertThat(holds.held().error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(holds.held().error()).isEqualTo(LockerAnswer.ALREADY_HELD_TEXT);
         return a;
     }
 
@@ -92,7 +93,7 @@ class RacesIT {
         assertThat(inspector.assignmentStates(a.serialId(), 102)).containsExactly("expired");
         ApiResponse aConfirm = api.confirm(a, 102);
         assertThat(aConfirm.status()).isEqualTo(409);
-        assertThat(aConfirm.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(aConfirm.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(102))).contains(Long.toString(a.serialId()));
     }
 
@@ -106,7 +107,7 @@ class RacesIT {
                 () -> keyRunsOut(103));
 
         assertThat(cAnswer.status()).isEqualTo(409);
-        assertThat(cAnswer.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(cAnswer.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(103))).isEmpty();
         assertThat(inspector.assignmentStates(x.serialId(), 103)).containsExactly("hold");
         assertThat(inspector.assignmentStates(c.serialId(), 103)).isEmpty();
@@ -150,7 +151,7 @@ class RacesIT {
         assertThat(first.join().status()).isEqualTo(200);
         ApiResponse secondAnswer = second.join();
         assertThat(secondAnswer.status()).isEqualTo(409);
-        assertThat(secondAnswer.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(secondAnswer.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(inspector.assignmentStates(a.serialId(), 106)).containsExactly("confirmed");
         assertThat(inspector.lockerOwner(106).get("owner_serial_id")).isEqualTo(a.serialId());
     }
@@ -187,7 +188,7 @@ class RacesIT {
 
         assertThat(answers.meanwhile().status()).isEqualTo(201);
         assertThat(answers.held().status()).isEqualTo(409);
-        assertThat(answers.held().error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(answers.held().error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(inspector.assignmentStates(a.serialId(), 202)).containsExactly("expired");
         assertThat(inspector.assignmentStates(c.serialId(), 202)).containsExactly("hold");
     }
@@ -202,9 +203,9 @@ class RacesIT {
                 () -> api.hold(a, 302), () -> api.hold(b, 302));
 
         assertThat(holds.meanwhile().status()).isEqualTo(409);
-        assertThat(holds.meanwhile().error()).isEqualTo(LockerHandlers.ALREADY_HELD);
+        assertThat(holds.meanwhile().error()).isEqualTo(LockerAnswer.ALREADY_HELD_TEXT);
         assertThat(holds.held().status()).isEqualTo(409);
-        assertThat(holds.held().error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(holds.held().error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(inspector.redisValue(RedisKeys.hold(302))).isEmpty();
         assertThat(api.hold(b, 302).status()).isEqualTo(201);
     }
@@ -247,7 +248,7 @@ class RacesIT {
         ApiResponse bSameLocker = api.hold(b, 304);
 
         assertThat(aElsewhere.status()).isEqualTo(409);
-        assertThat(aElsewhere.error()).isEqualTo(LockerHandlers.HOLD_FAILED_ON_DB);
+        assertThat(aElsewhere.error()).isEqualTo(LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         assertThat(bSameLocker.status()).isEqualTo(201);
         assertThat(inspector.assignmentStates(a.serialId(), 304)).containsExactly("expired");
         assertThat(api.hold(a, 401).status()).isEqualTo(201);
@@ -294,7 +295,7 @@ class RacesIT {
         assertThat(inspector.assignmentStates(newer.serialId(), lockerId)).containsExactly("expired");
         ApiResponse confirm = api.confirm(newer, lockerId);
         assertThat(confirm.status()).isEqualTo(409);
-        assertThat(confirm.error()).isEqualTo(LockerHandlers.HOLD_EXPIRED);
+        assertThat(confirm.error()).isEqualTo(LockerAnswer.HOLD_EXPIRED_TEXT);
         assertThat(inspector.rows("SELECT user_serial_id FROM locker_assignments WHERE locker_id = ? AND state = 'hold'",
                 lockerId)).containsExactly(Map.of("user_serial_id", next.serialId()));
     }

@@ -9,12 +9,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.List;
 import java.util.Map;
 
+import static locker.contract.Api.PREFIX;
+
 /**
  * The locker reservation service described in {@code docs/deployed-service.md}, in Java: the load test's target
  * when no {@code BASE_URL} is given, and what the project's own tests talk to.
  */
 public final class ReferenceServer implements AutoCloseable {
-    public static final String API = "/api/v1";
     /**
      * Connections waiting to be accepted. The JDK's default of 50 is far below a rush: the kernel drops the
      * other SYNs and the clients retry after 1 s, 3 s, ..., which shows up as multi-second logins.
@@ -60,17 +61,17 @@ public final class ReferenceServer implements AutoCloseable {
         LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings, gates);
         AnswerWording wording = new AnswerWording();
         HttpPipeline pipeline = new HttpPipeline(authenticator,
-                List.of(Route.post(API + "/auth/refresh", auth::refresh),
-                        Route.post(API + "/auth/logout", auth::logout),
-                        Route.post(API + "/auth/login-or-register", auth::loginOrRegister),
-                        Route.get(API + "/health", auth::health)),
-                List.of(Route.get(API + "/lockers", lockers::list),
-                        Route.get(API + "/lockers/me", lockers::mine),
-                        Route.post(API + "/lockers/:id/hold", lockers::hold),
-                        Route.post(API + "/lockers/:id/confirm", lockers::confirm),
-                        Route.post(API + "/lockers/:id/release", lockers::release),
-                        Route.post(API + "/lockers/:id/release-hold", lockers::releaseHold),
-                        Route.get(API + "/auth/me", auth::me)), wording);
+                List.of(Route.post(PREFIX + "/auth/refresh", auth::refresh),
+                        Route.post(PREFIX + "/auth/logout", auth::logout),
+                        Route.post(PREFIX + "/auth/login-or-register", auth::loginOrRegister),
+                        Route.get(PREFIX + "/health", auth::health)),
+                List.of(Route.get(PREFIX + "/lockers", lockers::list),
+                        Route.get(PREFIX + "/lockers/me", lockers::mine),
+                        Route.post(PREFIX + "/lockers/:id/hold", lockers::hold),
+                        Route.post(PREFIX + "/lockers/:id/confirm", lockers::confirm),
+                        Route.post(PREFIX + "/lockers/:id/release", lockers::release),
+                        Route.post(PREFIX + "/lockers/:id/release-hold", lockers::releaseHold),
+                        Route.get(PREFIX + "/auth/me", auth::me)), wording);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;

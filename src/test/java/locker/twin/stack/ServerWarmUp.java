@@ -2,10 +2,10 @@ package locker.twin.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.Api;
 import locker.contract.LockerList;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
-import locker.twin.server.ReferenceServer;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -243,7 +243,7 @@ public final class ServerWarmUp {
     }
 
     private static String endpoint(HttpRequest request) {
-        String path = request.uri().getPath().substring(ReferenceServer.API.length()).replaceAll("/lockers/\\d+", "/lockers/{id}");
+        String path = request.uri().getPath().substring(Api.PREFIX.length()).replaceAll("/lockers/\\d+", "/lockers/{id}");
         return request.method() + " " + path;
     }
 
@@ -259,7 +259,7 @@ public final class ServerWarmUp {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.baseUrl() + ReferenceServer.API + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.baseUrl() + Api.PREFIX + path))
                 .timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }

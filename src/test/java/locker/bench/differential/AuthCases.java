@@ -1,11 +1,9 @@
 package locker.bench.differential;
 
-
 import java.util.ArrayList;
 import java.util.List;
 
 import static locker.bench.differential.CaseKind.AUTH;
-import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.authMe;
 import static locker.bench.differential.Cases.login;
 import static locker.bench.differential.Cases.logout;
@@ -14,6 +12,7 @@ import static locker.bench.differential.Cases.refreshJson;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
+import static locker.contract.Api.PREFIX;
 
 /** The auth routes and their outcomes as a client meets them: login-or-register, refresh, logout, auth/me, health. */
 final class AuthCases {

@@ -1,6 +1,5 @@
 package locker.bench.differential;
 
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +12,13 @@ import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 import static locker.bench.differential.CaseKind.BODIES;
-import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.login;
 import static locker.bench.differential.Cases.me;
 import static locker.bench.differential.Cases.refreshJson;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
+import static locker.contract.Api.PREFIX;
 
 /**
  * The bodies of login-or-register, refresh and logout as the deployed body parser reads them: by Content-Type (JSON,

@@ -1,6 +1,5 @@
 package locker.bench.differential;
 
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,16 +1,15 @@
 package locker.bench.differential;
 
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import static locker.bench.differential.CaseKind.PATHS_HTTP;
-import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
+import static locker.contract.Api.PREFIX;
 
 /**
  * Paths, request lines and framing as the HTTP layer and the router meet them: odd paths, control characters, the

@@ -1,6 +1,5 @@
 package locker.bench.differential;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,12 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static locker.bench.differential.CaseKind.LOCKERS;
-import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.list;
 import static locker.bench.differential.Cases.locker;
 import static locker.bench.differential.Cases.me;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
+import static locker.contract.Api.PREFIX;
 
 /** Every locker route and outcome: list, hold, confirm, release-hold, release, "my locker", ids as Go's Atoi reads them. */
 final class LockerCases {

@@ -1,6 +1,5 @@
 package locker.bench.differential;
 
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import static locker.bench.differential.CaseKind.TOKENS;
-import static locker.contract.Api.PREFIX;
 import static locker.bench.differential.Cases.authMe;
 import static locker.bench.differential.Cases.list;
 import static locker.bench.differential.Cases.logout;
@@ -19,6 +17,7 @@ import static locker.bench.differential.Cases.refreshJson;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
+import static locker.contract.Api.PREFIX;
 
 /**
  * Access tokens as the token check meets them: the Authorization header's form, the claims (forged with each target's

@@ -16,13 +16,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import static locker.contract.Api.PREFIX;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
+import static locker.contract.Api.PREFIX;
 import static locker.loadtest.scenario.SessionKeys.*;
 
 /**

@@ -3,8 +3,8 @@
 # until Ctrl-C. Once ready it prints BASE_URL=..., DB_HOST=..., REDIS_PORT=... lines, so that
 #   eval "$(scripts/reference-server.sh | head -8)"   (in another shell) or a copy by hand
 # points any client at it. PORT=3000 fixes the server's port; SERVER_WARM_UP=5 warms the server up for
-# 5 s before it is announced; LOCKER_APPLICATION_START/_END, HOLD_TTL_SECONDS, JWT_SECRET, DB_POOL_SIZE and
-# HTTP_THREADS change its behaviour. The application window (RFC 3339, e.g. 2025-09-18T18:00:00+09:00): with
+# 5 s before it is announced; LOCKER_APPLICATION_START/_END, HOLD_TTL_SECONDS, JWT_SECRET and DB_POOL_SIZE
+# change its behaviour. The application window (RFC 3339, e.g. 2025-09-18T18:00:00+09:00): with
 # neither variable set it is open, from a minute before start-up to a year after, at +09:00; once either is set
 # both are read as the deployed server reads them, so an unset LOCKER_APPLICATION_END refuses every hold (403).
 # DB_POOL_SIZE is the server's database connections (default 10, as deployed); requests queue for one.

@@ -19,15 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the twin takes connections, on a server keeping at most two open: the others complete their handshake in the
- * accept queue (4,096 long, so a rush's connects are not dropped) and are served as soon as open ones close. A new
- * connection is read at once ({@link ReadAtOnceConnectionFactory}); one whose request has not arrived by then, or
- * arrives in pieces, is read when it comes.
+ * accept queue (4,096 long, so a rush's connects are not dropped) and are served as soon as open ones close. Each
+ * connection has a thread of its own ({@link ConnectionThreads}), which reads it at once; a request that has not arrived
+ * by then, or arrives in pieces, is read when it comes, and connections waiting halfway through a request hold up no
+ * other.
  */
 class ConnectionsIT {
     private static final int QUEUED = 100;
 
     @RegisterExtension
     static final StackExtension STACK = new StackExtension(ReferenceServerSettings.defaults().withMaxOpenConnections(2));
+    /** A server with the default limit, far above the connections that get a thread of their own. */
+    @RegisterExtension
+    static final StackExtension WIDE = new StackExtension();
 
     @Test
     void connectionsBeyondTheLimitWaitInTheAcceptQueueAndAreServedWhenOthersClose() throws Exception {
@@ -93,6 +97,50 @@ class ConnectionsIT {
             out.flush();
             String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(3);
+        }
+    }
+
+    @Test
+    void aRequestWaitingForTheRestOfItsBodyHoldsUpNoOtherConnection() throws Exception {
+        URI server = URI.create(STACK.stack().baseUrl());
+        String body = "{\"student_id\":\"not-a-student\",\"name\":\"x\"}";
+        try (Socket waiting = connect(server); Socket other = connect(server)) {
+            OutputStream out = waiting.getOutputStream();
+            out.write(("POST " + Api.PREFIX + "/auth/login-or-register HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
+                    + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+
+            send(other, "close");
+            assertThat(statusLine(other)).isEqualTo("HTTP/1.1 200 OK");
+
+            out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLine(waiting)).isEqualTo("HTTP/1.1 400 Bad Request");
+        }
+    }
+
+    @Test
+    void connectionsBeyondThoseWithAThreadOfTheirOwnAreServedByJettysThreads() throws Exception {
+        URI server = URI.create(WIDE.stack().baseUrl());
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < ConnectionThreads.OWN_THREADS + 20; i++) {
+                Socket socket = connect(server);
+                open.add(socket);
+                send(socket, "keep-alive");
+                assertThat(statusLine(socket)).as("connection %d", i + 1).isEqualTo("HTTP/1.1 200 OK");
+            }
+            // a connection's own thread waits for its next request in a read (runnable); idle ones wait for work
+            long reading = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("reference-server-connection-")
+                            && thread.getState() == Thread.State.RUNNABLE).count();
+            assertThat(reading).isEqualTo(ConnectionThreads.OWN_THREADS);
+        } finally {
+            for (Socket socket : open) {
+                socket.close();
+            }
         }
     }
 

@@ -21,6 +21,10 @@ public final class ReferenceServer implements AutoCloseable {
      * other SYNs and the clients retry after 1 s, 3 s, ..., which shows up as multi-second logins.
      */
     static final int ACCEPT_QUEUE = 4096;
+    /** Jetty's request threads, which serve the connections beyond those with a thread of their own. */
+    static final int REQUEST_THREADS = 200;
+    /** Connections of each Redis pool (locker keys, auth keys); requests wait for one, as they wait for go-redis'. */
+    static final int REDIS_POOL = 200;
     /** fasthttp's default read buffer, which holds the request line and the headers. */
     static final int FASTHTTP_READ_BUFFER = 4096;
 
@@ -50,10 +54,9 @@ public final class ReferenceServer implements AutoCloseable {
     /** Starts the server on {@code host:port} (port 0 picks a free one). */
     public static ReferenceServer start(Backends backends, ReferenceServerSettings settings, String host, int port) {
         Database db = new Database(backends.jdbcUrl(), backends.dbUser(), backends.dbPassword(), settings.dbPoolSize());
-        Redis redis = new Redis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
-                Math.max(8, settings.httpThreads()));
+        Redis redis = new Redis(backends.redisHost(), backends.redisPort(), backends.redisPassword(), REDIS_POOL);
         AuthRedis authRedis = new AuthRedis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
-                Math.max(8, settings.httpThreads()));
+                REDIS_POOL);
         Tokens tokens = new Tokens(settings);
         Authenticator authenticator = new Authenticator(tokens, authRedis);
         AuthHandlers auth = new AuthHandlers(db, authRedis, tokens, authenticator);
@@ -79,7 +82,7 @@ public final class ReferenceServer implements AutoCloseable {
             config.http.disableCompression();
             // larger bodies are refused by the pipeline itself, with the deployed 413 text
             config.http.maxRequestSize = HttpPipeline.BODY_LIMIT;
-            config.jetty.threadPool = requestThreads(settings.httpThreads());
+            config.jetty.threadPool = requestThreads();
             config.jetty.modifyServer(server -> {
                 server.addBean(new ConnectionLimit(settings.maxOpenConnections(), server));
                 server.setErrorHandler(new FasthttpBadMessages());
@@ -92,7 +95,7 @@ public final class ReferenceServer implements AutoCloseable {
                 http.setDelayDispatchUntilContent(false);
                 // fasthttp reads the request line and headers into a 4 KiB buffer: beyond it, 431
                 http.setRequestHeaderSize(FASTHTTP_READ_BUFFER);
-                ServerConnector connector = new ServerConnector(server, new ReadAtOnceConnectionFactory(http));
+                ServerConnector connector = new ConnectionThreads(server, http);
                 connector.setHost(host);
                 connector.setPort(port);
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -116,16 +119,13 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * The request threads, none of them kept in reserve. The deployed fasthttp serves each connection on a goroutine
-     * of its own as soon as it is accepted, so requests sent together reach its handlers together. Jetty's default
-     * keeps a few threads in reserve so that the thread that selected a ready connection can run its request itself
-     * and hand selecting over to a reserved one; each hand-over waits for that thread to wake. On two busy cores this
-     * spread eight refreshes sent together over 14 ms on their way to PostgreSQL, where the deployed server's arrived
-     * within 7 ms, and made the refresh race rarer than deployed (docs/deployed-vs-twin.md). With none in reserve,
-     * the selecting thread gives every ready connection to the pool and goes on selecting.
+     * Jetty's request threads, for the connections beyond {@link ConnectionThreads#OWN_THREADS}, none of them kept in
+     * reserve: with a reserve, the thread that selected a ready connection runs its request itself and hands selecting
+     * over to a reserved thread, which must wake first; without, it hands every ready connection to the pool and goes
+     * on selecting, so connections ready together are served together (docs/deployed-vs-twin.md).
      */
-    private static QueuedThreadPool requestThreads(int threads) {
-        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads));
+    private static QueuedThreadPool requestThreads() {
+        QueuedThreadPool pool = new QueuedThreadPool(REQUEST_THREADS, 8);
         pool.setReservedThreads(0);
         return pool;
     }

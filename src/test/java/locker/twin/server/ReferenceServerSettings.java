@@ -23,7 +23,6 @@ import java.util.Map;
  * @param applicationEnd    holds are refused after this instant; null refuses every hold, as deployed
  *                          (deployed-service.md §6)
  * @param dbPoolSize        database connections of the server (deployed: 10); requests queue for one without limit
- * @param httpThreads       request threads of the server
  * @param maxOpenConnections connections the server keeps open at once; more wait in the accept queue
  * @param jwtSecret         HS256 key of access tokens
  * @param issuer            {@code iss} of access tokens
@@ -37,7 +36,6 @@ public record ReferenceServerSettings(
         OffsetDateTime applicationStart,
         OffsetDateTime applicationEnd,
         int dbPoolSize,
-        int httpThreads,
         int maxOpenConnections,
         String jwtSecret,
         String issuer,
@@ -60,13 +58,7 @@ public record ReferenceServerSettings(
         if (maxOpenConnections < 1) {
             throw new IllegalArgumentException("maxOpenConnections must be at least 1, was " + maxOpenConnections);
         }
-        if (httpThreads < MIN_HTTP_THREADS) {
-            // Jetty keeps threads for accepting and selecting; fewer than this leaves none for requests
-            throw new IllegalArgumentException("HTTP_THREADS must be at least " + MIN_HTTP_THREADS + ", was " + httpThreads);
-        }
     }
-
-    static final int MIN_HTTP_THREADS = 8;
 
     /** The deployed time zone of the window's values, in which its 403 messages print them. */
     static final ZoneOffset DEPLOYED_WINDOW_OFFSET = ZoneOffset.ofHours(9);
@@ -80,7 +72,7 @@ public record ReferenceServerSettings(
     public static ReferenceServerSettings defaults() {
         OffsetDateTime now = OffsetDateTime.now(DEPLOYED_WINDOW_OFFSET).truncatedTo(ChronoUnit.SECONDS);
         return new ReferenceServerSettings(Duration.ofMinutes(30), Duration.ofHours(336), 60, Duration.ofSeconds(10),
-                now.minusMinutes(1), now.plus(DEFAULT_WINDOW_LENGTH), 10, 200, defaultMaxOpenConnections(), randomSecret(),
+                now.minusMinutes(1), now.plus(DEFAULT_WINDOW_LENGTH), 10, defaultMaxOpenConnections(), randomSecret(),
                 "locker-server-prod", "locker-app-users");
     }
 
@@ -97,7 +89,7 @@ public record ReferenceServerSettings(
 
     /**
      * The defaults, overridden by {@code LOCKER_APPLICATION_START}/{@code _END} (RFC 3339),
-     * {@code JWT_SECRET}, {@code HOLD_TTL_SECONDS}, {@code DB_POOL_SIZE} and {@code HTTP_THREADS}. With neither
+     * {@code JWT_SECRET}, {@code HOLD_TTL_SECONDS} and {@code DB_POOL_SIZE}. With neither
      * window variable set the window is the defaults' open one; once either is set both are read as the deployed
      * server reads them, so an unset {@code LOCKER_APPLICATION_END} refuses every hold.
      */
@@ -109,35 +101,35 @@ public record ReferenceServerSettings(
         return new ReferenceServerSettings(s.accessTokenTtl, s.refreshTokenTtl,
                 intOr(env, "HOLD_TTL_SECONDS", s.holdTtlSeconds), s.sweepInterval,
                 windowGiven ? start : s.applicationStart, windowGiven ? end : s.applicationEnd,
-                intOr(env, "DB_POOL_SIZE", s.dbPoolSize), intOr(env, "HTTP_THREADS", s.httpThreads), s.maxOpenConnections,
+                intOr(env, "DB_POOL_SIZE", s.dbPoolSize), s.maxOpenConnections,
                 env.getOrDefault("JWT_SECRET", s.jwtSecret), s.issuer, s.audience);
     }
 
     public ReferenceServerSettings withAccessTokenTtl(Duration ttl) {
         return new ReferenceServerSettings(ttl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
+                applicationStart, applicationEnd, dbPoolSize, maxOpenConnections, jwtSecret, issuer, audience);
     }
 
     public ReferenceServerSettings withHoldTtl(int seconds, Duration sweep) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, seconds, sweep,
-                applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
+                applicationStart, applicationEnd, dbPoolSize, maxOpenConnections, jwtSecret, issuer, audience);
     }
 
     /** The same server with this window; a null {@code end} refuses every hold, as deployed. */
     public ReferenceServerSettings withApplicationWindow(OffsetDateTime start, OffsetDateTime end) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                start, end, dbPoolSize, httpThreads, maxOpenConnections, jwtSecret, issuer, audience);
+                start, end, dbPoolSize, maxOpenConnections, jwtSecret, issuer, audience);
     }
 
     /** The same server, keeping at most {@code connections} open at once. */
     public ReferenceServerSettings withMaxOpenConnections(int connections) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                applicationStart, applicationEnd, dbPoolSize, httpThreads, connections, jwtSecret, issuer, audience);
+                applicationStart, applicationEnd, dbPoolSize, connections, jwtSecret, issuer, audience);
     }
 
     public ReferenceServerSettings withJwtSecret(String secret) {
         return new ReferenceServerSettings(accessTokenTtl, refreshTokenTtl, holdTtlSeconds, sweepInterval,
-                applicationStart, applicationEnd, dbPoolSize, httpThreads, maxOpenConnections, secret, issuer, audience);
+                applicationStart, applicationEnd, dbPoolSize, maxOpenConnections, secret, issuer, audience);
     }
 
     ApplicationWindow applicationWindow() {

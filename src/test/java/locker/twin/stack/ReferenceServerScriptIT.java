@@ -33,7 +33,7 @@ class ReferenceServerScriptIT {
     @Test
     void aBadSettingIsReportedBeforeAnythingStarts() throws Exception {
         for (Map.Entry<String, String> bad : Map.of("PORT", "70000", "SERVER_WARM_UP", "soon",
-                "HTTP_THREADS", "2").entrySet()) {
+                "DB_POOL_SIZE", "0").entrySet()) {
             // a process the script started inherits this mark; other stacks on a busy machine do not
             String mark = "locker-refused-" + bad.getKey() + "-" + ProcessHandle.current().pid();
             Process process = script(Map.of(bad.getKey(), bad.getValue(), "LOADTEST_TEST_MARK", mark))

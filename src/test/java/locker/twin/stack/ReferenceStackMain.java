@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * for that many seconds before it is announced (default 0). The server's own settings are read by
  * {@link ReferenceServerSettings#fromEnvironment}: {@code LOCKER_APPLICATION_START}/{@code _END} (unset: open
  * for the run; once either is set, an unset END refuses every hold, as deployed), {@code DB_POOL_SIZE}
- * (default 10), {@code HOLD_TTL_SECONDS}, {@code JWT_SECRET}, {@code HTTP_THREADS}. Every setting is checked
+ * (default 10), {@code HOLD_TTL_SECONDS}, {@code JWT_SECRET}. Every setting is checked
  * before anything starts: a bad one is reported and the exit status is 2.
  */
 public final class ReferenceStackMain {

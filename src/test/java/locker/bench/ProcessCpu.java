@@ -1,18 +1,17 @@
 package locker.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import locker.loadtest.generator.ProcReadings;
+import locker.loadtest.generator.ThreadKind;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
  * CPU seconds used so far by the processes of a run, split by who used them, read from Linux's
- * {@code /proc}: the JVMs by thread (Gatling's event loops, the reference server's request threads, the
+ * {@code /proc}: the JVMs by thread (Gatling's event loops, the reference server's connection threads, the
  * garbage collector, the JIT compiler, and the rest), PostgreSQL and Redis. The difference of two readings
  * says where a run's CPU went.
  */
@@ -25,20 +24,11 @@ final class ProcessCpu {
     static final String POSTGRES = "PostgreSQL";
     static final String REDIS = "Redis";
 
-    /** Thread name prefixes (as /proc shows them, at most 15 characters) and whose work they do. */
-    private static final List<Map.Entry<String, String>> THREADS = List.of(
-            Map.entry("gatling", GATLING),
-            Map.entry("qtp", SERVER), Map.entry("reference-serv", SERVER), Map.entry("hold-expiry", SERVER),
-            Map.entry("commons-pool", SERVER), Map.entry("Connector-Sche", SERVER), Map.entry("Session-HouseKe", SERVER),
-            Map.entry("GC Thread", GC), Map.entry("G1 ", GC), Map.entry("VM Thread", GC),
-            Map.entry("C1 CompilerThr", JIT), Map.entry("C2 CompilerThr", JIT));
-    private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux architecture Java runs on
-
     private ProcessCpu() {}
 
     /** True where there is a /proc to read. */
     static boolean available() {
-        return Files.isReadable(Path.of("/proc/self/stat"));
+        return ProcReadings.available();
     }
 
     /**
@@ -83,58 +73,27 @@ final class ProcessCpu {
 
     private static Map<String, Double> threadGroups(long pid) {
         Map<String, Double> groups = new LinkedHashMap<>();
-        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            threads.forEach(thread -> stat(thread.resolve("stat")).ifPresent(stat -> {
-                String group = groupOf(stat.name());
-                if (group != null) {
-                    groups.merge(group, stat.seconds(false), Double::sum);
-                }
-            }));
-        } catch (IOException e) {
-            // the process has ended: nothing to split
-        }
+        ProcReadings.threadStats(Long.toString(pid)).values().forEach(stat -> {
+            String group = groupOf(stat.name());
+            if (group != null) {
+                groups.merge(group, stat.seconds(false), Double::sum);
+            }
+        });
         return groups;
     }
 
+    /** The group a thread's CPU counts for; null for the rest, which counts as {@link #OTHER}. */
     static String groupOf(String threadName) {
-        for (Map.Entry<String, String> prefix : THREADS) {
-            if (threadName.startsWith(prefix.getKey())) {
-                return prefix.getValue();
-            }
-        }
-        return null;
+        return switch (ThreadKind.of(threadName)) {
+            case GENERATOR -> GATLING;
+            case SERVER -> SERVER;
+            case GC -> GC;
+            case JIT -> JIT;
+            case OTHER -> null;
+        };
     }
 
     private static double processSeconds(long pid, boolean withReapedChildren) {
-        return stat(Path.of("/proc", Long.toString(pid), "stat")).map(s -> s.seconds(withReapedChildren)).orElse(0.0);
-    }
-
-    /** The fields of a stat file that matter here. */
-    record Stat(String name, long userTicks, long systemTicks, long childUserTicks, long childSystemTicks) {
-        double seconds(boolean withReapedChildren) {
-            long ticks = userTicks + systemTicks + (withReapedChildren ? childUserTicks + childSystemTicks : 0);
-            return ticks / TICKS_PER_SECOND;
-        }
-    }
-
-    /** Parses a /proc stat line: the name sits in parentheses and may hold spaces. */
-    static Optional<Stat> parse(String line) {
-        int open = line.indexOf('(');
-        int close = line.lastIndexOf(')');
-        if (open < 0 || close < open) {
-            return Optional.empty();
-        }
-        String[] fields = line.substring(close + 2).trim().split(" ");
-        // after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-        return Optional.of(new Stat(line.substring(open + 1, close), Long.parseLong(fields[11]),
-                Long.parseLong(fields[12]), Long.parseLong(fields[13]), Long.parseLong(fields[14])));
-    }
-
-    private static Optional<Stat> stat(Path file) {
-        try {
-            return parse(Files.readString(file));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a thread or process that ended meanwhile
-        }
+        return ProcReadings.processStat(pid).map(stat -> stat.seconds(withReapedChildren)).orElse(0.0);
     }
 }

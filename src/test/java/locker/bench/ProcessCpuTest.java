@@ -9,21 +9,8 @@ import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading CPU time from /proc: the stat line, whose thread name may hold spaces, and the groups of threads. */
+/** Reading a run's CPU time from /proc, split by the groups of threads. */
 class ProcessCpuTest {
-
-    @Test
-    void aStatLineIsReadPastANameWithSpacesAndParentheses() {
-        ProcessCpu.Stat stat = ProcessCpu.parse(
-                "4242 (C1 CompilerThre) S 1 4242 4242 0 -1 4194368 1 0 0 0 250 50 7 3 20 0 30 0 12345").orElseThrow();
-
-        assertThat(stat.name()).isEqualTo("C1 CompilerThre");
-        assertThat(stat.seconds(false)).isEqualTo(3.0);
-        assertThat(stat.seconds(true)).isEqualTo(3.1);
-        assertThat(ProcessCpu.parse("17 (a (b) c) R 1 1 1 0 -1 0 0 0 0 0 100 0 0 0").orElseThrow().name())
-                .isEqualTo("a (b) c");
-        assertThat(ProcessCpu.parse("garbage")).isEmpty();
-    }
 
     @Test
     void threadsAreGroupedByWhoseWorkTheyDo() {
@@ -32,6 +19,7 @@ class ProcessCpuTest {
         assertThat(ProcessCpu.groupOf("hold-expiry-eve")).isEqualTo(ProcessCpu.SERVER);
         assertThat(ProcessCpu.groupOf("GC Thread#1")).isEqualTo(ProcessCpu.GC);
         assertThat(ProcessCpu.groupOf("C2 CompilerThre")).isEqualTo(ProcessCpu.JIT);
+        assertThat(ProcessCpu.groupOf("reference-serve")).isEqualTo(ProcessCpu.SERVER);
         assertThat(ProcessCpu.groupOf("server-metrics")).isNull();
     }
 

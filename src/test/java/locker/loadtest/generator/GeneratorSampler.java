@@ -22,11 +22,6 @@ public final class GeneratorSampler implements AutoCloseable {
 
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int TICKS_PER_SAMPLE = 20;
-    /** Thread name prefixes of the embedded reference stack (as /proc shows them, at most 15 characters). */
-    private static final List<String> SERVER_THREADS = List.of("qtp", "reference-serv", "hold-expiry", "commons-pool",
-            "Connector-Sche", "Session-HouseKe", "HikariPool", "Jetty", "JettyServerThr");
-    private static final List<String> JVM_THREADS = List.of("GC Thread", "G1 ", "VM Thread", "C1 CompilerThr",
-            "C2 CompilerThr", "ParGC", "VM Periodic");
 
     private final BitSet allowed = ProcReadings.allowedCores();
     private final boolean proc = ProcReadings.available();
@@ -69,16 +64,12 @@ public final class GeneratorSampler implements AutoCloseable {
 
     /** The group a thread's CPU counts for, by its name. */
     static String groupOf(String threadName) {
-        if (threadName.startsWith("gatling")) {
-            return GENERATOR;
-        }
-        if (SERVER_THREADS.stream().anyMatch(threadName::startsWith)) {
-            return SERVER;
-        }
-        if (JVM_THREADS.stream().anyMatch(threadName::startsWith)) {
-            return JVM;
-        }
-        return OTHER;
+        return switch (ThreadKind.of(threadName)) {
+            case GENERATOR -> GENERATOR;
+            case SERVER -> SERVER;
+            case GC, JIT -> JVM;
+            case OTHER -> OTHER;
+        };
     }
 
     private void loop() {

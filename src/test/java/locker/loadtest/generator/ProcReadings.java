@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** What Linux's /proc says about this process's threads and the machine's cores; pure parsers plus readers. */
-final class ProcReadings {
+/** What Linux's /proc says about processes, their threads and the machine's cores; pure parsers plus readers. */
+public final class ProcReadings {
     /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on every Linux architecture Java runs on). */
     static final double TICKS_PER_SECOND = 100;
 
     private ProcReadings() {}
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isReadable(Path.of("/proc/self/stat")) && Files.isReadable(Path.of("/proc/stat"));
     }
 
@@ -88,33 +88,60 @@ final class ProcReadings {
         }
     }
 
-    /** The name and user+system ticks of a thread's stat line; the name sits in parentheses and may hold spaces. */
-    static Optional<Map.Entry<String, Long>> parseThreadStat(String line) {
-        int open = line.indexOf('(');
-        int close = line.lastIndexOf(')');
-        if (open < 0 || close < open) {
-            return Optional.empty();
+    /** The fields of a process's or thread's stat file that matter here. */
+    public record TaskStat(String name, long userTicks, long systemTicks, long childUserTicks, long childSystemTicks) {
+        long ticks() {
+            return userTicks + systemTicks;
         }
-        String[] fields = line.substring(close + 2).trim().split(" ");
-        // after the name: state(0) ppid(1) ... utime(11) stime(12)
-        return Optional.of(Map.entry(line.substring(open + 1, close), Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+
+        /** CPU seconds used, with those of its ended and reaped children if asked. */
+        public double seconds(boolean withReapedChildren) {
+            return (ticks() + (withReapedChildren ? childUserTicks + childSystemTicks : 0)) / TICKS_PER_SECOND;
+        }
+
+        /** Parses a stat line: the name sits in parentheses and may hold spaces. */
+        public static Optional<TaskStat> parse(String line) {
+            int open = line.indexOf('(');
+            int close = line.lastIndexOf(')');
+            if (open < 0 || close < open) {
+                return Optional.empty();
+            }
+            String[] fields = line.substring(close + 2).trim().split(" ");
+            // after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+            return Optional.of(new TaskStat(line.substring(open + 1, close), Long.parseLong(fields[11]),
+                    Long.parseLong(fields[12]), Long.parseLong(fields[13]), Long.parseLong(fields[14])));
+        }
+    }
+
+    /** The stat of process {@code pid}, empty if it has ended. */
+    public static Optional<TaskStat> processStat(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** The stats of the live threads of {@code process} ("self" or a pid), by thread id. */
+    public static Map<String, TaskStat> threadStats(String process) {
+        Map<String, TaskStat> stats = new HashMap<>();
+        try (Stream<Path> threads = Files.list(Path.of("/proc", process, "task"))) {
+            threads.forEach(thread -> read(thread.resolve("stat"))
+                    .ifPresent(stat -> stats.put(thread.getFileName().toString(), stat)));
+        } catch (IOException e) {
+            return Map.of(); // the process has ended
+        }
+        return stats;
     }
 
     /** CPU ticks of this process's live threads, summed by {@code group} of the thread name, keyed by thread id. */
     static Map<String, Long> threadTicks(Function<String, String> group) {
         Map<String, Long> ticks = new HashMap<>();
-        try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
-            threads.forEach(thread -> {
-                try {
-                    parseThreadStat(Files.readString(thread.resolve("stat"))).ifPresent(stat ->
-                            ticks.put(group.apply(stat.getKey()) + "\u0000" + thread.getFileName(), stat.getValue()));
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            });
-        } catch (IOException e) {
-            return Map.of();
-        }
+        threadStats("self").forEach((thread, stat) -> ticks.put(group.apply(stat.name()) + "\u0000" + thread, stat.ticks()));
         return ticks;
+    }
+
+    private static Optional<TaskStat> read(Path statFile) {
+        try {
+            return TaskStat.parse(Files.readString(statFile));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a thread or process that ended meanwhile
+        }
     }
 }

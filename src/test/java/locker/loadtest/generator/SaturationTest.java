@@ -94,12 +94,22 @@ class SaturationTest {
                 "intr 12345"));
         assertThat(stat.get("cpu")).isEqualTo(new ProcReadings.CoreTicks(500, 1000));
         assertThat(stat.get("cpu0")).isEqualTo(new ProcReadings.CoreTicks(350, 450));
-        assertThat(ProcReadings.parseThreadStat(
-                "42 (gatling-1-2 x) S 1 1 1 0 -1 4194368 100 0 0 0 250 30 0 0 20 0 30 0 1 2 3"))
-                .hasValue(Map.entry("gatling-1-2 x", 280L));
+        ProcReadings.TaskStat thread = ProcReadings.TaskStat.parse(
+                "42 (gatling-1-2 x) S 1 1 1 0 -1 4194368 100 0 0 0 250 30 7 3 20 0 30 0 1 2 3").orElseThrow();
+        assertThat(thread.name()).isEqualTo("gatling-1-2 x");
+        assertThat(thread.ticks()).isEqualTo(280L);
+        assertThat(thread.seconds(false)).isEqualTo(2.8);
+        assertThat(thread.seconds(true)).isEqualTo(2.9);
+        assertThat(ProcReadings.TaskStat.parse("17 (a (b) c) R 1 1 1 0 -1 0 0 0 0 0 100 0 0 0").orElseThrow().name())
+                .isEqualTo("a (b) c");
+        assertThat(ProcReadings.TaskStat.parse("garbage")).isEmpty();
         assertThat(GeneratorSampler.groupOf("gatling-1-2")).isEqualTo(GeneratorSampler.GENERATOR);
         assertThat(GeneratorSampler.groupOf("qtp12345-17")).isEqualTo(GeneratorSampler.SERVER);
         assertThat(GeneratorSampler.groupOf("GC Thread#0")).isEqualTo(GeneratorSampler.JVM);
+        assertThat(GeneratorSampler.groupOf("C2 CompilerThre")).isEqualTo(GeneratorSampler.JVM);
+        // the reference server's connection threads, as /proc cuts their names
+        assertThat(GeneratorSampler.groupOf("reference-serve")).isEqualTo(GeneratorSampler.SERVER);
+        assertThat(GeneratorSampler.groupOf("server-metrics")).isEqualTo(GeneratorSampler.OTHER);
     }
 
     @Test

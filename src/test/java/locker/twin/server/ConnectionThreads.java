@@ -14,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Threads of their own go to at most {@link #OWN_THREADS} connections at once; the connections of a rush beyond
  * them are served Jetty's way, whose request threads go from one ready connection to the next without sleeping in
- * between. A thread for each of 1,600 connections answered the capacity search's busiest level at about 0.9 of that
- * rate on two cores. Parsing, answering and the connection limit are Jetty's either way.
+ * between. A thread for each of 1,600 connections answered the capacity search's busiest level at 0.78 and 0.93 of
+ * that rate in two runs on two cores. Parsing, answering and the connection limit are Jetty's either way.
  */
 final class ConnectionThreads extends ServerConnector {
     /** Connections served by a thread of their own at once: far more than any race sends together. */
@@ -60,13 +61,18 @@ final class ConnectionThreads extends ServerConnector {
             getSelectorManager().accept(channel);
             return;
         }
-        threads.execute(() -> {
-            try {
-                serve(channel);
-            } finally {
-                served.decrementAndGet();
-            }
-        });
+        try {
+            threads.execute(() -> {
+                try {
+                    serve(channel);
+                } finally {
+                    served.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            served.decrementAndGet();
+            channel.close();
+        }
     }
 
     private void serve(SocketChannel channel) {

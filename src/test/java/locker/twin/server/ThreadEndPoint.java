@@ -100,15 +100,7 @@ final class ThreadEndPoint extends AbstractEndPoint {
         if (waitedFor.hasRemaining() || endOfInput) {
             return;
         }
-        int position = BufferUtil.flipToFill(waitedFor);
-        try {
-            endOfInput = channel.read(waitedFor) < 0;
-            notIdle();
-        } catch (IOException e) {
-            endOfInput = true;
-        } finally {
-            BufferUtil.flipToFlush(waitedFor, position);
-        }
+        endOfInput = read(waitedFor) < 0;
     }
 
     @Override
@@ -133,22 +125,27 @@ final class ThreadEndPoint extends AbstractEndPoint {
         if (ready == 0) {
             return 0;
         }
-        int position = BufferUtil.flipToFill(buffer);
-        int filled;
-        try {
-            filled = channel.read(buffer);
-            if (filled > 0) {
-                notIdle();
-            } else if (filled < 0) {
-                shutdownInput();
-            }
-        } catch (IOException e) {
+        int filled = read(buffer);
+        if (filled < 0) {
             shutdownInput();
-            filled = -1;
+        }
+        return filled;
+    }
+
+    /** Appends what one read of the socket gets to {@code buffer}; -1 at the end of the input or when it fails. */
+    private int read(ByteBuffer buffer) {
+        int position = BufferUtil.flipToFill(buffer);
+        try {
+            int read = channel.read(buffer);
+            if (read > 0) {
+                notIdle();
+            }
+            return read;
+        } catch (IOException e) {
+            return -1;
         } finally {
             BufferUtil.flipToFlush(buffer, position);
         }
-        return filled;
     }
 
     @Override

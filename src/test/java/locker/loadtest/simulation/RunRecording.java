@@ -135,7 +135,8 @@ final class RunRecording {
         pools.put("gatling_connections", config.maxConnections == 0 ? "one per student" : config.maxConnections);
         target.serverSettings().ifPresent(server -> {
             pools.put("server_db_pool", server.dbPoolSize());
-            pools.put("server_threads", "one per connection");
+            pools.put("server_threads", "one per connection, " + Runtime.getRuntime().availableProcessors()
+                    + " running at once");
         });
         return metrics.results(pools);
     }

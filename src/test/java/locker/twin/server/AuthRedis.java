@@ -3,12 +3,10 @@ package locker.twin.server;
 import locker.contract.RedisKeys;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -20,12 +18,7 @@ final class AuthRedis implements AutoCloseable {
     private final JedisPool pool;
 
     AuthRedis(String host, int port, String password, int poolSize) {
-        JedisPoolConfig config = new JedisPoolConfig();
-        config.setMaxTotal(poolSize);
-        config.setMaxIdle(poolSize);
-        config.setMaxWait(Duration.ofSeconds(5));
-        config.setJmxEnabled(false);
-        pool = new JedisPool(config, host, port, 2_000, password == null || password.isEmpty() ? null : password);
+        pool = Redis.pool(host, port, password == null || password.isEmpty() ? null : password, poolSize);
     }
 
     /** {@code EXISTS blacklist:<jti>}; a Redis error counts as "not blacklisted" (the deployed middleware fails open). */
@@ -72,7 +65,7 @@ final class AuthRedis implements AutoCloseable {
      */
     private <T> T call(Function<Jedis, T> command) {
         for (int attempt = 0; ; attempt++) {
-            try (Jedis jedis = pool.getResource()) {
+            try (Jedis jedis = Redis.connection(pool)) {
                 return command.apply(jedis);
             } catch (JedisConnectionException e) {
                 if (attempt == RETRIES) {

@@ -18,26 +18,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Jetty's connector, except that a connection is served by a thread of its own, as the deployed fasthttp serves each
+ * Jetty's connector, except that every connection is served by a thread of its own, as the deployed fasthttp serves each
  * on a goroutine of its own: the thread reads the connection at once, runs its requests and waits in a blocking read
- * for the next one. Jetty's own way waits for every connection on a selector thread and hands each ready one to a
- * request thread; on two busy cores each hand-over waits for a thread to wake, which spread requests sent together
- * further apart on the twin than on the deployed server and made its races rarer (docs/deployed-vs-twin.md).
- * <p>
- * Threads of their own go to at most {@link #OWN_THREADS} connections at once; the connections of a rush beyond
- * them are served Jetty's way, whose request threads go from one ready connection to the next without sleeping in
- * between. A thread for each of 1,600 connections answered the capacity search's busiest level at 0.78 and 0.93 of
- * that rate in two runs on two cores. Parsing, answering and the connection limit are Jetty's either way.
+ * for the next one. The threads run the server's code on as many turns as the machine has cores ({@link CoreTurns}), as
+ * Go runs as many goroutines at once. Jetty's own way waits for every connection on a selector thread and hands each
+ * ready one to a request thread; on two busy cores each hand-over waits for a thread to wake, which spread requests
+ * sent together further apart on the twin than on the deployed server and made its races rarer
+ * (docs/deployed-vs-twin.md). Parsing, answering and the connection limit are Jetty's.
  */
 final class ConnectionThreads extends ServerConnector {
-    /** Connections served by a thread of their own at once: far more than any race sends together. */
-    static final int OWN_THREADS = 200;
-
     private final ExecutorService threads;
-    private final AtomicInteger served = new AtomicInteger();
+    private final CoreTurns turns;
 
-    ConnectionThreads(Server server, HttpConfiguration http) {
+    ConnectionThreads(Server server, HttpConfiguration http, CoreTurns turns) {
         super(server, 1, 1, new Factory(http));
+        this.turns = turns;
         AtomicInteger count = new AtomicInteger();
         threads = Executors.newCachedThreadPool(job -> {
             // named as the server's other threads begin, so that the CPU readings count them as the server's
@@ -55,22 +50,9 @@ final class ConnectionThreads extends ServerConnector {
         }
         SocketChannel channel = accepting.accept();
         channel.socket().setTcpNoDelay(true);
-        if (served.incrementAndGet() > OWN_THREADS) {
-            served.decrementAndGet();
-            channel.configureBlocking(false);
-            getSelectorManager().accept(channel);
-            return;
-        }
         try {
-            threads.execute(() -> {
-                try {
-                    serve(channel);
-                } finally {
-                    served.decrementAndGet();
-                }
-            });
+            threads.execute(() -> serve(channel));
         } catch (RejectedExecutionException stopping) {
-            served.decrementAndGet();
             channel.close();
         }
     }
@@ -78,7 +60,7 @@ final class ConnectionThreads extends ServerConnector {
     private void serve(SocketChannel channel) {
         ThreadEndPoint endPoint;
         try {
-            endPoint = new ThreadEndPoint(channel, getScheduler(), this::onEndPointClosed);
+            endPoint = new ThreadEndPoint(channel, getScheduler(), turns, this::onEndPointClosed);
         } catch (IOException closedAlready) {
             return;
         }

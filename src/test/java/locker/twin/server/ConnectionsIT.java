@@ -26,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConnectionsIT {
     private static final int QUEUED = 100;
+    /** More connections kept open at once than the deployed server's two cores and the twin's former 200 threads. */
+    private static final int KEPT_ALIVE = 250;
 
     @RegisterExtension
     static final StackExtension STACK = new StackExtension(ReferenceServerSettings.defaults().withMaxOpenConnections(2));
-    /** A server with the default limit, far above the connections that get a thread of their own. */
+    /** A server with the default limit of open connections. */
     @RegisterExtension
     static final StackExtension WIDE = new StackExtension();
 
@@ -122,11 +124,11 @@ class ConnectionsIT {
     }
 
     @Test
-    void connectionsBeyondThoseWithAThreadOfTheirOwnAreServedByJettysThreads() throws Exception {
+    void everyOpenConnectionWaitsForItsNextRequestOnAThreadOfItsOwn() throws Exception {
         URI server = URI.create(WIDE.stack().baseUrl());
         List<Socket> open = new ArrayList<>();
         try {
-            for (int i = 0; i < ConnectionThreads.OWN_THREADS + 20; i++) {
+            for (int i = 0; i < KEPT_ALIVE; i++) {
                 Socket socket = connect(server);
                 open.add(socket);
                 send(socket, "keep-alive");
@@ -136,7 +138,7 @@ class ConnectionsIT {
             long reading = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread.getName().startsWith("reference-server-connection-")
                             && thread.getState() == Thread.State.RUNNABLE).count();
-            assertThat(reading).isEqualTo(ConnectionThreads.OWN_THREADS);
+            assertThat(reading).isGreaterThanOrEqualTo(KEPT_ALIVE);
         } finally {
             for (Socket socket : open) {
                 socket.close();

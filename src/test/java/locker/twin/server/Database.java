@@ -30,15 +30,18 @@ final class Database implements AutoCloseable {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** How long getting a connection may take once this request's turn has come: only a reconnect waits. */
+    /** How long getting a connection may take once this request is first in line: only a reconnect waits. */
     static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
     private final HikariDataSource pool;
-    /** One turn per pooled connection: whoever holds one finds a connection in the pool or being remade. */
-    private final Semaphore turns;
+    /**
+     * One place per pooled connection, taken in the order asked: whoever holds one finds a connection in the pool or
+     * being remade.
+     */
+    private final Semaphore inLine;
 
     Database(String jdbcUrl, String user, String password, int poolSize) {
-        turns = new Semaphore(poolSize, true);
+        inLine = new Semaphore(poolSize, true);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -48,6 +51,8 @@ final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         config.setPoolName("reference-server");
         config.addDataSourceProperty("prepareThreshold", "1");
+        // reads that wait for PostgreSQL give the thread's turn back
+        config.addDataSourceProperty("socketFactory", TurnReleasingSocket.Factory.class.getName());
         pool = new HikariDataSource(config);
     }
 
@@ -147,16 +152,20 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** A connection of the pool, after waiting for a turn; closing it gives both back. */
+    /**
+     * A connection of the pool, after waiting in line for one (without a turn to run, {@link CoreTurns}); closing it
+     * gives both the connection and the place in line back.
+     */
     Connection connection() throws SQLException {
-        turns.acquireUninterruptibly();
-        Connection pooled;
-        try {
-            pooled = pool.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            turns.release();
-            throw e;
-        }
+        Connection pooled = CoreTurns.waiting(() -> {
+            inLine.acquireUninterruptibly();
+            try {
+                return pool.getConnection();
+            } catch (SQLException | RuntimeException e) {
+                inLine.release();
+                throw e;
+            }
+        });
         AtomicBoolean closed = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
@@ -165,7 +174,7 @@ final class Database implements AutoCloseable {
                             try {
                                 pooled.close();
                             } finally {
-                                turns.release();
+                                inLine.release();
                             }
                         }
                         return null;

@@ -30,9 +30,12 @@ final class HoldExpiry implements AutoCloseable {
     private final Redis redis;
     private final StepGates gates;
     private final ScheduledExecutorService sweeper;
+    /** The sweep runs on a turn, as the deployed sweep's goroutine does ({@link CoreTurns}). */
+    private final CoreTurns turns;
 
-    HoldExpiry(Database db, Redis redis, Duration sweepInterval, StepGates gates) {
+    HoldExpiry(Database db, Redis redis, Duration sweepInterval, StepGates gates, CoreTurns turns) {
         this.db = db;
+        this.turns = turns;
         this.redis = redis;
         this.gates = gates;
         try {
@@ -51,10 +54,13 @@ final class HoldExpiry implements AutoCloseable {
     }
 
     private void sweepQuietly() {
+        turns.take();
         try {
             sweep();
         } catch (RuntimeException e) {
             LOG.warn("hold expiry sweep failed: {}", e.getMessage());
+        } finally {
+            CoreTurns.giveBack();
         }
     }
 

@@ -1,12 +1,19 @@
 package locker.twin.server;
 
 import locker.contract.RedisKeys;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisSocketFactory;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.util.IOUtils;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 
 /** The server's Redis pool: hold keys and the access-token blacklist. */
@@ -20,17 +27,47 @@ final class Redis implements AutoCloseable {
         this.host = host;
         this.port = port;
         this.password = password == null || password.isEmpty() ? null : password;
+        pool = pool(host, port, this.password, poolSize);
+    }
+
+    /**
+     * A pool of {@code size} connections to Redis whose reads give the thread's turn back ({@link CoreTurns}), waiting
+     * at most 5 s for a connection, with a 2 s time-out on every command.
+     */
+    static JedisPool pool(String host, int port, String password, int size) {
         JedisPoolConfig config = new JedisPoolConfig();
-        config.setMaxTotal(poolSize);
-        config.setMaxIdle(poolSize);
+        config.setMaxTotal(size);
+        config.setMaxIdle(size);
         config.setMaxWait(Duration.ofSeconds(5));
         config.setJmxEnabled(false);
-        pool = new JedisPool(config, host, port, 2_000, this.password);
+        int timeoutMillis = 2_000;
+        JedisSocketFactory sockets = () -> {
+            Socket socket = new TurnReleasingSocket();
+            try {
+                socket.setReuseAddress(true);
+                socket.setKeepAlive(true);
+                socket.setTcpNoDelay(true);
+                socket.setSoLinger(true, 0);
+                socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+                socket.setSoTimeout(timeoutMillis);
+                return socket;
+            } catch (IOException e) {
+                IOUtils.closeQuietly(socket);
+                throw new JedisConnectionException("Failed to connect to " + host + ":" + port + ".", e);
+            }
+        };
+        return new JedisPool(config, sockets,
+                DefaultJedisClientConfig.builder().timeoutMillis(timeoutMillis).password(password).build());
+    }
+
+    /** A connection of the pool, waited for without a turn. */
+    static Jedis connection(JedisPool pool) {
+        return CoreTurns.waiting(pool::getResource);
     }
 
     /** {@code SET locker:hold:{id} <serial> NX EX ttl}: true when this caller now holds the locker. */
     boolean tryHold(long lockerId, long serialId, int ttlSeconds) {
-        try (Jedis jedis = pool.getResource()) {
+        try (Jedis jedis = connection(pool)) {
             return "OK".equals(jedis.set(RedisKeys.hold(lockerId), Long.toString(serialId),
                     SetParams.setParams().nx().ex(ttlSeconds)));
         }
@@ -38,14 +75,14 @@ final class Redis implements AutoCloseable {
 
     /** {@code EXISTS locker:hold:{id}}; a Redis failure is the caller's to handle. */
     boolean holdExists(long lockerId) {
-        try (Jedis jedis = pool.getResource()) {
+        try (Jedis jedis = connection(pool)) {
             return jedis.exists(RedisKeys.hold(lockerId));
         }
     }
 
     /** Deletes a hold key, whoever's it is; a Redis failure here only leaves the key to expire. */
     void releaseHoldQuietly(long lockerId) {
-        try (Jedis jedis = pool.getResource()) {
+        try (Jedis jedis = connection(pool)) {
             jedis.del(RedisKeys.hold(lockerId));
         } catch (JedisException e) {
             // the key still expires after its TTL
@@ -57,7 +94,7 @@ final class Redis implements AutoCloseable {
      * in Redis (its listener for the events is closed at once, so nothing reads them); a failure is only logged.
      */
     void enableExpiryEvents() {
-        try (Jedis jedis = pool.getResource()) {
+        try (Jedis jedis = connection(pool)) {
             jedis.configSet("notify-keyspace-events", "Ex");
         }
     }

@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import locker.twin.server.HttpPipeline.Route;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ public final class ReferenceServer implements AutoCloseable {
      */
     static final int ACCEPT_QUEUE = 4096;
     /** Jetty's request threads, which serve the connections beyond those with a thread of their own. */
-    static final int REQUEST_THREADS = 200;
     /** Connections of each Redis pool (locker keys, auth keys); requests wait for one, as they wait for go-redis'. */
     static final int REDIS_POOL = 200;
     /** fasthttp's default read buffer, which holds the request line and the headers. */
@@ -53,6 +51,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Starts the server on {@code host:port} (port 0 picks a free one). */
     public static ReferenceServer start(Backends backends, ReferenceServerSettings settings, String host, int port) {
+        CoreTurns turns = CoreTurns.ofThisMachine();
         Database db = new Database(backends.jdbcUrl(), backends.dbUser(), backends.dbPassword(), settings.dbPoolSize());
         Redis redis = new Redis(backends.redisHost(), backends.redisPort(), backends.redisPassword(), REDIS_POOL);
         AuthRedis authRedis = new AuthRedis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
@@ -82,7 +81,6 @@ public final class ReferenceServer implements AutoCloseable {
             config.http.disableCompression();
             // larger bodies are refused by the pipeline itself, with the deployed 413 text
             config.http.maxRequestSize = HttpPipeline.BODY_LIMIT;
-            config.jetty.threadPool = requestThreads();
             config.jetty.modifyServer(server -> {
                 server.addBean(new ConnectionLimit(settings.maxOpenConnections(), server));
                 server.setErrorHandler(new FasthttpBadMessages());
@@ -95,7 +93,7 @@ public final class ReferenceServer implements AutoCloseable {
                 http.setDelayDispatchUntilContent(false);
                 // fasthttp reads the request line and headers into a 4 KiB buffer: beyond it, 431
                 http.setRequestHeaderSize(FASTHTTP_READ_BUFFER);
-                ServerConnector connector = new ConnectionThreads(server, http);
+                ServerConnector connector = new ConnectionThreads(server, http, turns);
                 connector.setHost(host);
                 connector.setPort(port);
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -105,7 +103,7 @@ public final class ReferenceServer implements AutoCloseable {
         // the pipeline answers every request, whatever its method or path, and skips Javalin's own routing
         app.before(pipeline::handle);
 
-        HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval(), gates);
+        HoldExpiry holdExpiry = new HoldExpiry(db, redis, settings.sweepInterval(), gates, turns);
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -116,18 +114,6 @@ public final class ReferenceServer implements AutoCloseable {
             throw e;
         }
         return new ReferenceServer(db, redis, authRedis, holdExpiry, app, gates, wording);
-    }
-
-    /**
-     * Jetty's request threads, for the connections beyond {@link ConnectionThreads#OWN_THREADS}, none of them kept in
-     * reserve: with a reserve, the thread that selected a ready connection runs its request itself and hands selecting
-     * over to a reserved thread, which must wake first; without, it hands every ready connection to the pool and goes
-     * on selecting, so connections ready together are served together (docs/deployed-vs-twin.md).
-     */
-    private static QueuedThreadPool requestThreads() {
-        QueuedThreadPool pool = new QueuedThreadPool(REQUEST_THREADS, 8);
-        pool.setReservedThreads(0);
-        return pool;
     }
 
     /** Tests only: holds requests and the sweep at the gate's steps; null restores the open gate. */

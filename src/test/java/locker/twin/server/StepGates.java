@@ -8,7 +8,11 @@ final class StepGates {
         return current;
     }
 
+    /** A thread held at a step gives its turn back for the wait ({@link CoreTurns}), as it does for any other wait. */
     void install(StepGate gate) {
-        current = gate == null ? StepGate.OPEN : gate;
+        current = gate == null ? StepGate.OPEN : (step, lockerId) -> CoreTurns.waiting(() -> {
+            gate.reached(step, lockerId);
+            return null;
+        });
     }
 }

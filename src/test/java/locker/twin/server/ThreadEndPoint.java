@@ -25,6 +25,8 @@ final class ThreadEndPoint extends AbstractEndPoint {
     private final SocketChannel channel;
     /** The socket's stream, asked only how many bytes a read gets without blocking. */
     private final InputStream available;
+    /** The thread takes a turn to run the connection and gives it back while it waits ({@link CoreTurns}). */
+    private final CoreTurns turns;
     private final Consumer<EndPoint> onClosed;
     /** What the thread's blocking read brought, handed to Jetty at its next read. */
     private final ByteBuffer waitedFor = BufferUtil.allocate(ReferenceServer.FASTHTTP_READ_BUFFER);
@@ -37,9 +39,11 @@ final class ThreadEndPoint extends AbstractEndPoint {
     /** A request waits for the rest of its body in {@link #needsFillInterest}. */
     private volatile boolean waitingInsideRequest;
 
-    ThreadEndPoint(SocketChannel channel, Scheduler scheduler, Consumer<EndPoint> onClosed) throws IOException {
+    ThreadEndPoint(SocketChannel channel, Scheduler scheduler, CoreTurns turns, Consumer<EndPoint> onClosed)
+            throws IOException {
         super(scheduler);
         this.channel = channel;
+        this.turns = turns;
         this.available = channel.socket().getInputStream();
         this.onClosed = onClosed;
     }
@@ -55,6 +59,7 @@ final class ThreadEndPoint extends AbstractEndPoint {
     void serve() {
         try {
             while (true) {
+                CoreTurns.giveBack();
                 synchronized (lock) {
                     while (!connectionInterested && isOpen()) {
                         lock.wait();
@@ -64,6 +69,7 @@ final class ThreadEndPoint extends AbstractEndPoint {
                     }
                 }
                 waitForBytes();
+                turns.take();
                 synchronized (lock) {
                     connectionInterested = false;
                 }
@@ -72,6 +78,7 @@ final class ThreadEndPoint extends AbstractEndPoint {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            CoreTurns.giveBack();
             close();
         }
     }
@@ -88,7 +95,10 @@ final class ThreadEndPoint extends AbstractEndPoint {
         }
         waitingInsideRequest = true;
         try {
-            waitForBytes();
+            CoreTurns.waiting(() -> {
+                waitForBytes();
+                return null;
+            });
         } finally {
             waitingInsideRequest = false;
         }

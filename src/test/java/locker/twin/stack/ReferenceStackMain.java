@@ -2,6 +2,7 @@ package locker.twin.stack;
 
 import locker.twin.server.ReferenceServerSettings;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,9 @@ public final class ReferenceStackMain {
     private ReferenceStackMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        // standard output carries the client settings alone; log lines, a warning under load among them, go to stderr
+        PrintStream settingsOut = System.out;
+        System.setOut(System.err);
         Map<String, String> env = System.getenv();
         int port;
         Duration warmUp;
@@ -43,8 +47,8 @@ public final class ReferenceStackMain {
             stopped.countDown();
         }, "stack-shutdown"));
         System.err.printf("reference stack ready in %d ms; Ctrl-C stops it%n", stack.startupMillis());
-        stack.clientSettings().forEach((name, value) -> System.out.println(name + "=" + value));
-        System.out.flush();
+        stack.clientSettings().forEach((name, value) -> settingsOut.println(name + "=" + value));
+        settingsOut.flush();
         stopped.await();
     }
 

@@ -43,27 +43,30 @@ final class TurnReleasingSocket extends Socket {
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
+            return connected(new InetSocketAddress(host, port), null);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port));
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
+            return connected(new InetSocketAddress(host, port), null);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port, InetAddress localAddress, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port));
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(localAddress, localPort));
         }
 
-        private static Socket connected(InetSocketAddress address) throws IOException {
+        private static Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
             Socket socket = new TurnReleasingSocket();
-            socket.connect(address);
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(remote);
             return socket;
         }
     }

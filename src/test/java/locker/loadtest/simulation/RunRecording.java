@@ -19,6 +19,7 @@ import locker.loadtest.results.RunContext;
 import locker.loadtest.results.export.ExportAtExit;
 import locker.loadtest.scenario.Outcomes;
 import locker.testdata.TestDataSummary;
+import locker.twin.server.ReferenceServer;
 import redis.clients.jedis.Jedis;
 
 import java.sql.Connection;
@@ -135,7 +136,7 @@ final class RunRecording {
         pools.put("gatling_connections", config.maxConnections == 0 ? "one per student" : config.maxConnections);
         target.serverSettings().ifPresent(server -> {
             pools.put("server_db_pool", server.dbPoolSize());
-            pools.put("server_threads", "one per connection, " + Runtime.getRuntime().availableProcessors()
+            pools.put("server_threads", "one per connection, " + ReferenceServer.threadsRunningAtOnce()
                     + " running at once");
         });
         return metrics.results(pools);

@@ -18,7 +18,7 @@ final class AuthRedis implements AutoCloseable {
     private final JedisPool pool;
 
     AuthRedis(String host, int port, String password, int poolSize) {
-        pool = Redis.pool(host, port, password == null || password.isEmpty() ? null : password, poolSize);
+        pool = Redis.pool(host, port, password, poolSize);
     }
 
     /** {@code EXISTS blacklist:<jti>}; a Redis error counts as "not blacklisted" (the deployed middleware fails open). */

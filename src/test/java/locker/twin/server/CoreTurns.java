@@ -18,11 +18,6 @@ final class CoreTurns {
 
     private final Semaphore turns;
 
-    /** As many turns as the machine has cores, as the Go runtime sets GOMAXPROCS. */
-    static CoreTurns ofThisMachine() {
-        return new CoreTurns(Runtime.getRuntime().availableProcessors());
-    }
-
     CoreTurns(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("at least one turn is needed, was " + count);
@@ -64,6 +59,14 @@ final class CoreTurns {
         } finally {
             held.take();
         }
+    }
+
+    /** {@link #waiting(Wait)} for a wait that gives nothing back and throws nothing checked. */
+    static void waitingFor(Runnable wait) {
+        waiting(() -> {
+            wait.run();
+            return null;
+        });
     }
 
     /** Something a thread waits for. */

@@ -19,20 +19,14 @@ import java.time.Duration;
 /** The server's Redis pool: hold keys and the access-token blacklist. */
 final class Redis implements AutoCloseable {
     private final JedisPool pool;
-    final String host;
-    final int port;
-    final String password;
 
     Redis(String host, int port, String password, int poolSize) {
-        this.host = host;
-        this.port = port;
-        this.password = password == null || password.isEmpty() ? null : password;
-        pool = pool(host, port, this.password, poolSize);
+        pool = pool(host, port, password, poolSize);
     }
 
     /**
      * A pool of {@code size} connections to Redis whose reads give the thread's turn back ({@link CoreTurns}), waiting
-     * at most 5 s for a connection, with a 2 s time-out on every command.
+     * at most 5 s for a connection, with a 2 s time-out on every command; an empty password is none.
      */
     static JedisPool pool(String host, int port, String password, int size) {
         JedisPoolConfig config = new JedisPoolConfig();
@@ -57,7 +51,8 @@ final class Redis implements AutoCloseable {
             }
         };
         return new JedisPool(config, sockets,
-                DefaultJedisClientConfig.builder().timeoutMillis(timeoutMillis).password(password).build());
+                DefaultJedisClientConfig.builder().timeoutMillis(timeoutMillis)
+                        .password(password == null || password.isEmpty() ? null : password).build());
     }
 
     /** A connection of the pool, waited for without a turn. */

@@ -20,7 +20,6 @@ public final class ReferenceServer implements AutoCloseable {
      * other SYNs and the clients retry after 1 s, 3 s, ..., which shows up as multi-second logins.
      */
     static final int ACCEPT_QUEUE = 4096;
-    /** Jetty's request threads, which serve the connections beyond those with a thread of their own. */
     /** Connections of each Redis pool (locker keys, auth keys); requests wait for one, as they wait for go-redis'. */
     static final int REDIS_POOL = 200;
     /** fasthttp's default read buffer, which holds the request line and the headers. */
@@ -51,7 +50,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Starts the server on {@code host:port} (port 0 picks a free one). */
     public static ReferenceServer start(Backends backends, ReferenceServerSettings settings, String host, int port) {
-        CoreTurns turns = CoreTurns.ofThisMachine();
+        CoreTurns turns = new CoreTurns(threadsRunningAtOnce());
         Database db = new Database(backends.jdbcUrl(), backends.dbUser(), backends.dbPassword(), settings.dbPoolSize());
         Redis redis = new Redis(backends.redisHost(), backends.redisPort(), backends.redisPassword(), REDIS_POOL);
         AuthRedis authRedis = new AuthRedis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
@@ -114,6 +113,14 @@ public final class ReferenceServer implements AutoCloseable {
             throw e;
         }
         return new ReferenceServer(db, redis, authRedis, holdExpiry, app, gates, wording);
+    }
+
+    /**
+     * How many connection threads run the server's code at once: as many as the machine has cores, as Go runs as many
+     * goroutines at once (GOMAXPROCS at its default, {@link CoreTurns}).
+     */
+    public static int threadsRunningAtOnce() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** Tests only: holds requests and the sweep at the gate's steps; null restores the open gate. */

@@ -10,9 +10,7 @@ final class StepGates {
 
     /** A thread held at a step gives its turn back for the wait ({@link CoreTurns}), as it does for any other wait. */
     void install(StepGate gate) {
-        current = gate == null ? StepGate.OPEN : (step, lockerId) -> CoreTurns.waiting(() -> {
-            gate.reached(step, lockerId);
-            return null;
-        });
+        current = gate == null ? StepGate.OPEN
+                : (step, lockerId) -> CoreTurns.waitingFor(() -> gate.reached(step, lockerId));
     }
 }

@@ -95,10 +95,7 @@ final class ThreadEndPoint extends AbstractEndPoint {
         }
         waitingInsideRequest = true;
         try {
-            CoreTurns.waiting(() -> {
-                waitForBytes();
-                return null;
-            });
+            CoreTurns.waitingFor(this::waitForBytes);
         } finally {
             waitingInsideRequest = false;
         }

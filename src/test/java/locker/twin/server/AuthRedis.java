@@ -3,7 +3,6 @@ package locker.twin.server;
 import locker.contract.RedisKeys;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -14,7 +13,6 @@ import java.util.function.Function;
  * deletes, and the health check's PING. Every write here is best effort, as in the deployed server.
  */
 final class AuthRedis implements AutoCloseable {
-    private static final int RETRIES = 3;
     private final JedisPool pool;
 
     AuthRedis(String host, int port, String password, int poolSize) {
@@ -59,20 +57,8 @@ final class AuthRedis implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs a command, again on a fresh connection when the connection fails (up to {@value #RETRIES} retries, as
-     * go-redis's MaxRetries): a pooled connection from before a Redis restart fails once and is replaced.
-     */
     private <T> T call(Function<Jedis, T> command) {
-        for (int attempt = 0; ; attempt++) {
-            try (Jedis jedis = Redis.connection(pool)) {
-                return command.apply(jedis);
-            } catch (JedisConnectionException e) {
-                if (attempt == RETRIES) {
-                    throw e;
-                }
-            }
-        }
+        return Redis.call(pool, command);
     }
 
     @Override

@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.function.Function;
 
-/** The server's Redis pool: hold keys and the access-token blacklist. */
+/** The server's Redis pool for the locker routes: hold keys. */
 final class Redis implements AutoCloseable {
+    private static final int RETRIES = 3;
     private final JedisPool pool;
 
     Redis(String host, int port, String password, int poolSize) {
@@ -55,30 +57,40 @@ final class Redis implements AutoCloseable {
                         .password(password == null || password.isEmpty() ? null : password).build());
     }
 
-    /** A connection of the pool, waited for without a turn. */
-    static Jedis connection(JedisPool pool) {
-        return CoreTurns.waiting(pool::getResource);
+    /**
+     * Runs a command on a connection of the pool (waited for without a turn), again on a fresh connection when the
+     * connection fails, up to {@value #RETRIES} retries as go-redis's MaxRetries. A failed connection drops the pool's
+     * idle ones: after a Redis restart they are all closed, and go-redis checks an idle connection before it hands it
+     * out, so the deployed server's first command after a restart succeeds.
+     */
+    static <T> T call(JedisPool pool, Function<Jedis, T> command) {
+        for (int attempt = 0; ; attempt++) {
+            try (Jedis jedis = CoreTurns.waiting(pool::getResource)) {
+                return command.apply(jedis);
+            } catch (JedisConnectionException e) {
+                pool.clear();
+                if (attempt == RETRIES) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** {@code SET locker:hold:{id} <serial> NX EX ttl}: true when this caller now holds the locker. */
     boolean tryHold(long lockerId, long serialId, int ttlSeconds) {
-        try (Jedis jedis = connection(pool)) {
-            return "OK".equals(jedis.set(RedisKeys.hold(lockerId), Long.toString(serialId),
-                    SetParams.setParams().nx().ex(ttlSeconds)));
-        }
+        return call(pool, jedis -> "OK".equals(jedis.set(RedisKeys.hold(lockerId), Long.toString(serialId),
+                SetParams.setParams().nx().ex(ttlSeconds))));
     }
 
     /** {@code EXISTS locker:hold:{id}}; a Redis failure is the caller's to handle. */
     boolean holdExists(long lockerId) {
-        try (Jedis jedis = connection(pool)) {
-            return jedis.exists(RedisKeys.hold(lockerId));
-        }
+        return call(pool, jedis -> jedis.exists(RedisKeys.hold(lockerId)));
     }
 
     /** Deletes a hold key, whoever's it is; a Redis failure here only leaves the key to expire. */
     void releaseHoldQuietly(long lockerId) {
-        try (Jedis jedis = connection(pool)) {
-            jedis.del(RedisKeys.hold(lockerId));
+        try {
+            call(pool, jedis -> jedis.del(RedisKeys.hold(lockerId)));
         } catch (JedisException e) {
             // the key still expires after its TTL
         }
@@ -89,9 +101,7 @@ final class Redis implements AutoCloseable {
      * in Redis (its listener for the events is closed at once, so nothing reads them); a failure is only logged.
      */
     void enableExpiryEvents() {
-        try (Jedis jedis = connection(pool)) {
-            jedis.configSet("notify-keyspace-events", "Ex");
-        }
+        call(pool, jedis -> jedis.configSet("notify-keyspace-events", "Ex"));
     }
 
     @Override

@@ -81,9 +81,16 @@ public final class CompareServers {
 
             List<CaseResult> cases = compareCases(a, b, clientA, clientB, stateA, stateB);
             List<RaceRow> races = new ArrayList<>();
+            String commitsA = stateA.commits();
+            String commitsB = stateB.commits();
             if (options.rounds() > 0) {
                 console.printf("races: %d rounds each, every round on %s and on %s in turn%n", options.rounds(), a.name(),
                         b.name());
+                if (!commitsA.equals(commitsB)) {
+                    console.printf("races: WARNING the two databases commit differently (%s: %s; %s: %s); a commit that"
+                            + " waits for the disk narrows the race windows, so the frequencies compare the databases"
+                            + " as much as the servers: set both alike%n", a.name(), commitsA, b.name(), commitsB);
+                }
                 List<List<Frequency>> measured = new Races(options.rounds(), pool)
                         .measure(new Races.Target(clientA, stateA), new Races.Target(clientB, stateB));
                 List<Frequency> onA = measured.get(0);
@@ -98,8 +105,8 @@ public final class CompareServers {
             int clientVisible = (int) cases.stream().filter(c -> c.differs() && c.client()).count();
             int status = clientVisible == 0 ? NO_CLIENT_DIFFERENCE : CLIENT_DIFFERENCE;
             Map<String, Map<String, String>> targets = new LinkedHashMap<>();
-            targets.put("a", a.description());
-            targets.put("b", b.description());
+            targets.put("a", withCommits(a.description(), commitsA));
+            targets.put("b", withCommits(b.description(), commitsB));
             Document document = new Document(OffsetDateTime.ofInstant(started, ZoneOffset.UTC).toString(),
                     Duration.between(started, Instant.now()).toSeconds(), targets, options.rounds(),
                     DifferentialReport.summary(cases), clientVisible, status, cases, races);
@@ -115,6 +122,12 @@ public final class CompareServers {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static Map<String, String> withCommits(Map<String, String> description, String commits) {
+        Map<String, String> all = new LinkedHashMap<>(description);
+        all.put("databaseCommits", commits);
+        return all;
     }
 
     private List<CaseResult> compareCases(ServerTarget a, ServerTarget b, WireClient clientA, WireClient clientB,

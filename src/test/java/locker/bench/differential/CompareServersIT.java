@@ -65,9 +65,38 @@ class CompareServersIT {
         JsonNode json = new ObjectMapper().readTree(out.toFile());
         assertThat(json.path("summary").path(json.path("summary").size() - 1).path("differing").asInt()).isZero();
         assertThat(json.path("targets").path("b").path("signingKey").asText()).isEqualTo("given");
+        assertThat(json.path("targets").path("a").path("databaseCommits").asText())
+                .isEqualTo(json.path("targets").path("b").path("databaseCommits").asText())
+                .startsWith("fsync ");
+        assertThat(text).doesNotContain("commit differently");
         assertThat(json.toString()).doesNotContain("key of a");
         assertThat(users(A)).as("both are left reset").isZero();
         assertThat(users(B)).isZero();
+    }
+
+    @Test
+    void racesBetweenDatabasesThatCommitDifferentlyComeWithAWarningNamingBoth() throws Exception {
+        String before = setting(B, "synchronous_commit");
+        String other = before.equals("off") ? "on" : "off";
+        setSynchronousCommit(B, "= " + other);
+        try {
+            CompareOptions options = CompareOptions.parse(CompareOptions.WIPE_FLAG,
+                    "--a-settings", settingsFile(A, "key of a").toString(), "--a-name", "twin-a",
+                    "--b-settings", settingsFile(B, "key of b").toString(), "--b-name", "twin-b",
+                    "--only", "lockers", "--rounds", "1", "--out", dir.resolve("commits.json").toString());
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+            Document document = new CompareServers(options, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+
+            String fsync = setting(A, "fsync");
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("races: WARNING the two databases commit"
+                    + " differently (twin-a: fsync " + fsync + ", synchronous_commit " + before + "; twin-b: fsync "
+                    + setting(B, "fsync") + ", synchronous_commit " + other + ")");
+            assertThat(document.targets().get("b").get("databaseCommits")).endsWith("synchronous_commit " + other);
+        } finally {
+            setSynchronousCommit(B, null);
+        }
+        assertThat(setting(B, "synchronous_commit")).isEqualTo(before);
     }
 
     @Test
@@ -121,6 +150,27 @@ class CompareServersIT {
         Path file = Files.createTempFile(dir, "stack", ".env");
         Files.writeString(file, lines);
         return file;
+    }
+
+    private static String setting(StackExtension stack, String name) throws SQLException {
+        try (Connection c = stack.stack().openConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT current_setting('" + name + "')")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    /**
+     * {@code synchronous_commit} for every new session of the stack's database ({@code null}: as the server was started);
+     * per database, as the embedded server's own setting is given on its command line, which ALTER SYSTEM does not
+     * override.
+     */
+    private static void setSynchronousCommit(StackExtension stack, String value) throws SQLException {
+        try (Connection c = stack.stack().openConnection(); Statement s = c.createStatement()) {
+            String database = '"' + c.getCatalog() + '"';
+            s.execute(value == null ? "ALTER DATABASE " + database + " RESET synchronous_commit"
+                    : "ALTER DATABASE " + database + " SET synchronous_commit " + value);
+        }
     }
 
     private static long users(StackExtension stack) throws SQLException {

@@ -89,6 +89,20 @@ final class TargetState implements AutoCloseable {
         }
     }
 
+    /**
+     * How the target's PostgreSQL commits ({@code fsync} and {@code synchronous_commit}, e.g. "fsync on,
+     * synchronous_commit on"): a commit that waits for the disk narrows the windows the races fall into.
+     */
+    String commits() {
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+            r.next();
+            return "fsync " + r.getString(1) + ", synchronous_commit " + r.getString(2);
+        } catch (SQLException e) {
+            throw new Lost(target.name() + ": reading the database's commit settings failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Every assignment, refresh token, owner and user gone, Redis emptied: the deployed data set as shipped. */
     void reset() {
         try {

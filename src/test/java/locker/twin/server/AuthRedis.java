@@ -6,7 +6,6 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-import java.util.function.Function;
 
 /**
  * Redis as the middleware and the auth routes use it: the access-token blacklist, the keys logout writes and
@@ -22,7 +21,7 @@ final class AuthRedis implements AutoCloseable {
     /** {@code EXISTS blacklist:<jti>}; a Redis error counts as "not blacklisted" (the deployed middleware fails open). */
     boolean isBlacklisted(String jti) {
         try {
-            return call(jedis -> jedis.exists(RedisKeys.blacklist(jti)));
+            return Redis.call(pool, jedis -> jedis.exists(RedisKeys.blacklist(jti)));
         } catch (JedisException e) {
             return false;
         }
@@ -31,7 +30,7 @@ final class AuthRedis implements AutoCloseable {
     /** {@code SET <key> revoked EX <seconds>}, errors ignored. */
     void revoke(String key, long seconds) {
         try {
-            call(jedis -> jedis.set(key, "revoked", SetParams.setParams().ex(seconds)));
+            Redis.call(pool, jedis -> jedis.set(key, "revoked", SetParams.setParams().ex(seconds)));
         } catch (JedisException e) {
             // best effort, as deployed
         }
@@ -40,7 +39,7 @@ final class AuthRedis implements AutoCloseable {
     /** {@code DEL <key>}, errors ignored. */
     void delete(String key) {
         try {
-            call(jedis -> jedis.del(key));
+            Redis.call(pool, jedis -> jedis.del(key));
         } catch (JedisException e) {
             // best effort, as deployed
         }
@@ -49,16 +48,12 @@ final class AuthRedis implements AutoCloseable {
     /** Null when Redis answers PING, otherwise the client's error text. */
     String pingError() {
         try {
-            String answer = call(Jedis::ping);
+            String answer = Redis.call(pool, Jedis::ping);
             return "PONG".equals(answer) ? null : "unexpected PING answer: " + answer;
         } catch (JedisException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return String.valueOf(cause.getMessage());
         }
-    }
-
-    private <T> T call(Function<Jedis, T> command) {
-        return Redis.call(pool, command);
     }
 
     @Override

@@ -78,7 +78,7 @@ class CompareServersIT {
     void racesBetweenDatabasesThatCommitDifferentlyComeWithAWarningNamingBoth() throws Exception {
         String before = setting(B, "synchronous_commit");
         String other = before.equals("off") ? "on" : "off";
-        setSynchronousCommit(B, "= " + other);
+        setSynchronousCommit(B, other);
         try {
             CompareOptions options = CompareOptions.parse(CompareOptions.WIPE_FLAG,
                     "--a-settings", settingsFile(A, "key of a").toString(), "--a-name", "twin-a",
@@ -169,7 +169,7 @@ class CompareServersIT {
         try (Connection c = stack.stack().openConnection(); Statement s = c.createStatement()) {
             String database = '"' + c.getCatalog() + '"';
             s.execute(value == null ? "ALTER DATABASE " + database + " RESET synchronous_commit"
-                    : "ALTER DATABASE " + database + " SET synchronous_commit " + value);
+                    : "ALTER DATABASE " + database + " SET synchronous_commit = " + value);
         }
     }
 

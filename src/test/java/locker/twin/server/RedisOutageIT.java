@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,11 +77,11 @@ class RedisOutageIT {
         List<Integer> lockers = List.of(301, 302, 303, 304, 401, 402, 403, 404, 501, 502);
         List<Session> sessions = lockers.stream().map(locker -> api.newSession()).toList();
         // students at once, so that the pools hold several connections when Redis goes away
-        List<ApiResponse> before = Race.run(sessions.stream().<Callable<ApiResponse>>map(session -> () -> {
-            int locker = lockers.get(sessions.indexOf(session));
-            api.hold(session, locker);
-            return api.releaseHold(session, locker);
-        }).toList());
+        List<ApiResponse> before = Race.run(IntStream.range(0, sessions.size())
+                .<Callable<ApiResponse>>mapToObj(i -> () -> {
+                    api.hold(sessions.get(i), lockers.get(i));
+                    return api.releaseHold(sessions.get(i), lockers.get(i));
+                }).toList());
         assertThat(before).extracting(ApiResponse::status).containsOnly(200);
 
         STACK.stack().stopRedis();

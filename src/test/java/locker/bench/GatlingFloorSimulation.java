@@ -3,6 +3,7 @@ package locker.bench;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import locker.config.LoadTestConfig;
+import locker.contract.ApiRoute;
 import locker.loadtest.scenario.Endpoints;
 import locker.loadtest.simulation.InjectionPlan;
 import locker.loadtest.simulation.LoadProfiles;
@@ -28,12 +29,12 @@ public class GatlingFloorSimulation extends Simulation {
         String baseUrl = config.baseUrl.orElseThrow(() -> LoadTestRun.refuseSettings(
                 "BASE_URL must be set: the floor simulation runs against a server of its own (the canned stub)"));
         String bearer = "Bearer stub.#{" + STUDENT_ID + "}.token";
-        ChainBuilder fiveRequests = exec(http(Endpoints.LOGIN).post("/auth/login-or-register")
+        ChainBuilder fiveRequests = exec(http(Endpoints.LOGIN).post(ApiRoute.LOG_IN.path())
                         .body(StringBody("{\"student_id\":\"#{" + STUDENT_ID + "}\",\"name\":\"floor\",\"phone_number\":\"01000000000\"}")))
-                .exec(http(Endpoints.LIST_LOCKERS).get("/lockers").header("Authorization", bearer))
-                .exec(http(Endpoints.HOLD).post("/lockers/101/hold").header("Authorization", bearer))
-                .exec(http(Endpoints.CONFIRM).post("/lockers/101/confirm").header("Authorization", bearer))
-                .exec(http(Endpoints.MY_LOCKER).get("/lockers/me").header("Authorization", bearer));
+                .exec(http(Endpoints.LIST_LOCKERS).get(ApiRoute.LOCKERS.path()).header("Authorization", bearer))
+                .exec(http(Endpoints.HOLD).post(ApiRoute.HOLD.path(101)).header("Authorization", bearer))
+                .exec(http(Endpoints.CONFIRM).post(ApiRoute.CONFIRM.path(101)).header("Authorization", bearer))
+                .exec(http(Endpoints.MY_LOCKER).get(ApiRoute.MY_LOCKER.path()).header("Authorization", bearer));
         StudentFeeder students = new StudentFeeder(TestUserRoster.of(config.seedPlan(config.totalUsers)));
         setUp(LoadProfiles.populations(InjectionPlan.of(config), students, fiveRequests))
                 .protocols(Endpoints.protocol(baseUrl, 0));

@@ -1,6 +1,6 @@
 package locker.bench;
 
-import locker.contract.Api;
+import locker.contract.ApiRoute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,7 +120,7 @@ final class NginxStub implements AutoCloseable {
 
     private void awaitHealthy(Path log) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + Api.PREFIX + "/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + ApiRoute.HEALTH.fullPath()))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -140,7 +140,7 @@ final class NginxStub implements AutoCloseable {
             sleep();
         }
         close();
-        throw new IllegalStateException("nginx did not answer " + baseUrl() + "/api/v1/health within "
+        throw new IllegalStateException("nginx did not answer " + baseUrl() + ApiRoute.HEALTH.fullPath() + " within "
                 + START_TIMEOUT.toSeconds() + " s; see " + log);
     }
 

@@ -7,6 +7,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import locker.contract.Api;
+import locker.contract.ApiRoute;
 import locker.loadtest.anomalies.AnomalyFinder;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.Call;
@@ -69,13 +70,13 @@ public class ReportFixtureSimulation extends Simulation {
         ScenarioBuilder students = scenario("Locker race")
                 .exec(session -> session.set(STUDENT_ID, Long.toString(FIRST_STUDENT_ID + session.userId()))
                         .set(LOCKER_ID, Integer.parseInt(LOCKER)))
-                .exec(http("POST /auth/login-or-register")
-                        .post("/auth/login-or-register")
+                .exec(http(Call.LOG_IN.requestName())
+                        .post(ApiRoute.LOG_IN.path())
                         .body(StringBody("{\"student_id\":\"#{" + STUDENT_ID + "}\",\"name\":\"Fixture User\",\"phone_number\":\"010#{" + STUDENT_ID + "}\"}"))
                         .check(status().in(200, 201), jmesPath("access_token").saveAs("accessToken"))
                         .transformResponse(Endpoints.recorded(Call.LOG_IN)))
-                .exec(http("GET /lockers")
-                        .get("/lockers")
+                .exec(http(Call.LIST_LOCKERS.requestName())
+                        .get(ApiRoute.LOCKERS.path())
                         .header("Authorization", "Bearer #{accessToken}")
                         .check(status().is(200))
                         .transformResponse(Endpoints.recorded(Call.LIST_LOCKERS)))
@@ -86,8 +87,8 @@ public class ReportFixtureSimulation extends Simulation {
                 .asLongAs(session -> !session.getBoolean("leader") && !leaderHoldAnswered.get()).on(
                         pause(Duration.ofMillis(20)))
                 .exec(session -> count(session, "hold_attempts"))
-                .exec(http("POST /lockers/{id}/hold")
-                        .post("/lockers/" + LOCKER + "/hold")
+                .exec(http(Call.HOLD.requestName())
+                        .post(ApiRoute.HOLD.path(LOCKER))
                         .header("Authorization", "Bearer #{accessToken}")
                         .check(status().in(201, 409).saveAs("holdStatus"))
                         .transformResponse(Endpoints.recorded(Call.HOLD)))
@@ -101,8 +102,8 @@ public class ReportFixtureSimulation extends Simulation {
                         exec(session -> count(session, "holds_won"))
                                 .exec(confirm())
                                 .exec(session -> count(session, "confirmed"))
-                                .exec(http("GET /lockers/me")
-                                        .get("/lockers/me")
+                                .exec(http(Call.MY_LOCKER.requestName())
+                                        .get(ApiRoute.MY_LOCKER.path())
                                         .header("Authorization", "Bearer #{accessToken}")
                                         .check(status().is(200), jmesPath("locker.locker_id").is(LOCKER))
                                         .transformResponse(Endpoints.recorded(Call.MY_LOCKER)))
@@ -110,8 +111,8 @@ public class ReportFixtureSimulation extends Simulation {
                 ).orElse(
                         exec(session -> count(session, "lost_race"))
                                 .exec(confirm())
-                                .exec(http("POST /lockers/{id}/release-hold")
-                                        .post("/lockers/" + LOCKER + "/release-hold")
+                                .exec(http(Call.GIVE_UP.requestName())
+                                        .post(ApiRoute.RELEASE_HOLD.path(LOCKER))
                                         .header("Authorization", "Bearer #{accessToken}")
                                         .check(status().is(200))
                                         .transformResponse(Endpoints.recorded(Call.GIVE_UP)))
@@ -125,8 +126,8 @@ public class ReportFixtureSimulation extends Simulation {
     }
 
     private static HttpRequestActionBuilder confirm() {
-        return http("POST /lockers/{id}/confirm")
-                .post("/lockers/" + LOCKER + "/confirm")
+        return http(Call.CONFIRM.requestName())
+                .post(ApiRoute.CONFIRM.path(LOCKER))
                 .header("Authorization", "Bearer #{accessToken}")
                 .check(status().is(200))
                 .transformResponse(Endpoints.recorded(Call.CONFIRM));

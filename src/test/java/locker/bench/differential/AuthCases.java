@@ -1,5 +1,7 @@
 package locker.bench.differential;
 
+import locker.contract.ApiRoute;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,6 @@ import static locker.bench.differential.Cases.refreshJson;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
-import static locker.contract.Api.PREFIX;
 
 /** The auth routes and their outcomes as a client meets them: login-or-register, refresh, logout, auth/me, health. */
 final class AuthCases {
@@ -67,22 +68,22 @@ final class AuthCases {
         }));
         cases.add(client(AUTH, "refresh: the header's access token is blacklisted", run -> {
             Session session = run.login(student(2));
-            run.send("refresh with the access token in the header", WireRequest.post(PREFIX + "/auth/refresh")
+            run.send("refresh with the access token in the header", WireRequest.post(ApiRoute.REFRESH.fullPath())
                     .bearer(session.accessToken()).json(refreshJson(session.refreshToken())));
             run.send("GET /lockers/me with the old access token", me(session.accessToken()));
         }));
         cases.add(client(AUTH, "refresh: the body's access token is blacklisted", run -> {
             Session session = run.login(student(2));
-            run.send("refresh with the access token in the body", WireRequest.post(PREFIX + "/auth/refresh").json(
+            run.send("refresh with the access token in the body", WireRequest.post(ApiRoute.REFRESH.fullPath()).json(
                     "{\"access_token\":\"" + session.accessToken() + "\",\"refresh_token\":\"" + session.refreshToken() + "\"}"));
             run.send("GET /lockers/me with the old access token", me(session.accessToken()));
         }));
         cases.add(client(AUTH, "refresh: an unknown refresh token", run -> run.refresh("refresh",
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
         cases.add(client(AUTH, "refresh: no refresh_token", run -> run.send("refresh with {}",
-                WireRequest.post(PREFIX + "/auth/refresh").json("{}"))));
+                WireRequest.post(ApiRoute.REFRESH.fullPath()).json("{}"))));
         cases.add(client(AUTH, "refresh: a body that is not JSON", run -> run.send("refresh with 'refresh'",
-                WireRequest.post(PREFIX + "/auth/refresh").json("refresh"))));
+                WireRequest.post(ApiRoute.REFRESH.fullPath()).json("refresh"))));
         cases.add(client(AUTH, "refresh: after logout", run -> {
             Session session = run.login(student(2));
             run.send("logout", logout(refreshJson(session.refreshToken()), session.accessToken()));
@@ -126,11 +127,11 @@ final class AuthCases {
         cases.add(client(AUTH, "auth/me: the caller's identity", run -> run.send("GET /auth/me",
                 authMe(run.login(student(4)).accessToken()))));
         cases.add(client(AUTH, "auth/me: without a token", run -> run.send("GET /auth/me",
-                WireRequest.get(PREFIX + "/auth/me"))));
+                WireRequest.get(ApiRoute.ME.fullPath()))));
         cases.add(client(AUTH, "auth/me: HEAD", run -> run.send("HEAD /auth/me",
-                WireRequest.method("HEAD", PREFIX + "/auth/me").bearer(run.login(student(4)).accessToken()))));
-        cases.add(client(AUTH, "health", run -> run.send("GET /health", WireRequest.get(PREFIX + "/health"))));
-        cases.add(client(AUTH, "health: HEAD", run -> run.send("HEAD /health", WireRequest.method("HEAD", PREFIX + "/health"))));
+                WireRequest.method("HEAD", ApiRoute.ME.fullPath()).bearer(run.login(student(4)).accessToken()))));
+        cases.add(client(AUTH, "health", run -> run.send("GET /health", WireRequest.get(ApiRoute.HEALTH.fullPath()))));
+        cases.add(client(AUTH, "health: HEAD", run -> run.send("HEAD /health", WireRequest.method("HEAD", ApiRoute.HEALTH.fullPath()))));
         cases.add(client(AUTH, "the root", run -> run.send("GET /", WireRequest.get("/"))));
         cases.add(client(AUTH, "the root: HEAD", run -> run.send("HEAD /", WireRequest.method("HEAD", "/"))));
         return cases.stream().map(CaseGroup::alone).toList();

@@ -1,5 +1,7 @@
 package locker.bench.differential;
 
+import locker.contract.ApiRoute;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,6 @@ import static locker.bench.differential.Cases.refreshJson;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
-import static locker.contract.Api.PREFIX;
 
 /**
  * The bodies of login-or-register, refresh and logout as the deployed body parser reads them: by Content-Type (JSON,
@@ -125,70 +126,70 @@ final class BodyCases {
         }));
         cases.add(handMade(BODIES, "login: a chunked body over 4 MiB", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
                     .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
                     .body(null, WireRequest.chunked(padded(json, 4 * MIB + 200_000), 64 * 1024)).withoutContentLength());
         }));
         cases.add(handMade(BODIES, "login: Content-Length: 5242880 and no body", run -> run.send("login-or-register",
-                WireRequest.post(PREFIX + "/auth/login-or-register").header("Content-Type", "application/json")
+                WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("Content-Type", "application/json")
                         .header("Content-Length", "5242880").shortTimeout())));
         cases.add(handMade(BODIES, "login: Content-Length: 100 and a body of 10 bytes", run -> run.send("login-or-register",
-                WireRequest.post(PREFIX + "/auth/login-or-register").header("Content-Type", "application/json")
+                WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("Content-Type", "application/json")
                         .header("Content-Length", "100").bodyBytes(null, "{\"a\":\"bc\"}").withoutContentLength()
                         .shortTimeout())));
 
         cases.add(handMade(BODIES, "login: a User-Agent with UTF-8 bytes", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
                     .header("User-Agent", "Mozilla/5.0 (사물함; Ünïcode)").json(json));
         }));
         cases.add(handMade(BODIES, "login: a User-Agent with a byte that is not UTF-8", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
                     .headerLine("User-Agent: caf\u00e9").json(json));
         }));
         cases.add(handMade(BODIES, "login: two User-Agent headers", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
                     .header("User-Agent", "first-agent").header("User-Agent", "second-agent").json(json));
         }));
         cases.add(client(BODIES, "login: no User-Agent", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register").json(json));
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath()).json(json));
         }));
         cases.add(client(BODIES, "login: an empty User-Agent", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register").header("User-Agent", "")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("User-Agent", "")
                     .json(json));
         }));
 
-        refreshCase(cases, true, "form with the Go field name", t -> WireRequest.post(PREFIX + "/auth/refresh")
+        refreshCase(cases, true, "form with the Go field name", t -> WireRequest.post(ApiRoute.REFRESH.fullPath())
                 .body("application/x-www-form-urlencoded", ("RefreshToken=" + t).getBytes(StandardCharsets.UTF_8)));
-        refreshCase(cases, true, "form with the JSON name", t -> WireRequest.post(PREFIX + "/auth/refresh")
+        refreshCase(cases, true, "form with the JSON name", t -> WireRequest.post(ApiRoute.REFRESH.fullPath())
                 .body("application/x-www-form-urlencoded", ("refresh_token=" + t).getBytes(StandardCharsets.UTF_8)));
-        refreshCase(cases, true, "XML", t -> WireRequest.post(PREFIX + "/auth/refresh").body("application/xml",
+        refreshCase(cases, true, "XML", t -> WireRequest.post(ApiRoute.REFRESH.fullPath()).body("application/xml",
                 ("<RefreshRequest><RefreshToken>" + t + "</RefreshToken></RefreshRequest>").getBytes(StandardCharsets.UTF_8)));
-        refreshCase(cases, true, "JSON key in capitals", t -> WireRequest.post(PREFIX + "/auth/refresh")
+        refreshCase(cases, true, "JSON key in capitals", t -> WireRequest.post(ApiRoute.REFRESH.fullPath())
                 .json("{\"REFRESH_TOKEN\":\"" + t + "\"}"));
-        refreshCase(cases, true, "JSON null", t -> WireRequest.post(PREFIX + "/auth/refresh").json("null"));
-        refreshCase(cases, true, "an empty JSON body", t -> WireRequest.post(PREFIX + "/auth/refresh").json(""));
-        refreshCase(cases, true, "no Content-Type", t -> WireRequest.post(PREFIX + "/auth/refresh").body(null,
+        refreshCase(cases, true, "JSON null", t -> WireRequest.post(ApiRoute.REFRESH.fullPath()).json("null"));
+        refreshCase(cases, true, "an empty JSON body", t -> WireRequest.post(ApiRoute.REFRESH.fullPath()).json(""));
+        refreshCase(cases, true, "no Content-Type", t -> WireRequest.post(ApiRoute.REFRESH.fullPath()).body(null,
                 refreshJson(t).getBytes(StandardCharsets.UTF_8)));
-        refreshCase(cases, true, "a refresh token as a number", t -> WireRequest.post(PREFIX + "/auth/refresh")
+        refreshCase(cases, true, "a refresh token as a number", t -> WireRequest.post(ApiRoute.REFRESH.fullPath())
                 .json("{\"refresh_token\":123}"));
-        refreshCase(cases, true, "the refresh token padded with spaces", t -> WireRequest.post(PREFIX + "/auth/refresh")
+        refreshCase(cases, true, "the refresh token padded with spaces", t -> WireRequest.post(ApiRoute.REFRESH.fullPath())
                 .json("{\"refresh_token\":\" " + t + " \"}"));
-        refreshCase(cases, false, "gzip JSON", t -> WireRequest.post(PREFIX + "/auth/refresh").header("Content-Encoding", "gzip")
+        refreshCase(cases, false, "gzip JSON", t -> WireRequest.post(ApiRoute.REFRESH.fullPath()).header("Content-Encoding", "gzip")
                 .body("application/json", gzip(refreshJson(t).getBytes(StandardCharsets.UTF_8))));
         logoutCase(cases, true, "JSON with the refresh token padded with spaces", (access, t) -> Cases.logout(
                 "{\"refresh_token\":\"  " + t + "  \"}", access));
-        logoutCase(cases, true, "form with the Go field name", (access, t) -> WireRequest.post(PREFIX + "/auth/logout").bearer(access)
+        logoutCase(cases, true, "form with the Go field name", (access, t) -> WireRequest.post(ApiRoute.LOG_OUT.fullPath()).bearer(access)
                 .body("application/x-www-form-urlencoded", ("RefreshToken=" + t).getBytes(StandardCharsets.UTF_8)));
-        logoutCase(cases, true, "a body that is not JSON, with a valid header", (access, t) -> WireRequest.post(PREFIX + "/auth/logout")
+        logoutCase(cases, true, "a body that is not JSON, with a valid header", (access, t) -> WireRequest.post(ApiRoute.LOG_OUT.fullPath())
                 .bearer(access).json("{"));
-        logoutCase(cases, true, "text/plain", (access, t) -> WireRequest.post(PREFIX + "/auth/logout").bearer(access)
+        logoutCase(cases, true, "text/plain", (access, t) -> WireRequest.post(ApiRoute.LOG_OUT.fullPath()).bearer(access)
                 .body("text/plain", refreshJson(t).getBytes(StandardCharsets.UTF_8)));
-        logoutCase(cases, false, "gzip JSON", (access, t) -> WireRequest.post(PREFIX + "/auth/logout").bearer(access)
+        logoutCase(cases, false, "gzip JSON", (access, t) -> WireRequest.post(ApiRoute.LOG_OUT.fullPath()).bearer(access)
                 .header("Content-Encoding", "gzip").body("application/json", gzip(refreshJson(t).getBytes(StandardCharsets.UTF_8))));
         return cases.stream().map(CaseGroup::alone).toList();
     }
@@ -203,7 +204,7 @@ final class BodyCases {
     private static void loginBytesCase(List<DiffCase> cases, String what, String contentType, Student s, String byteString) {
         cases.add(handMade(BODIES, "login: " + what, run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
                     .header("User-Agent", "locker-differential").bodyBytes(contentType, byteString));
         }));
     }

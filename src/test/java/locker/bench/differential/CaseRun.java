@@ -2,14 +2,13 @@ package locker.bench.differential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.ApiRoute;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import static locker.contract.Api.PREFIX;
 
 /** One case on one target: sends its steps, records each normalised exchange, and offers logins and forged tokens. */
 final class CaseRun {
@@ -68,8 +67,7 @@ final class CaseRun {
     }
 
     Session login(Student student) {
-        return login("log in " + student.studentId(), student, WireRequest.post(PREFIX + "/auth/login-or-register")
-                .header("User-Agent", "locker-differential").json(student.loginJson()));
+        return login("log in " + student.studentId(), student, Cases.login(student.loginJson()));
     }
 
     /** Sends a login request and reads the session from its answer; stops the case when there is none. */
@@ -98,8 +96,8 @@ final class CaseRun {
     }
 
     WireAnswer refresh(String step, String refreshToken) {
-        return send(step, WireRequest.post(PREFIX + "/auth/refresh").header("User-Agent", "locker-differential")
-                .json("{\"refresh_token\":\"" + refreshToken + "\"}"));
+        return send(step, WireRequest.post(ApiRoute.REFRESH.fullPath()).header("User-Agent", "locker-differential")
+                .json(Cases.refreshJson(refreshToken)));
     }
 
     void share(Session session) {

@@ -1,10 +1,10 @@
 package locker.bench.differential;
 
+import locker.contract.ApiRoute;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static locker.contract.Api.PREFIX;
 
 /** Every case of the comparison, in the order they run, and the requests they share. */
 final class Cases {
@@ -26,33 +26,33 @@ final class Cases {
     }
 
     static WireRequest login(String json) {
-        return WireRequest.post(PREFIX + "/auth/login-or-register").header("User-Agent", "locker-differential").json(json);
+        return WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("User-Agent", "locker-differential").json(json);
     }
 
     static WireRequest login(String contentType, byte[] body) {
-        return WireRequest.post(PREFIX + "/auth/login-or-register").header("User-Agent", "locker-differential")
+        return WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("User-Agent", "locker-differential")
                 .body(contentType, body);
     }
 
     static WireRequest me(String token) {
-        return WireRequest.get(PREFIX + "/lockers/me").bearer(token);
+        return WireRequest.get(ApiRoute.MY_LOCKER.fullPath()).bearer(token);
     }
 
     static WireRequest list(String token) {
-        return WireRequest.get(PREFIX + "/lockers").bearer(token);
+        return WireRequest.get(ApiRoute.LOCKERS.fullPath()).bearer(token);
     }
 
     static WireRequest authMe(String token) {
-        return WireRequest.get(PREFIX + "/auth/me").bearer(token);
+        return WireRequest.get(ApiRoute.ME.fullPath()).bearer(token);
     }
 
     /** {@code POST /api/v1/lockers/{id}/{action}} with the token. */
     static WireRequest locker(String id, String action, String token) {
-        return WireRequest.post(PREFIX + "/lockers/" + id + "/" + action).bearer(token);
+        return WireRequest.post(ApiRoute.onLocker(action).fullPath(id)).bearer(token);
     }
 
     static WireRequest logout(String json, String token) {
-        WireRequest request = WireRequest.post(PREFIX + "/auth/logout").header("User-Agent", "locker-differential");
+        WireRequest request = WireRequest.post(ApiRoute.LOG_OUT.fullPath()).header("User-Agent", "locker-differential");
         if (token != null) {
             request.bearer(token);
         }

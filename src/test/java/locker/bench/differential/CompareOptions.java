@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The command line of scripts/compare_servers.sh. Each target is given by options ({@code --a-base-url}, ...) or by a
@@ -34,11 +36,13 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
     static final Path DEFAULT_OUT = Path.of("differential_results.json");
     private static final Pattern NAME = Pattern.compile("[^\\s\\p{Cntrl}]{1,20}");
 
-    /** The per-target options, by the setting name (as in a settings file) they set. */
-    private static final Map<String, String> TARGET_OPTIONS = ordered(
-            "base-url", "BASE_URL", "db-host", "DB_HOST", "db-port", "DB_PORT", "db-name", "DB_NAME", "db-user", "DB_USER",
-            "db-password", "DB_PASSWORD", "redis-host", "REDIS_HOST", "redis-port", "REDIS_PORT",
-            "redis-password", "REDIS_PASSWORD", "jwt-secret", "JWT_SECRET", "name", "NAME");
+    /**
+     * A target's settings, as a settings file names them, by the option that also sets each: the setting's name in
+     * lower case with '-' for '_' ({@code DB_HOST}: {@code --a-db-host}).
+     */
+    private static final Map<String, String> TARGET_OPTIONS = Stream.of("BASE_URL", "DB_HOST", "DB_PORT", "DB_NAME",
+                    "DB_USER", "DB_PASSWORD", "REDIS_HOST", "REDIS_PORT", "REDIS_PASSWORD", "JWT_SECRET", "NAME")
+            .collect(Collectors.toMap(CompareOptions::optionName, setting -> setting, (a, b) -> a, LinkedHashMap::new));
 
     static final String USAGE = """
             usage: scripts/compare_servers.sh --i-understand-this-wipes-both-databases
@@ -271,7 +275,7 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
             try {
                 return setting.rule().parse(text.trim());
             } catch (Setting.Refused refused) {
-                problems.add(prefix + setting.name().toLowerCase(Locale.ROOT).replace('_', '-') + " must be "
+                problems.add(prefix + optionName(setting.name()) + " must be "
                         + refused.getMessage() + ", was '" + Texts.oneLine(text) + "'");
                 return fallback;
             }
@@ -299,11 +303,7 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static Map<String, String> ordered(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return map;
+    private static String optionName(String setting) {
+        return setting.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -4,7 +4,7 @@ import locker.bench.differential.CaseResult.Side;
 import locker.bench.differential.DifferentialReport.Document;
 import locker.bench.differential.DifferentialReport.RaceRow;
 import locker.bench.differential.Races.Frequency;
-import locker.contract.Api;
+import locker.contract.ApiRoute;
 import locker.loadtest.results.CommandLine;
 import locker.loadtest.results.ExitStatus;
 
@@ -182,9 +182,9 @@ public final class CompareServers {
     }
 
     private static void refuseUnlessAnswering(ServerTarget target, WireClient client) throws TargetState.Refused {
-        WireAnswer answer = client.exchange(WireRequest.get(Api.PREFIX + "/health"));
+        WireAnswer answer = client.exchange(WireRequest.get(ApiRoute.HEALTH.fullPath()));
         if (!answer.answered()) {
-            throw new TargetState.Refused(target.name() + ": " + target.baseUrl() + " does not answer GET /api/v1/health ("
+            throw new TargetState.Refused(target.name() + ": " + target.baseUrl() + " does not answer GET " + ApiRoute.HEALTH.fullPath() + " ("
                     + answer.outcome().text() + (answer.detail().isEmpty() ? "" : ": " + answer.detail()) + ")");
         }
     }

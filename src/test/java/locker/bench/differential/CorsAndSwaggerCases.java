@@ -1,11 +1,12 @@
 package locker.bench.differential;
 
+import locker.contract.ApiRoute;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import static locker.bench.differential.CaseKind.CORS;
 import static locker.bench.differential.CaseKind.SWAGGER;
-import static locker.contract.Api.PREFIX;
 
 /**
  * CORS as the deployed middleware applies it (allowed origins {@code https://www.kucisc.kr}, {@code https://kucisc.kr},
@@ -28,24 +29,24 @@ final class CorsAndSwaggerCases {
         simple(cors, false, "an allowed Origin with a trailing slash", "https://kucisc.kr/");
         simple(cors, true, "Origin null", "null");
         cors.add(DiffCase.client(CORS, "GET /api/v1/lockers without a token, allowed Origin (the 401's headers)",
-                run -> run.send("GET /lockers", WireRequest.get(PREFIX + "/lockers").header("Origin", "https://kucisc.kr"))));
+                run -> run.send("GET /lockers", WireRequest.get(ApiRoute.LOCKERS.fullPath()).header("Origin", "https://kucisc.kr"))));
         cors.add(DiffCase.client(CORS, "GET /api/v1/lockers with a token, allowed Origin",
-                run -> run.send("GET /lockers", WireRequest.get(PREFIX + "/lockers").bearer(run.shared().accessToken())
+                run -> run.send("GET /lockers", WireRequest.get(ApiRoute.LOCKERS.fullPath()).bearer(run.shared().accessToken())
                         .header("Origin", "https://kucisc.kr"))));
         cors.add(DiffCase.client(CORS, "GET / with an allowed Origin (the root answers before CORS)",
                 run -> run.send("GET /", WireRequest.get("/").header("Origin", "https://kucisc.kr"))));
         cors.add(DiffCase.client(CORS, "GET /nope with an allowed Origin",
                 run -> run.send("GET /nope", WireRequest.get("/nope").header("Origin", "https://kucisc.kr"))));
-        options(cors, true, "OPTIONS with an allowed Origin and no Access-Control-Request-Method", PREFIX + "/lockers",
+        options(cors, true, "OPTIONS with an allowed Origin and no Access-Control-Request-Method", ApiRoute.LOCKERS.fullPath(),
                 "https://kucisc.kr", null, null);
-        options(cors, true, "a preflight from an allowed Origin", PREFIX + "/lockers", "https://kucisc.kr", "GET",
+        options(cors, true, "a preflight from an allowed Origin", ApiRoute.LOCKERS.fullPath(), "https://kucisc.kr", "GET",
                 "authorization, content-type");
-        options(cors, true, "a preflight from an allowed Origin for POST login", PREFIX + "/auth/login-or-register",
+        options(cors, true, "a preflight from an allowed Origin for POST login", ApiRoute.LOG_IN.fullPath(),
                 "https://www.kucisc.kr", "POST", "content-type");
-        options(cors, true, "a preflight from an Origin not allowed", PREFIX + "/lockers", "https://evil.example", "GET", null);
-        options(cors, false, "a preflight from the KELVIN SIGN Origin", PREFIX + "/lockers", KELVIN_ORIGIN, "GET", null);
-        options(cors, false, "a preflight with the method in lower case", PREFIX + "/lockers", "https://kucisc.kr", "get", null);
-        options(cors, true, "a preflight asking for a header not allowed", PREFIX + "/lockers", "https://kucisc.kr", "GET", "x-custom");
+        options(cors, true, "a preflight from an Origin not allowed", ApiRoute.LOCKERS.fullPath(), "https://evil.example", "GET", null);
+        options(cors, false, "a preflight from the KELVIN SIGN Origin", ApiRoute.LOCKERS.fullPath(), KELVIN_ORIGIN, "GET", null);
+        options(cors, false, "a preflight with the method in lower case", ApiRoute.LOCKERS.fullPath(), "https://kucisc.kr", "get", null);
+        options(cors, true, "a preflight asking for a header not allowed", ApiRoute.LOCKERS.fullPath(), "https://kucisc.kr", "GET", "x-custom");
         options(cors, false, "a preflight on an unknown path", "/nope", "https://kucisc.kr", "GET", null);
         options(cors, false, "a preflight on /", "/", "https://kucisc.kr", "GET", null);
         options(cors, false, "OPTIONS / without Access-Control-Request-Method", "/", "https://kucisc.kr", null, null);
@@ -70,7 +71,7 @@ final class CorsAndSwaggerCases {
 
     private static void simple(List<DiffCase> cases, boolean client, String what, String origin) {
         cases.add(new DiffCase("GET /api/v1/health with " + what, CORS, client, false,
-                run -> run.send("GET /health", WireRequest.get(PREFIX + "/health").header("Origin", origin))));
+                run -> run.send("GET /health", WireRequest.get(ApiRoute.HEALTH.fullPath()).header("Origin", origin))));
     }
 
     private static void options(List<DiffCase> cases, boolean client, String what, String path, String origin,

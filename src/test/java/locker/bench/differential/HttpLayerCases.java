@@ -1,5 +1,7 @@
 package locker.bench.differential;
 
+import locker.contract.ApiRoute;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import static locker.contract.Api.PREFIX;
 final class HttpLayerCases {
     private HttpLayerCases() {}
 
-    private static final String HEALTH = PREFIX + "/health";
+    private static final String HEALTH = ApiRoute.HEALTH.fullPath();
 
     static List<CaseGroup> groups() {
         List<DiffCase> shared = new ArrayList<>();
@@ -88,18 +90,18 @@ final class HttpLayerCases {
                 run -> WireRequest.get(PREFIX + "/users/GetAllUsers").bearer(run.shared().accessToken()));
         routed(shared, "DELETE /api/v1/health without a token", run -> WireRequest.method("DELETE", HEALTH));
         routed(shared, "DELETE /api/v1/health with a token", run -> WireRequest.method("DELETE", HEALTH).bearer(run.shared().accessToken()));
-        routed(shared, "PUT /api/v1/auth/refresh without a token", run -> WireRequest.method("PUT", PREFIX + "/auth/refresh"));
-        routed(shared, "PUT /api/v1/auth/refresh with a token", run -> WireRequest.method("PUT", PREFIX + "/auth/refresh")
+        routed(shared, "PUT /api/v1/auth/refresh without a token", run -> WireRequest.method("PUT", ApiRoute.REFRESH.fullPath()));
+        routed(shared, "PUT /api/v1/auth/refresh with a token", run -> WireRequest.method("PUT", ApiRoute.REFRESH.fullPath())
                 .bearer(run.shared().accessToken()));
-        routed(shared, "GET /api/v1/auth/login-or-register (405)", run -> WireRequest.get(PREFIX + "/auth/login-or-register"));
-        routed(shared, "PATCH /api/v1/lockers with a token", run -> WireRequest.method("PATCH", PREFIX + "/lockers")
+        routed(shared, "GET /api/v1/auth/login-or-register (405)", run -> WireRequest.get(ApiRoute.LOG_IN.fullPath()));
+        routed(shared, "PATCH /api/v1/lockers with a token", run -> WireRequest.method("PATCH", ApiRoute.LOCKERS.fullPath())
                 .bearer(run.shared().accessToken()));
         routed(shared, "GET /API/V1/HEALTH (paths ignore case)", run -> WireRequest.get("/API/V1/HEALTH"));
         routed(shared, "GET /api/v1/health/ (a trailing slash)", run -> WireRequest.get(HEALTH + "/"));
         routed(shared, "GET /api/v1/health?x=1", run -> WireRequest.get(HEALTH + "?x=1"));
         routed(shared, "GET /api/v1/lockers/ with a token (a trailing slash)", run -> WireRequest.get(PREFIX + "/lockers/")
                 .bearer(run.shared().accessToken()));
-        routed(shared, "HEAD /api/v1/lockers with a token", run -> WireRequest.method("HEAD", PREFIX + "/lockers")
+        routed(shared, "HEAD /api/v1/lockers with a token", run -> WireRequest.method("HEAD", ApiRoute.LOCKERS.fullPath())
                 .bearer(run.shared().accessToken()));
         routed(shared, "OPTIONS /api/v1/health without Origin", run -> WireRequest.method("OPTIONS", HEALTH));
 
@@ -122,20 +124,20 @@ final class HttpLayerCases {
         })));
         groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with Content-Length and Transfer-Encoding: chunked", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
                     .header("Content-Type", "application/json").header("Content-Length", "5")
                     .header("Transfer-Encoding", "chunked").body(null, WireRequest.chunked(jsonBytes, 16))
                     .withoutContentLength().shortTimeout().watchConnection());
         })));
         groups.add(CaseGroup.alone(client(PATHS_HTTP, "login with a chunked body", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
                     .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
                     .body(null, WireRequest.chunked(jsonBytes, 16)).withoutContentLength());
         })));
         groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with a chunk size that is not hex", run -> {
             run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(PREFIX + "/auth/login-or-register")
+            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
                     .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
                     .bodyBytes(null, "zz\r\n" + json + "\r\n0\r\n\r\n").withoutContentLength().shortTimeout());
         })));

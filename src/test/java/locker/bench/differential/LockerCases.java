@@ -1,5 +1,7 @@
 package locker.bench.differential;
 
+import locker.contract.ApiRoute;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -61,7 +63,7 @@ final class LockerCases {
         cases.add(asSent("405: GET /api/v1/lockers/101/hold", "GET /lockers/101/hold"));
         cases.add(asSent("POST /api/v1/lockers/101/HOLD (the action in capitals)", "POST /lockers/101/HOLD"));
         cases.add(client(LOCKERS, "hold without a token", run -> run.send("hold 101",
-                WireRequest.post(PREFIX + "/lockers/101/hold"))));
+                WireRequest.post(ApiRoute.HOLD.fullPath(101)))));
         return cases.stream().map(CaseGroup::alone).toList();
     }
 

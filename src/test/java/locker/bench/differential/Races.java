@@ -2,6 +2,7 @@ package locker.bench.differential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import locker.contract.ApiRoute;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-
-import static locker.contract.Api.PREFIX;
 
 /**
  * How often the deployed races happen on two targets, over repeated concurrent rounds, each after a reset: not compared
@@ -155,7 +154,7 @@ final class Races {
             return new Tally(0, REFRESHES, List.of("round " + (round + 1) + ": the login answered " + login.status()));
         }
         List<int[]> answers = atOnce(Collections.nCopies(REFRESHES, refreshToken), token -> new int[]{target.client()
-                .exchange(WireRequest.post(PREFIX + "/auth/refresh").json(Cases.refreshJson(token))).status()});
+                .exchange(WireRequest.post(ApiRoute.REFRESH.fullPath()).json(Cases.refreshJson(token))).status()});
         return new Tally(answers.stream().filter(answer -> answer[0] == 200).count(), REFRESHES, List.of());
     }
 

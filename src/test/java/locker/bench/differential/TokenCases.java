@@ -1,5 +1,7 @@
 package locker.bench.differential;
 
+import locker.contract.ApiRoute;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,6 @@ import static locker.bench.differential.Cases.refreshJson;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
-import static locker.contract.Api.PREFIX;
 
 /**
  * Access tokens as the token check meets them: the Authorization header's form, the claims (forged with each target's
@@ -32,7 +33,7 @@ final class TokenCases {
     static List<CaseGroup> groups() {
         List<DiffCase> cases = new ArrayList<>();
         cases.add(client(TOKENS, "a valid token", run -> run.send("GET /lockers/me", me(run.login(student(5)).accessToken()))));
-        cases.add(client(TOKENS, "no Authorization header", run -> run.send("GET /lockers/me", WireRequest.get(PREFIX + "/lockers/me"))));
+        cases.add(client(TOKENS, "no Authorization header", run -> run.send("GET /lockers/me", WireRequest.get(ApiRoute.MY_LOCKER.fullPath()))));
         header(cases, true, "'Bearer <valid>' followed by a tab", token -> "Bearer " + token + "\t");
         header(cases, true, "'Bearer <valid>' followed by a space", token -> "Bearer " + token + " ");
         header(cases, true, "lowercase 'bearer <valid>'", token -> "bearer " + token);
@@ -43,12 +44,12 @@ final class TokenCases {
         header(cases, false, "'Bearer\\t<valid>' with a tab instead of the space", token -> "Bearer\t" + token);
         cases.add(handMade(TOKENS, "two Authorization headers, the valid one first", run -> {
             String token = run.login(student(5)).accessToken();
-            run.send("GET /lockers/me", WireRequest.get(PREFIX + "/lockers/me").header("Authorization", "Bearer " + token)
+            run.send("GET /lockers/me", WireRequest.get(ApiRoute.MY_LOCKER.fullPath()).header("Authorization", "Bearer " + token)
                     .header("Authorization", "Bearer nonsense"));
         }));
         cases.add(handMade(TOKENS, "two Authorization headers, the valid one second", run -> {
             String token = run.login(student(5)).accessToken();
-            run.send("GET /lockers/me", WireRequest.get(PREFIX + "/lockers/me").header("Authorization", "Bearer nonsense")
+            run.send("GET /lockers/me", WireRequest.get(ApiRoute.MY_LOCKER.fullPath()).header("Authorization", "Bearer nonsense")
                     .header("Authorization", "Bearer " + token));
         }));
         cases.add(client(TOKENS, "a token blacklisted by logout", run -> {
@@ -141,7 +142,7 @@ final class TokenCases {
     private static void header(List<DiffCase> cases, boolean client, String what, UnaryOperator<String> value) {
         cases.add(new DiffCase("Authorization " + what, TOKENS, client, false, run -> {
             String token = run.login(student(5)).accessToken();
-            run.send("GET /lockers/me", WireRequest.get(PREFIX + "/lockers/me").header("Authorization", value.apply(token)));
+            run.send("GET /lockers/me", WireRequest.get(ApiRoute.MY_LOCKER.fullPath()).header("Authorization", value.apply(token)));
         }));
     }
 

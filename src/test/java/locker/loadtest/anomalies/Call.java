@@ -1,5 +1,6 @@
 package locker.loadtest.anomalies;
 
+import locker.contract.ApiRoute;
 import locker.contract.LockerAnswer;
 import locker.contract.MyLocker;
 
@@ -11,28 +12,32 @@ import java.util.List;
  * ({@link LockerAnswer}). Two calls share {@code GET /lockers/me}: one expects the student's own locker, the other none.
  */
 public enum Call {
-    LOG_IN("POST /auth/login-or-register", 200, 201),
-    LIST_LOCKERS("GET /lockers", 200),
-    HOLD("POST /lockers/{id}/hold"),
-    CONFIRM("POST /lockers/{id}/confirm"),
-    GIVE_UP("POST /lockers/{id}/release-hold"),
-    RELEASE("POST /lockers/{id}/release", 200),
+    LOG_IN(ApiRoute.LOG_IN, 200, 201),
+    LIST_LOCKERS(ApiRoute.LOCKERS, 200),
+    HOLD(ApiRoute.HOLD),
+    CONFIRM(ApiRoute.CONFIRM),
+    GIVE_UP(ApiRoute.RELEASE_HOLD),
+    RELEASE(ApiRoute.RELEASE, 200),
     /** "My locker", expected to show the student's locker owned by the student. */
-    MY_LOCKER("GET /lockers/me", 200),
+    MY_LOCKER(ApiRoute.MY_LOCKER, 200),
     /** "My locker", expected to show no locker. */
-    MY_LOCKER_EMPTY("GET /lockers/me", 200);
+    MY_LOCKER_EMPTY(ApiRoute.MY_LOCKER, 200);
 
-    private final String requestName;
+    private final ApiRoute route;
     private final List<Integer> acceptedStatuses;
 
-    Call(String requestName, Integer... acceptedStatuses) {
-        this.requestName = requestName;
+    Call(ApiRoute route, Integer... acceptedStatuses) {
+        this.route = route;
         this.acceptedStatuses = List.of(acceptedStatuses);
     }
 
-    /** The request's name in Gatling's report and log. */
+    public ApiRoute route() {
+        return route;
+    }
+
+    /** The request's name in Gatling's report and log: the route's method and path, as {@code POST /lockers/{id}/hold}. */
     public String requestName() {
-        return requestName;
+        return route.label();
     }
 
     /** The statuses a request of this call is checked against; empty for the calls read as a {@link LockerAnswer}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.Api;
+import locker.contract.ApiRoute;
 import locker.contract.LockerAnswer;
 import locker.contract.MyLocker;
 import locker.testdata.TestUser;
@@ -34,37 +35,44 @@ public record ContractStep(String behaviour, Sender sender, String method, Strin
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LOGIN = "/auth/login-or-register";
 
     /** The steps, in the order they run; the lockers X and Y and the students are the check's own. */
     public static final List<ContractStep> ALL = List.of(
-            new ContractStep("a student's first login", Sender.NEWCOMER, "POST", LOGIN, Body.LOG_IN_SENDER, login(201)),
-            new ContractStep("a student's next login", Sender.NEWCOMER, "POST", LOGIN, Body.LOG_IN_SENDER, login(200)),
-            new ContractStep("a malformed student id is refused", Sender.NONE, "POST", LOGIN, Body.LOG_IN_MALFORMED_ID,
+            step("a student's first login", Sender.NEWCOMER, ApiRoute.LOG_IN, Body.LOG_IN_SENDER, login(201)),
+            step("a student's next login", Sender.NEWCOMER, ApiRoute.LOG_IN, Body.LOG_IN_SENDER, login(200)),
+            step("a malformed student id is refused", Sender.NONE, ApiRoute.LOG_IN, Body.LOG_IN_MALFORMED_ID,
                     answer(400, Api.INVALID_STUDENT_ID_TEXT)),
-            new ContractStep("a second student logs in", Sender.OTHER, "POST", LOGIN, Body.LOG_IN_SENDER, login(200)),
-            new ContractStep("a request without a token is refused", Sender.NONE, "GET", "/lockers", Body.NONE,
+            step("a second student logs in", Sender.OTHER, ApiRoute.LOG_IN, Body.LOG_IN_SENDER, login(200)),
+            step("a request without a token is refused", Sender.NONE, ApiRoute.LOCKERS, Body.NONE,
                     answer(401, Api.UNAUTHORIZED_TEXT)),
-            new ContractStep("the list of lockers", Sender.NEWCOMER, "GET", "/lockers", Body.NONE, lockerList()),
-            new ContractStep("a hold won", Sender.NEWCOMER, "POST", "/lockers/{X}/hold", Body.NONE, answer(201, null)),
-            new ContractStep("a hold lost to another student", Sender.OTHER, "POST", "/lockers/{X}/hold", Body.NONE,
+            step("the list of lockers", Sender.NEWCOMER, ApiRoute.LOCKERS, Body.NONE, lockerList()),
+            onLocker("a hold won", Sender.NEWCOMER, ApiRoute.HOLD, "X", answer(201, null)),
+            onLocker("a hold lost to another student", Sender.OTHER, ApiRoute.HOLD, "X",
                     answer(409, LockerAnswer.ALREADY_HELD_TEXT)),
-            new ContractStep("a second hold while holding one", Sender.NEWCOMER, "POST", "/lockers/{Y}/hold", Body.NONE,
+            onLocker("a second hold while holding one", Sender.NEWCOMER, ApiRoute.HOLD, "Y",
                     answer(409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT)),
-            new ContractStep("a confirm without a hold", Sender.OTHER, "POST", "/lockers/{X}/confirm", Body.NONE,
+            onLocker("a confirm without a hold", Sender.OTHER, ApiRoute.CONFIRM, "X",
                     answer(409, LockerAnswer.HOLD_EXPIRED_TEXT)),
-            new ContractStep("a give-up", Sender.NEWCOMER, "POST", "/lockers/{X}/release-hold", Body.NONE, answer(200, null)),
-            new ContractStep("a give-up without a hold", Sender.NEWCOMER, "POST", "/lockers/{X}/release-hold", Body.NONE,
+            onLocker("a give-up", Sender.NEWCOMER, ApiRoute.RELEASE_HOLD, "X", answer(200, null)),
+            onLocker("a give-up without a hold", Sender.NEWCOMER, ApiRoute.RELEASE_HOLD, "X",
                     answer(404, LockerAnswer.NO_HOLD_TEXT)),
-            new ContractStep("a hold won again", Sender.NEWCOMER, "POST", "/lockers/{Y}/hold", Body.NONE, answer(201, null)),
-            new ContractStep("a confirm", Sender.NEWCOMER, "POST", "/lockers/{Y}/confirm", Body.NONE, answer(200, null)),
-            new ContractStep("\"my locker\" shows the confirmed locker", Sender.NEWCOMER, "GET", "/lockers/me", Body.NONE,
+            onLocker("a hold won again", Sender.NEWCOMER, ApiRoute.HOLD, "Y", answer(201, null)),
+            onLocker("a confirm", Sender.NEWCOMER, ApiRoute.CONFIRM, "Y", answer(200, null)),
+            step("\"my locker\" shows the confirmed locker", Sender.NEWCOMER, ApiRoute.MY_LOCKER, Body.NONE,
                     myLocker(true)),
-            new ContractStep("a release", Sender.NEWCOMER, "POST", "/lockers/{Y}/release", Body.NONE, answer(200, null)),
-            new ContractStep("\"my locker\" after the release", Sender.NEWCOMER, "GET", "/lockers/me", Body.NONE,
-                    myLocker(false)),
-            new ContractStep("a hold of a locker that does not exist", Sender.NEWCOMER, "POST", "/lockers/{UNKNOWN}/hold",
-                    Body.NONE, answer(409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT)));
+            onLocker("a release", Sender.NEWCOMER, ApiRoute.RELEASE, "Y", answer(200, null)),
+            step("\"my locker\" after the release", Sender.NEWCOMER, ApiRoute.MY_LOCKER, Body.NONE, myLocker(false)),
+            onLocker("a hold of a locker that does not exist", Sender.NEWCOMER, ApiRoute.HOLD, "UNKNOWN",
+                    answer(409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT)));
+
+    private static ContractStep step(String behaviour, Sender sender, ApiRoute route, Body body, Reading reading) {
+        return new ContractStep(behaviour, sender, route.method(), route.path(), body, reading);
+    }
+
+    /** A step on one of the check's lockers, named in the path as {@code {X}}, {@code {Y}} or {@code {UNKNOWN}}. */
+    private static ContractStep onLocker(String behaviour, Sender sender, ApiRoute route, String locker, Reading reading) {
+        return new ContractStep(behaviour, sender, route.method(), route.path("{" + locker + "}"), Body.NONE, reading);
+    }
 
     /** The request as the table shows it: {@code POST /lockers/10000/hold as 9900000001}. */
     public String request(ContractCast cast) {

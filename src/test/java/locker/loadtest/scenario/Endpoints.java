@@ -6,6 +6,7 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import locker.contract.ApiRoute;
 import locker.contract.LockerAnswer;
 import locker.contract.LockerList;
 import locker.contract.MyLocker;
@@ -41,7 +42,7 @@ public final class Endpoints {
     /** The name of the check every answer passes; a failed request's message reads {@code expected answer, found 409 ...}. */
     public static final String EXPECTED_ANSWER = "expected answer";
     private static final String BEARER = "Bearer #{" + ACCESS_TOKEN + "}";
-    private static final String LOCKER_PATH = "/lockers/#{" + LOCKER_ID + "}";
+    private static final String SESSION_LOCKER = "#{" + LOCKER_ID + "}";
 
     private final Duration requestTimeout;
 
@@ -61,18 +62,17 @@ public final class Endpoints {
 
     /** Logs in the student of the session; keeps the access token (the answer must also carry the serial id). */
     public HttpRequestActionBuilder logIn() {
-        return timed(Call.LOG_IN, http(LOGIN).post("/auth/login-or-register")
+        return request(Call.LOG_IN)
                 .body(StringBody(Endpoints::loginBody))
                 .check(expectStatus(Call.LOG_IN))
-                .check(bodyBytes().transform(body -> Login.parse(body).accessToken()).saveAs(ACCESS_TOKEN)));
+                .check(bodyBytes().transform(body -> Login.parse(body).accessToken()).saveAs(ACCESS_TOKEN));
     }
 
     /** Lists the lockers; keeps how many there are and the ids of those without an owner ({@link LockerList}). */
     public HttpRequestActionBuilder listLockers() {
-        return timed(Call.LIST_LOCKERS, http(LIST_LOCKERS).get("/lockers")
-                .header("Authorization", BEARER)
+        return authorized(Call.LIST_LOCKERS)
                 .check(expectStatus(Call.LIST_LOCKERS))
-                .check(bodyBytes().transform(LockerList::parse).saveAs(LOCKERS)));
+                .check(bodyBytes().transform(LockerList::parse).saveAs(LOCKERS));
     }
 
     /**
@@ -86,23 +86,21 @@ public final class Endpoints {
 
     /** Holds the session's locker, accepting only the given answers. */
     public HttpRequestActionBuilder hold(LockerAnswer... accepted) {
-        return answered(Call.HOLD, "/hold", HOLD_STATUS, HOLD_ANSWER, accepted);
+        return answered(Call.HOLD, HOLD_STATUS, HOLD_ANSWER, accepted);
     }
 
     /** Confirms the session's locker; the answer is kept as {@link LockerAnswer} in CONFIRM_ANSWER, only 200 succeeds. */
     public HttpRequestActionBuilder confirm() {
-        return answered(Call.CONFIRM, "/confirm", ANSWER_STATUS, CONFIRM_ANSWER, LockerAnswer.CONFIRMED);
+        return answered(Call.CONFIRM, ANSWER_STATUS, CONFIRM_ANSWER, LockerAnswer.CONFIRMED);
     }
 
     /** Gives the held locker back; the answer is kept as {@link LockerAnswer} in GIVE_UP_ANSWER, only 200 succeeds. */
     public HttpRequestActionBuilder releaseHold() {
-        return answered(Call.GIVE_UP, "/release-hold", ANSWER_STATUS, GIVE_UP_ANSWER, LockerAnswer.GAVE_UP);
+        return answered(Call.GIVE_UP, ANSWER_STATUS, GIVE_UP_ANSWER, LockerAnswer.GAVE_UP);
     }
 
     public HttpRequestActionBuilder release() {
-        return timed(Call.RELEASE, http(RELEASE).post(LOCKER_PATH + "/release")
-                .header("Authorization", BEARER)
-                .check(expectStatus(Call.RELEASE)));
+        return authorized(Call.RELEASE).check(expectStatus(Call.RELEASE));
     }
 
     /** The name of the check that "my locker" shows the student's own locker. */
@@ -110,32 +108,28 @@ public final class Endpoints {
 
     /** "My locker": must name the session's locker and student (kept as {@link MyLocker}); a mismatch fails the request. */
     public HttpRequestActionBuilder myLocker() {
-        return timed(Call.MY_LOCKER, http(MY_LOCKER).get("/lockers/me")
-                .header("Authorization", BEARER)
+        return authorized(Call.MY_LOCKER)
                 .check(expectStatus(Call.MY_LOCKER))
                 .check(bodyBytes().transform(MyLocker::parse)
                         .is(session -> new MyLocker(session.getInt(LOCKER_ID), session.getString(STUDENT_ID)))
-                        .name(MY_LOCKER_CHECK).logActualValueInError(true).saveAs(MY_LOCKER_SHOWN)));
+                        .name(MY_LOCKER_CHECK).logActualValueInError(true).saveAs(MY_LOCKER_SHOWN));
     }
 
     /** "My locker" for a student who owns none. */
     public HttpRequestActionBuilder myLockerIsEmpty() {
-        return timed(Call.MY_LOCKER_EMPTY, http(MY_LOCKER).get("/lockers/me")
-                .header("Authorization", BEARER)
+        return authorized(Call.MY_LOCKER_EMPTY)
                 // {"locker": null}: the key is there, its value is null (which a JMESPath check sees as "not found")
                 .check(expectStatus(Call.MY_LOCKER_EMPTY))
-                .check(substring("\"locker\"").exists(), jmesPath("locker").notExists()));
+                .check(substring("\"locker\"").exists(), jmesPath("locker").notExists());
     }
 
     /** A request on the session's locker whose answer is read as a {@link LockerAnswer}, saved under {@code answerKey}. */
-    private HttpRequestActionBuilder answered(Call call, String suffix, String statusKey, String answerKey,
-                                              LockerAnswer... accepted) {
-        return timed(call, http(call.requestName()).post(LOCKER_PATH + suffix)
-                .header("Authorization", BEARER)
+    private HttpRequestActionBuilder answered(Call call, String statusKey, String answerKey, LockerAnswer... accepted) {
+        return authorized(call)
                 .check(status().saveAs(statusKey),
                         bodyBytes().transformWithSession((body, session) ->
                                 call.lockerAnswer(session.getInt(statusKey), body)).saveAs(answerKey),
-                        accepted(statusKey, answerKey, List.of(accepted))));
+                        accepted(statusKey, answerKey, List.of(accepted)));
     }
 
     /**
@@ -161,9 +155,21 @@ public final class Endpoints {
                 .is(EXPECTED_ANSWER).name(EXPECTED_ANSWER).logActualValueInError(true);
     }
 
-    /** Every request: its timeout, and its answer noted in the run's {@link RequestJournal}. */
-    private HttpRequestActionBuilder timed(Call call, HttpRequestActionBuilder request) {
+    /**
+     * Every request: named, sent and routed as its call ({@code {id}} is the session's locker), with its timeout, and
+     * its answer noted in the run's {@link RequestJournal}.
+     */
+    private HttpRequestActionBuilder request(Call call) {
+        ApiRoute route = call.route();
+        String path = route.path(SESSION_LOCKER);
+        HttpRequestActionBuilder request = route.method().equals("GET")
+                ? http(call.requestName()).get(path) : http(call.requestName()).post(path);
         return request.requestTimeout(requestTimeout).transformResponse(recorded(call));
+    }
+
+    /** {@link #request(Call)} with the session's access token. */
+    private HttpRequestActionBuilder authorized(Call call) {
+        return request(call).header("Authorization", BEARER);
     }
 
     /**

@@ -3,7 +3,7 @@ package locker.loadtest.simulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.config.SeedPlan;
-import locker.contract.Api;
+import locker.contract.ApiRoute;
 import locker.contract.LockerAnswer;
 import locker.loadtest.anomalies.Call;
 import locker.loadtest.anomalies.RecordedRequest;
@@ -90,7 +90,7 @@ final class GiveBack {
             await(work);
             work.clear();
             tokens.forEach((student, studentTokens) -> work.add(pool.submit(() -> {
-                HttpResponse<String> answer = send(client, baseUrl + Api.PREFIX + "/auth/logout", timeout,
+                HttpResponse<String> answer = send(client, baseUrl + ApiRoute.LOG_OUT.fullPath(), timeout,
                         studentTokens.access(), "{\"refresh_token\":" + quoted(studentTokens.refresh()) + "}");
                 if (answer != null && answer.statusCode() == 200) {
                     loggedOut.incrementAndGet();
@@ -166,14 +166,15 @@ final class GiveBack {
             failures.add(what + ": no token to give it back with");
             return;
         }
-        String path = "/lockers/" + locker.locker() + (locker.owned() ? "/release" : "/release-hold");
-        HttpResponse<String> answer = send(client, baseUrl + Api.PREFIX + path, timeout, tokens.access(), null);
+        ApiRoute route = locker.owned() ? ApiRoute.RELEASE : ApiRoute.RELEASE_HOLD;
+        HttpResponse<String> answer = send(client, baseUrl + route.fullPath(locker.locker()), timeout, tokens.access(), null);
         if (answer != null && answer.statusCode() == 200) {
             (locker.owned() ? released : holds).incrementAndGet();
         } else if (answer != null && answer.statusCode() == 404) {
             gone.incrementAndGet();
         } else {
-            failures.add(what + ": " + path.substring(path.lastIndexOf('/') + 1) + " answered " + describe(answer));
+            failures.add(what + ": " + route.path().substring(route.path().lastIndexOf('/') + 1) + " answered "
+                    + describe(answer));
         }
     }
 

@@ -1,6 +1,6 @@
 package locker.loadtest.simulation;
 
-import locker.contract.Api;
+import locker.contract.ApiRoute;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * (the server reaches its database and Redis). Otherwise the run stops before seeding, with what came back.
  */
 final class Preflight {
-    static final String HEALTH = Api.PREFIX + "/health";
+    static final String HEALTH = ApiRoute.HEALTH.fullPath();
     private static final int MOST_BODY_SHOWN = 500;
 
     private Preflight() {}

@@ -3,6 +3,7 @@ package locker.testsupport.testdata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.Api;
+import locker.contract.ApiRoute;
 import locker.testdata.TestUser;
 
 import java.io.IOException;
@@ -54,32 +55,32 @@ public final class SmallLoad {
             sessions.add(session);
         }
         for (int i = 0; i < TEST_LOCKERS_NEEDED; i++) {
-            String locker = "/lockers/" + testLockers.get(i);
-            post(locker + "/hold", sessions.get(i), Map.of(), 201);
+            int locker = testLockers.get(i);
+            post(ApiRoute.HOLD.path(locker), sessions.get(i), Map.of(), 201);
             if (i % 2 == 0) {
-                post(locker + "/confirm", sessions.get(i), Map.of(), 200);
+                post(ApiRoute.CONFIRM.path(locker), sessions.get(i), Map.of(), 200);
             } else if (i != TEST_LOCKERS_NEEDED - 1) {
-                post(locker + "/release-hold", sessions.get(i), Map.of(), 200);
+                post(ApiRoute.RELEASE_HOLD.path(locker), sessions.get(i), Map.of(), 200);
             }
         }
-        post("/lockers/" + freeRealLockers.get(0) + "/hold", sessions.get(10), Map.of(), 201);
-        post("/lockers/" + freeRealLockers.get(0) + "/confirm", sessions.get(10), Map.of(), 200);
-        post("/lockers/" + freeRealLockers.get(1) + "/hold", sessions.get(11), Map.of(), 201);
+        post(ApiRoute.HOLD.path(freeRealLockers.get(0)), sessions.get(10), Map.of(), 201);
+        post(ApiRoute.CONFIRM.path(freeRealLockers.get(0)), sessions.get(10), Map.of(), 200);
+        post(ApiRoute.HOLD.path(freeRealLockers.get(1)), sessions.get(11), Map.of(), 201);
         for (int i = 12; i <= 13; i++) {
-            post("/auth/logout", sessions.get(i), Map.of("refresh_token", sessions.get(i).refreshToken()), 200);
+            post(ApiRoute.LOG_OUT.path(), sessions.get(i), Map.of("refresh_token", sessions.get(i).refreshToken()), 200);
         }
-        JsonNode refreshed = post("/auth/refresh", null, Map.of("refresh_token", sessions.get(14).refreshToken(),
+        JsonNode refreshed = post(ApiRoute.REFRESH.path(), null, Map.of("refresh_token", sessions.get(14).refreshToken(),
                 "access_token", sessions.get(14).accessToken()), 200);
         if (refreshed != null && refreshed.hasNonNull("access_token")) {
             tokens.accept(refreshed.get("access_token").asText());
         }
-        get("/lockers", sessions.get(15));
-        get("/lockers/me", sessions.get(0));
+        get(ApiRoute.LOCKERS.path(), sessions.get(15));
+        get(ApiRoute.MY_LOCKER.path(), sessions.get(0));
         return List.copyOf(unexpected);
     }
 
     public Session login(TestUser user, int expectedStatus) {
-        JsonNode answer = post("/auth/login-or-register", null, Map.of("student_id", user.studentId(),
+        JsonNode answer = post(ApiRoute.LOG_IN.path(), null, Map.of("student_id", user.studentId(),
                 "name", user.name(), "phone_number", user.phoneNumber()), expectedStatus);
         return answer == null ? new Session("", "")
                 : new Session(answer.path("access_token").asText(), answer.path("refresh_token").asText());

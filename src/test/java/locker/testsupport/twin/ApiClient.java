@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.Api;
+import locker.contract.ApiRoute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ public final class ApiClient {
     }
 
     public ApiResponse loginOrRegister(Map<String, ?> body) {
-        return post("/auth/login-or-register", null, body);
+        return post(ApiRoute.LOG_IN.path(), null, body);
     }
 
     public ApiResponse loginOrRegister(Student student) {
@@ -56,48 +57,48 @@ public final class ApiClient {
     }
 
     public ApiResponse me(String accessToken) {
-        return get("/auth/me", accessToken);
+        return get(ApiRoute.ME.path(), accessToken);
     }
 
     public ApiResponse refresh(String refreshToken, String accessToken) {
-        return post("/auth/refresh", accessToken, bodyWithRefreshToken(refreshToken));
+        return post(ApiRoute.REFRESH.path(), accessToken, bodyWithRefreshToken(refreshToken));
     }
 
     public ApiResponse logout(String refreshToken, String accessToken) {
-        return post("/auth/logout", accessToken, bodyWithRefreshToken(refreshToken));
+        return post(ApiRoute.LOG_OUT.path(), accessToken, bodyWithRefreshToken(refreshToken));
     }
 
     public ApiResponse lockers(String accessToken) {
-        return get("/lockers", accessToken);
+        return get(ApiRoute.LOCKERS.path(), accessToken);
     }
 
     public ApiResponse myLocker(String accessToken) {
-        return get("/lockers/me", accessToken);
+        return get(ApiRoute.MY_LOCKER.path(), accessToken);
     }
 
     public ApiResponse hold(Session session, Object lockerId) {
-        return lockerAction(session.accessToken(), lockerId, "hold");
+        return post(ApiRoute.HOLD.path(lockerId), session.accessToken(), null);
     }
 
     public ApiResponse confirm(Session session, Object lockerId) {
-        return lockerAction(session.accessToken(), lockerId, "confirm");
+        return post(ApiRoute.CONFIRM.path(lockerId), session.accessToken(), null);
     }
 
     public ApiResponse releaseHold(Session session, Object lockerId) {
-        return lockerAction(session.accessToken(), lockerId, "release-hold");
+        return post(ApiRoute.RELEASE_HOLD.path(lockerId), session.accessToken(), null);
     }
 
     public ApiResponse release(Session session, Object lockerId) {
-        return lockerAction(session.accessToken(), lockerId, "release");
+        return post(ApiRoute.RELEASE.path(lockerId), session.accessToken(), null);
     }
 
     /** {@code POST /lockers/{id}/{action}}; the id is whatever text the test wants in the path. */
     public ApiResponse lockerAction(String accessToken, Object lockerId, String action) {
-        return post("/lockers/" + lockerId + "/" + action, accessToken, null);
+        return post(ApiRoute.onLocker(action).path(lockerId), accessToken, null);
     }
 
     public ApiResponse health() {
-        return get("/health", null);
+        return get(ApiRoute.HEALTH.path(), null);
     }
 
     public ApiResponse get(String path, String accessToken) {

@@ -3,6 +3,7 @@ package locker.twin.server;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import locker.contract.Api;
+import locker.contract.ApiRoute;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Response;
@@ -42,8 +43,13 @@ final class HttpPipeline {
         void handle(Context ctx) throws Exception;
     }
 
-    /** One route: its methods (GET routes also answer HEAD) and its path, {@code :id} marking a parameter segment. */
+    /** One route: its methods (GET routes also answer HEAD) and its path, {@code {id}} marking a parameter segment. */
     record Route(Set<String> methods, String[] segments, Handler handler) {
+        /** A route of the locker API, under its prefix. */
+        static Route of(ApiRoute route, Handler handler) {
+            return route.method().equals("GET") ? get(route.fullPath(), handler) : post(route.fullPath(), handler);
+        }
+
         static Route get(String path, Handler handler) {
             return new Route(Set.of("GET", "HEAD"), split(path), handler);
         }
@@ -70,7 +76,7 @@ final class HttpPipeline {
                     end = detectionPath.length();
                 }
                 String segment = segments[i];
-                if (segment.equals(":id")) {
+                if (segment.equals(ApiRoute.ID)) {
                     if (end == position) {
                         return null;
                     }
@@ -105,7 +111,7 @@ final class HttpPipeline {
         this.everyRoute = List.copyOf(all);
     }
 
-    /** The raw text of the {@code :id} segment of the matched route. */
+    /** The raw text of the {@code {id}} segment of the matched route. */
     static String pathParameter(Context ctx) {
         String parameter = ctx.attribute(PARAMETER);
         return parameter == null ? "" : parameter;

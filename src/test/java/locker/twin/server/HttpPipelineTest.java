@@ -1,5 +1,6 @@
 package locker.twin.server;
 
+import locker.contract.ApiRoute;
 import locker.twin.server.HttpPipeline.Route;
 import org.junit.jupiter.api.Test;
 
@@ -7,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Fiber's path matching: the detection path, parameters taken raw, empty segments. */
 class HttpPipelineTest {
-    private static final Route HOLD = Route.post("/api/v1/lockers/:id/hold", ctx -> {});
-    private static final Route LIST = Route.get("/api/v1/lockers", ctx -> {});
+    private static final Route HOLD = Route.of(ApiRoute.HOLD, ctx -> {});
+    private static final Route LIST = Route.of(ApiRoute.LOCKERS, ctx -> {});
 
     @Test
     void theDetectionPathIsAsciiLowerCaseWithoutTrailingSlashes() {

@@ -1,14 +1,13 @@
 package locker.twin.server;
 
 import io.javalin.Javalin;
+import locker.contract.ApiRoute;
 import locker.twin.server.HttpPipeline.Route;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.util.List;
 import java.util.Map;
-
-import static locker.contract.Api.PREFIX;
 
 /**
  * The locker reservation service described in {@code docs/deployed-service.md}, in Java: the load test's target
@@ -62,17 +61,17 @@ public final class ReferenceServer implements AutoCloseable {
         LockerHandlers lockers = new LockerHandlers(db, redis, authenticator, settings, gates);
         AnswerWording wording = new AnswerWording();
         HttpPipeline pipeline = new HttpPipeline(authenticator,
-                List.of(Route.post(PREFIX + "/auth/refresh", auth::refresh),
-                        Route.post(PREFIX + "/auth/logout", auth::logout),
-                        Route.post(PREFIX + "/auth/login-or-register", auth::loginOrRegister),
-                        Route.get(PREFIX + "/health", auth::health)),
-                List.of(Route.get(PREFIX + "/lockers", lockers::list),
-                        Route.get(PREFIX + "/lockers/me", lockers::mine),
-                        Route.post(PREFIX + "/lockers/:id/hold", lockers::hold),
-                        Route.post(PREFIX + "/lockers/:id/confirm", lockers::confirm),
-                        Route.post(PREFIX + "/lockers/:id/release", lockers::release),
-                        Route.post(PREFIX + "/lockers/:id/release-hold", lockers::releaseHold),
-                        Route.get(PREFIX + "/auth/me", auth::me)), wording);
+                List.of(Route.of(ApiRoute.REFRESH, auth::refresh),
+                        Route.of(ApiRoute.LOG_OUT, auth::logout),
+                        Route.of(ApiRoute.LOG_IN, auth::loginOrRegister),
+                        Route.of(ApiRoute.HEALTH, auth::health)),
+                List.of(Route.of(ApiRoute.LOCKERS, lockers::list),
+                        Route.of(ApiRoute.MY_LOCKER, lockers::mine),
+                        Route.of(ApiRoute.HOLD, lockers::hold),
+                        Route.of(ApiRoute.CONFIRM, lockers::confirm),
+                        Route.of(ApiRoute.RELEASE, lockers::release),
+                        Route.of(ApiRoute.RELEASE_HOLD, lockers::releaseHold),
+                        Route.of(ApiRoute.ME, auth::me)), wording);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;

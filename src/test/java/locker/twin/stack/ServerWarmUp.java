@@ -2,7 +2,7 @@ package locker.twin.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import locker.contract.Api;
+import locker.contract.ApiRoute;
 import locker.contract.LockerList;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Warms up a freshly started embedded stack before it is measured. A new JVM runs its first thousands of
@@ -52,10 +53,9 @@ public final class ServerWarmUp {
     /** How long past its duration a warm-up goes on to answer every endpoint at least once before it gives up. */
     private static final Duration MOST_TO_GO_ON = Duration.ofMinutes(2);
     /** The endpoints a warm-up sends, as {@code METHOD /path} with the locker id as {@code {id}}. */
-    static final List<String> ENDPOINTS = List.of("POST /auth/login-or-register", "POST /auth/refresh", "GET /auth/me",
-            "GET /lockers",
-            "POST /lockers/{id}/hold", "POST /lockers/{id}/release-hold", "POST /lockers/{id}/confirm",
-            "GET /lockers/me", "POST /lockers/{id}/release");
+    static final List<String> ENDPOINTS = Stream.of(ApiRoute.LOG_IN, ApiRoute.REFRESH, ApiRoute.ME, ApiRoute.LOCKERS,
+            ApiRoute.HOLD, ApiRoute.RELEASE_HOLD, ApiRoute.CONFIRM, ApiRoute.MY_LOCKER, ApiRoute.RELEASE)
+            .map(ApiRoute::label).toList();
     private static final String NAME = "웜업학생";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -169,36 +169,36 @@ public final class ServerWarmUp {
         String student = Long.toString(studentId);
         String phone = "0109" + student.substring(student.length() - 7);
         serialIds.add(SerialId.of(student, NAME, phone));
-        JsonNode login = expect(post("/auth/login-or-register", null, JSON.createObjectNode()
+        JsonNode login = expect(send(ApiRoute.LOG_IN, null, JSON.createObjectNode()
                 .put("student_id", student).put("name", NAME).put("phone_number", phone)), 200, 201);
         String token = login.path("access_token").asText();
         // a refresh with the refresh token alone (no access token, so no blacklist key to remove after)
-        JsonNode refreshed = expect(post("/auth/refresh", null,
+        JsonNode refreshed = expect(send(ApiRoute.REFRESH, null,
                 JSON.createObjectNode().put("refresh_token", login.path("refresh_token").asText())), 200);
         token = refreshed.path("access_token").asText(token);
-        expect(get("/auth/me", token), 200);
-        HttpResponse<String> lockers = get("/lockers", token);
+        expect(send(ApiRoute.ME, token, null), 200);
+        Reply lockers = send(ApiRoute.LOCKERS, token, null);
         expect(lockers, 200);
-        if (lockers.statusCode() != 200) {
+        if (lockers.response().statusCode() != 200) {
             return;
         }
-        List<Integer> free = LockerList.parse(lockers.body().getBytes(StandardCharsets.UTF_8)).free();
+        List<Integer> free = LockerList.parse(lockers.response().body().getBytes(StandardCharsets.UTF_8)).free();
         if (free.isEmpty()) {
             return;
         }
-        String locker = "/lockers/" + free.get(ThreadLocalRandom.current().nextInt(free.size()));
-        HttpResponse<String> hold = post(locker + "/hold", token, null);
+        int locker = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+        Reply hold = send(ApiRoute.HOLD, locker, token);
         expect(hold, 201, 409);
-        if (hold.statusCode() != 201) {
+        if (hold.response().statusCode() != 201) {
             return;
         }
         if (ThreadLocalRandom.current().nextBoolean()) {
-            expect(post(locker + "/release-hold", token, null), 200);
+            expect(send(ApiRoute.RELEASE_HOLD, locker, token), 200);
             return;
         }
-        expect(post(locker + "/confirm", token, null), 200);
-        expect(get("/lockers/me", token), 200);
-        expect(post(locker + "/release", token, null), 200);
+        expect(send(ApiRoute.CONFIRM, locker, token), 200);
+        expect(send(ApiRoute.MY_LOCKER, token, null), 200);
+        expect(send(ApiRoute.RELEASE, locker, token), 200);
     }
 
     /** Deletes the warm-up students (their assignments and tokens go with them) and any hold key of theirs. */
@@ -234,11 +234,12 @@ public final class ServerWarmUp {
         }
     }
 
-    private JsonNode expect(HttpResponse<String> response, int... statuses) throws IOException {
+    private JsonNode expect(Reply reply, int... statuses) throws IOException {
         requests.incrementAndGet();
+        HttpResponse<String> response = reply.response();
         for (int status : statuses) {
             if (response.statusCode() == status) {
-                answered.computeIfAbsent(endpoint(response.request()), key -> new AtomicLong()).incrementAndGet();
+                answered.computeIfAbsent(reply.route().label(), key -> new AtomicLong()).incrementAndGet();
                 // refusals are text, as the deployed server's are
                 boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
                 return json ? JSON.readTree(response.body()) : JSON.createObjectNode();
@@ -249,24 +250,32 @@ public final class ServerWarmUp {
         return JSON.createObjectNode();
     }
 
-    private static String endpoint(HttpRequest request) {
-        String path = request.uri().getPath().substring(Api.PREFIX.length()).replaceAll("/lockers/\\d+", "/lockers/{id}");
-        return request.method() + " " + path;
+    /** The answer to a request of one route. */
+    private record Reply(ApiRoute route, HttpResponse<String> response) {}
+
+    /** A request on a locker's route, with the access token. */
+    private Reply send(ApiRoute route, int locker, String token) throws IOException, InterruptedException {
+        return send(route, route.fullPath(locker), token, null);
     }
 
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    /** A request of a route that names no locker; a body is sent as JSON. */
+    private Reply send(ApiRoute route, String token, JsonNode body) throws IOException, InterruptedException {
+        return send(route, route.fullPath(), token, body);
     }
 
-    private HttpResponse<String> post(String path, String token, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher publisher = body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString());
-        return http.send(request(path, token).POST(publisher).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Reply send(ApiRoute route, String path, String token, JsonNode body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path, token);
+        if (route.method().equals("GET")) {
+            request.GET();
+        } else {
+            request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .header("Content-Type", "application/json");
+        }
+        return new Reply(route, http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.baseUrl() + Api.PREFIX + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
                 .timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }

@@ -83,13 +83,6 @@ public final class StackInspector {
         return row("SELECT owner_student_id, owner_serial_id FROM locker_info WHERE locker_id = ?", lockerId);
     }
 
-    /** The name of the locker's location, which the API answers as {@code location_id}. */
-    public String locationName(int lockerId) {
-        return (String) value("""
-                SELECT ll.name FROM locker_info li JOIN locker_locations ll ON ll.location_id = li.location_id
-                WHERE li.locker_id = ?""", lockerId);
-    }
-
     public Optional<String> redisValue(String key) {
         try (Jedis jedis = redis()) {
             return Optional.ofNullable(jedis.get(key));

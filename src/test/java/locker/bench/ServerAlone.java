@@ -44,7 +44,8 @@ final class ServerAlone {
                 unmeasured.put("BENCHMARK_DURATION", Integer.toString(seconds / 2));
                 runs.measure("server-" + requests + "-unmeasured", unmeasured, server, List.of());
                 Measured run = runs.measure("server-" + requests, settings, server, List.of());
-                String figure = "server alone, " + (requests.equals("list") ? ApiRoute.LOCKERS.label() : "hold → confirm → release");
+                String figure = "server alone, "
+                        + (requests.equals("list") ? ApiRoute.LOCKERS.label() : "hold → confirm → release");
                 String command = "SERVER_WARM_UP=5 scripts/reference-server.sh; ./mvnw gatling:test (once for half the time unmeasured, then measured)"
                         + " -Dgatling.simulationClass=" + SIMULATION
                         + " -DBENCHMARK_REQUESTS=" + requests + " -DBENCHMARK_DURATION=" + seconds

@@ -54,10 +54,16 @@ public enum ApiRoute {
         return Api.PREFIX + path;
     }
 
-    /** The route on a locker whose path ends in {@code action}: hold, confirm, release or release-hold. */
+    /** The path's last segment: for a route on a locker, what it does ({@code hold}, {@code release-hold} ...). */
+    public String action() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The route on a locker whose action is {@code action}: hold, confirm, release or release-hold. */
     public static ApiRoute onLocker(String action) {
-        return Arrays.stream(values()).filter(route -> route.path.endsWith(ID + "/" + action)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no route on a locker ends in '" + action + "'"));
+        return Arrays.stream(values()).filter(route -> route.path.contains(ID) && route.action().equals(action))
+                .findFirst().orElseThrow(() ->
+                        new IllegalArgumentException("no route on a locker has the action '" + action + "'"));
     }
 
     /** Method and path, as in {@code POST /lockers/{id}/hold}: the load test's request names. */

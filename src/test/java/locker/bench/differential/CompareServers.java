@@ -184,8 +184,9 @@ public final class CompareServers {
     private static void refuseUnlessAnswering(ServerTarget target, WireClient client) throws TargetState.Refused {
         WireAnswer answer = client.exchange(WireRequest.get(ApiRoute.HEALTH.fullPath()));
         if (!answer.answered()) {
-            throw new TargetState.Refused(target.name() + ": " + target.baseUrl() + " does not answer GET " + ApiRoute.HEALTH.fullPath() + " ("
-                    + answer.outcome().text() + (answer.detail().isEmpty() ? "" : ": " + answer.detail()) + ")");
+            throw new TargetState.Refused(target.name() + ": " + target.baseUrl() + " does not answer GET "
+                    + ApiRoute.HEALTH.fullPath() + " (" + answer.outcome().text()
+                    + (answer.detail().isEmpty() ? "" : ": " + answer.detail()) + ")");
         }
     }
 }

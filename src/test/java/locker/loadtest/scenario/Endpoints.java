@@ -161,10 +161,8 @@ public final class Endpoints {
      */
     private HttpRequestActionBuilder request(Call call) {
         ApiRoute route = call.route();
-        String path = route.path(SESSION_LOCKER);
-        HttpRequestActionBuilder request = route.method().equals("GET")
-                ? http(call.requestName()).get(path) : http(call.requestName()).post(path);
-        return request.requestTimeout(requestTimeout).transformResponse(recorded(call));
+        return http(call.requestName()).httpRequest(route.method(), route.path(SESSION_LOCKER))
+                .requestTimeout(requestTimeout).transformResponse(recorded(call));
     }
 
     /** {@link #request(Call)} with the session's access token. */

@@ -173,8 +173,7 @@ final class GiveBack {
         } else if (answer != null && answer.statusCode() == 404) {
             gone.incrementAndGet();
         } else {
-            failures.add(what + ": " + route.path().substring(route.path().lastIndexOf('/') + 1) + " answered "
-                    + describe(answer));
+            failures.add(what + ": " + route.action() + " answered " + describe(answer));
         }
     }
 

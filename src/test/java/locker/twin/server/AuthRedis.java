@@ -6,7 +6,6 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-
 /**
  * Redis as the middleware and the auth routes use it: the access-token blacklist, the keys logout writes and
  * deletes, and the health check's PING. Every write here is best effort, as in the deployed server.

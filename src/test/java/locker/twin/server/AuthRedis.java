@@ -10,11 +10,12 @@ import redis.clients.jedis.params.SetParams;
  * Redis as the middleware and the auth routes use it: the access-token blacklist, the keys logout writes and
  * deletes, and the health check's PING. Every write here is best effort, as in the deployed server.
  */
-final class AuthRedis implements AutoCloseable {
+final class AuthRedis {
     private final JedisPool pool;
 
-    AuthRedis(String host, int port, String password, int poolSize) {
-        pool = Redis.pool(host, port, password, poolSize);
+    /** On the locker routes' pool: the deployed server has one Redis client for everything. */
+    AuthRedis(Redis redis) {
+        pool = redis.pool();
     }
 
     /** {@code EXISTS blacklist:<jti>}; a Redis error counts as "not blacklisted" (the deployed middleware fails open). */
@@ -53,10 +54,5 @@ final class AuthRedis implements AutoCloseable {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return String.valueOf(cause.getMessage());
         }
-    }
-
-    @Override
-    public void close() {
-        pool.close();
     }
 }

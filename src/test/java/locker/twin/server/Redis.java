@@ -17,7 +17,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.function.Function;
 
-/** The server's Redis pool for the locker routes: hold keys. */
+/** The server's Redis pool, and the locker routes' commands on it: hold keys. */
 final class Redis implements AutoCloseable {
     private static final int RETRIES = 3;
     private final JedisPool pool;
@@ -26,14 +26,22 @@ final class Redis implements AutoCloseable {
         pool = pool(host, port, password, poolSize);
     }
 
+    JedisPool pool() {
+        return pool;
+    }
+
     /**
      * A pool of {@code size} connections to Redis whose reads give the thread's turn back ({@link CoreTurns}), waiting
-     * at most 5 s for a connection, with a 2 s time-out on every command; an empty password is none.
+     * at most 5 s for a connection, with a 2 s time-out on every command; an empty password is none. As go-redis's,
+     * an idle connection is closed after 30 minutes, not checked in the meantime: a pool that dropped connections idle
+     * for a minute (the pool library's default) opened new ones in the middle of a burst of requests.
      */
-    static JedisPool pool(String host, int port, String password, int size) {
+    private static JedisPool pool(String host, int port, String password, int size) {
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(size);
         config.setMaxIdle(size);
+        config.setMinEvictableIdleDuration(Duration.ofMinutes(30));
+        config.setTestWhileIdle(false);
         config.setMaxWait(Duration.ofSeconds(5));
         config.setJmxEnabled(false);
         int timeoutMillis = 2_000;

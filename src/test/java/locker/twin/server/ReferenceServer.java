@@ -19,8 +19,6 @@ public final class ReferenceServer implements AutoCloseable {
      * other SYNs and the clients retry after 1 s, 3 s, ..., which shows up as multi-second logins.
      */
     static final int ACCEPT_QUEUE = 4096;
-    /** Connections of each Redis pool (locker keys, auth keys); requests wait for one, as they wait for go-redis'. */
-    static final int REDIS_POOL = 200;
     /** fasthttp's default read buffer, which holds the request line and the headers. */
     static final int FASTHTTP_READ_BUFFER = 4096;
 
@@ -51,9 +49,9 @@ public final class ReferenceServer implements AutoCloseable {
     public static ReferenceServer start(Backends backends, ReferenceServerSettings settings, String host, int port) {
         CoreTurns turns = new CoreTurns(threadsRunningAtOnce());
         Database db = new Database(backends.jdbcUrl(), backends.dbUser(), backends.dbPassword(), settings.dbPoolSize());
-        Redis redis = new Redis(backends.redisHost(), backends.redisPort(), backends.redisPassword(), REDIS_POOL);
-        AuthRedis authRedis = new AuthRedis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
-                REDIS_POOL);
+        Redis redis = new Redis(backends.redisHost(), backends.redisPort(), backends.redisPassword(),
+                redisConnections());
+        AuthRedis authRedis = new AuthRedis(redis);
         Tokens tokens = new Tokens(settings);
         Authenticator authenticator = new Authenticator(tokens, authRedis);
         AuthHandlers auth = new AuthHandlers(db, authRedis, tokens, authenticator);
@@ -91,6 +89,9 @@ public final class ReferenceServer implements AutoCloseable {
                 http.setDelayDispatchUntilContent(false);
                 // fasthttp reads the request line and headers into a 4 KiB buffer: beyond it, 431
                 http.setRequestHeaderSize(FASTHTTP_READ_BUFFER);
+                // Jetty keeps a per-connection cache of header lines, built on a connection's first request: a sixth
+                // of the twin's CPU at saturation (docs/deployed-vs-twin.md, eleventh measurement); fasthttp has none
+                http.setHeaderCacheSize(0);
                 ServerConnector connector = new ConnectionThreads(server, http, turns);
                 connector.setHost(host);
                 connector.setPort(port);
@@ -106,7 +107,6 @@ public final class ReferenceServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             holdExpiry.close();
-            authRedis.close();
             redis.close();
             db.close();
             throw e;
@@ -120,6 +120,14 @@ public final class ReferenceServer implements AutoCloseable {
      */
     public static int threadsRunningAtOnce() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The connections of the server's one Redis pool, which the middleware, the auth routes and the locker routes
+     * share: go-redis's default of 10 per GOMAXPROCS, which the deployed server keeps.
+     */
+    static int redisConnections() {
+        return 10 * threadsRunningAtOnce();
     }
 
     /** Tests only: holds requests and the sweep at the gate's steps; null restores the open gate. */
@@ -148,7 +156,6 @@ public final class ReferenceServer implements AutoCloseable {
     public void close() {
         app.stop();
         holdExpiry.close();
-        authRedis.close();
         redis.close();
         db.close();
     }

@@ -8,6 +8,7 @@ import locker.testsupport.twin.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +19,11 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The deployed pool of 10 database connections (deployed-service.md §1.2, §8): with ten requests each holding one,
- * the eleventh waits for a connection, longer than any connect time-out, and is served once one comes free. A
- * {@link HeldSteps} gate keeps ten confirms just after their BEGIN, connection in hand; it only orders real steps.
- */
-class DatabasePoolIT {
+/** The deployed server's pools of connections to PostgreSQL and Redis (deployed-service.md §1.2, §8). */
+class ConnectionPoolsIT {
     private static final int DEPLOYED_POOL = 10;
     private static final int LOCKER = 101;
+    private static final long REDIS_PAUSE_MILLIS = 1_000;
 
     @RegisterExtension
     static final StackExtension STACK = new StackExtension();
@@ -39,6 +37,11 @@ class DatabasePoolIT {
         CLIENTS.awaitTermination(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * The pool of 10 database connections: with ten requests each holding one, the eleventh waits for a connection,
+     * longer than any connect time-out, and is served once one comes free. A {@link HeldSteps} gate keeps ten confirms
+     * just after their BEGIN, connection in hand; it only orders real steps.
+     */
     @Test
     void theEleventhRequestWaitsForOneOfTheTenConnectionsWithoutATimeOut() throws InterruptedException {
         assertThat(STACK.stack().serverSettings().dbPoolSize()).isEqualTo(DEPLOYED_POOL);
@@ -65,6 +68,31 @@ class DatabasePoolIT {
                     .isEqualTo(409));
         } finally {
             gate.close(STACK.stack().server());
+        }
+    }
+
+    /**
+     * One Redis client: go-redis's pool of 10 connections per core, shared by the token check, the auth routes and the
+     * locker routes. With Redis paused, three times as many requests as the pool has connections each need one at once:
+     * the pool opens all of its connections and no more, and the other requests wait for one of them.
+     */
+    @Test
+    void requestsBeyondTheSharedPoolWaitForOneOfItsConnections() {
+        Session session = api.newSession();
+        int connections = ReferenceServer.redisConnections();
+        try (Jedis redis = new Jedis("127.0.0.1", STACK.stack().redisPort())) {
+            long self = redis.clientId();
+            redis.clientPause(REDIS_PAUSE_MILLIS);
+            // each request's token check asks Redis whether the token is blacklisted
+            List<CompletableFuture<ApiResponse>> requests = IntStream.range(0, 3 * connections)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.me(session.accessToken()), CLIENTS))
+                    .toList();
+
+            assertThat(requests).allSatisfy(request -> assertThat(request.join().status()).isEqualTo(200));
+            List<String> serverConnections = redis.clientList().lines()
+                    .filter(client -> !client.startsWith("id=" + self + " "))
+                    .toList();
+            assertThat(serverConnections).as("the server's connections to Redis").hasSize(connections);
         }
     }
 }

@@ -89,8 +89,9 @@ public final class ReferenceServer implements AutoCloseable {
                 http.setDelayDispatchUntilContent(false);
                 // fasthttp reads the request line and headers into a 4 KiB buffer: beyond it, 431
                 http.setRequestHeaderSize(FASTHTTP_READ_BUFFER);
-                // Jetty keeps a per-connection cache of header lines, built on a connection's first request: a sixth
-                // of the twin's CPU at saturation (docs/deployed-vs-twin.md, eleventh measurement); fasthttp has none
+                // Jetty keeps a per-connection cache of header lines, built on a connection's first request: nearly a
+                // fifth of the twin's CPU at saturation (docs/deployed-vs-twin.md, eleventh measurement); fasthttp has
+                // none
                 http.setHeaderCacheSize(0);
                 ServerConnector connector = new ConnectionThreads(server, http, turns);
                 connector.setHost(host);

@@ -54,6 +54,11 @@ final class Json {
         }
     }
 
+    /** Answers with what {@code writing} writes, as JSON with the context's status. */
+    static void send(Context ctx, Writing writing) {
+        ctx.contentType(CONTENT_TYPE).result(bytes(writing));
+    }
+
     /** Work that writes an answer with a JSON generator. */
     @FunctionalInterface
     interface Writing {

@@ -1,9 +1,11 @@
 package locker.twin.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import locker.contract.LockerAnswer;
 import redis.clients.jedis.exceptions.JedisException;
 
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -78,29 +80,55 @@ final class LockerHandlers {
      */
     void list(Context ctx) {
         authenticator.require(ctx);
-        List<Map<String, Object>> lockers;
+        List<ListedLocker> lockers;
         long available;
         try {
-            lockers = db.queryAll(LIST_LOCKERS, LockerHandlers::listedLocker);
+            lockers = db.queryAll(LIST_LOCKERS, ListedLocker::of);
             gates.current().reached(StepGate.Step.LIST_BEFORE_COUNT, 0);
             available = db.queryOne(COUNT_AVAILABLE, row -> row.getLong(1)).orElse(0L);
         } catch (Database.DatabaseException e) {
             throw internalError();
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("lockers", lockers.isEmpty() ? null : lockers);
-        answer.put("available_count", available);
-        Json.send(ctx, answer);
+        // written field by field: the most frequent answer of a rush, and a map per locker cost Jackson a serialiser
+        // lookup per value
+        Json.send(ctx, json -> {
+            json.writeStartObject();
+            json.writeFieldName("lockers");
+            if (lockers.isEmpty()) {
+                json.writeNull();
+            } else {
+                json.writeStartArray();
+                for (ListedLocker locker : lockers) {
+                    locker.write(json);
+                }
+                json.writeEndArray();
+            }
+            json.writeNumberField("available_count", available);
+            json.writeEndObject();
+        });
     }
 
     /** A locker of the list: {@link #lockerWithoutSerial}'s fields and {@code owner_serial_id}, left out when NULL. */
-    private static Map<String, Object> listedLocker(ResultSet row) throws SQLException {
-        Map<String, Object> locker = locker(row, 4);
-        long ownerSerial = row.getLong(3);
-        if (!row.wasNull()) {
-            locker.put("owner_serial_id", ownerSerial);
+    private record ListedLocker(int id, String location, String owner, Long ownerSerial) {
+        static ListedLocker of(ResultSet row) throws SQLException {
+            long ownerSerial = row.getLong(3);
+            boolean noOwnerSerial = row.wasNull();
+            return new ListedLocker(row.getInt(1), row.getString(4), row.getString(2),
+                    noOwnerSerial ? null : ownerSerial);
         }
-        return locker;
+
+        void write(JsonGenerator json) throws IOException {
+            json.writeStartObject();
+            json.writeNumberField("locker_id", id);
+            json.writeStringField("location_id", location);
+            if (owner != null) {
+                json.writeStringField("owner", owner);
+            }
+            if (ownerSerial != null) {
+                json.writeNumberField("owner_serial_id", ownerSerial);
+            }
+            json.writeEndObject();
+        }
     }
 
     void hold(Context ctx) {

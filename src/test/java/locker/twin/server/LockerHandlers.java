@@ -1,6 +1,9 @@
 package locker.twin.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import io.javalin.http.Context;
 import locker.contract.LockerAnswer;
 import redis.clients.jedis.exceptions.JedisException;
@@ -80,10 +83,10 @@ final class LockerHandlers {
      */
     void list(Context ctx) {
         authenticator.require(ctx);
-        List<ListedLocker> lockers;
+        List<Locker> lockers;
         long available;
         try {
-            lockers = db.queryAll(LIST_LOCKERS, ListedLocker::of);
+            lockers = db.queryAll(LIST_LOCKERS, Locker::listed);
             gates.current().reached(StepGate.Step.LIST_BEFORE_COUNT, 0);
             available = db.queryOne(COUNT_AVAILABLE, row -> row.getLong(1)).orElse(0L);
         } catch (Database.DatabaseException e) {
@@ -98,7 +101,7 @@ final class LockerHandlers {
                 json.writeNull();
             } else {
                 json.writeStartArray();
-                for (ListedLocker locker : lockers) {
+                for (Locker locker : lockers) {
                     locker.write(json);
                 }
                 json.writeEndArray();
@@ -108,13 +111,33 @@ final class LockerHandlers {
         });
     }
 
-    /** A locker of the list: {@link #lockerWithoutSerial}'s fields and {@code owner_serial_id}, left out when NULL. */
-    private record ListedLocker(int id, String location, String owner, Long ownerSerial) {
-        static ListedLocker of(ResultSet row) throws SQLException {
+    /**
+     * A locker as the answers show it, {@code {"locker_id":..,"location_id":"<name>","owner":"..",
+     * "owner_serial_id":..}}: the owner and the owner's serial are left out when NULL, and only the list reads the
+     * serial. Written field by field, also where it stands in an answer's map.
+     */
+    private record Locker(int id, String location, String owner, Long ownerSerial) implements JsonSerializable {
+        /** A row of the list: the id, the owner, the owner's serial and the location's name. */
+        static Locker listed(ResultSet row) throws SQLException {
             long ownerSerial = row.getLong(3);
             boolean noOwnerSerial = row.wasNull();
-            return new ListedLocker(row.getInt(1), row.getString(4), row.getString(2),
-                    noOwnerSerial ? null : ownerSerial);
+            return new Locker(row.getInt(1), row.getString(4), row.getString(2), noOwnerSerial ? null : ownerSerial);
+        }
+
+        /** A row of the hold's read-back or of "my locker": the id, the owner and the location's name. */
+        static Locker withoutSerial(ResultSet row) throws SQLException {
+            return new Locker(row.getInt(1), row.getString(3), row.getString(2), null);
+        }
+
+        @Override
+        public void serialize(JsonGenerator json, SerializerProvider provider) throws IOException {
+            write(json);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator json, SerializerProvider provider, TypeSerializer type)
+                throws IOException {
+            write(json);
         }
 
         void write(JsonGenerator json) throws IOException {
@@ -158,9 +181,9 @@ final class LockerHandlers {
             throw new ApiError(409, LockerAnswer.HOLD_FAILED_ON_DB_TEXT);
         }
         gates.current().reached(StepGate.Step.HOLD_BEFORE_SELECT, lockerId);
-        Optional<Map<String, Object>> locker;
+        Optional<Locker> locker;
         try {
-            locker = db.queryOne(HELD_LOCKER, LockerHandlers::lockerWithoutSerial, new Database.Int4(lockerId));
+            locker = db.queryOne(HELD_LOCKER, Locker::withoutSerial, new Database.Int4(lockerId));
         } catch (Database.DatabaseException e) {
             locker = Optional.empty();
         }
@@ -257,7 +280,7 @@ final class LockerHandlers {
         long serialId = requireSerial(authenticator.require(ctx));
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
-            answer.put("locker", db.queryOne(MY_LOCKER, LockerHandlers::lockerWithoutSerial, serialId).orElse(null));
+            answer.put("locker", db.queryOne(MY_LOCKER, Locker::withoutSerial, serialId).orElse(null));
         } catch (Database.DatabaseException e) {
             throw internalError();
         }
@@ -298,22 +321,6 @@ final class LockerHandlers {
         return principal.serialId();
     }
 
-    /** {@code {"locker_id":..,"location_id":"<name>","owner":".."}}, owner left out when NULL. */
-    private static Map<String, Object> lockerWithoutSerial(ResultSet row) throws SQLException {
-        return locker(row, 3);
-    }
-
-    /** The locker id (column 1), the location's name (column {@code nameColumn}) and the owner (column 2) if any. */
-    private static Map<String, Object> locker(ResultSet row, int nameColumn) throws SQLException {
-        Map<String, Object> locker = new LinkedHashMap<>();
-        locker.put("locker_id", row.getInt(1));
-        locker.put("location_id", row.getString(nameColumn));
-        String owner = row.getString(2);
-        if (owner != null) {
-            locker.put("owner", owner);
-        }
-        return locker;
-    }
 
     /** A transaction; a database that cannot begin one is the deployed "BEGIN failed", 500. */
     private Database.Transaction begin() {

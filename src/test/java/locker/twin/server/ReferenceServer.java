@@ -5,6 +5,7 @@ import locker.contract.ApiRoute;
 import locker.twin.server.HttpPipeline.Route;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
+import redis.clients.jedis.JedisPool;
 
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,11 @@ public final class ReferenceServer implements AutoCloseable {
      */
     static int redisConnections() {
         return 10 * threadsRunningAtOnce();
+    }
+
+    /** Tests only: the server's one Redis pool. */
+    JedisPool redisPool() {
+        return redis.pool();
     }
 
     /** Tests only: holds requests and the sweep at the gate's steps; null restores the open gate. */

@@ -321,7 +321,6 @@ final class LockerHandlers {
         return principal.serialId();
     }
 
-
     /** A transaction; a database that cannot begin one is the deployed "BEGIN failed", 500. */
     private Database.Transaction begin() {
         try {

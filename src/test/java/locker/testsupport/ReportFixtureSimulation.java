@@ -1,5 +1,7 @@
 package locker.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
@@ -25,11 +27,14 @@ import locker.testdata.TestDataSummary;
 import locker.twin.stack.EmbeddedStack;
 import redis.clients.jedis.Jedis;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 import static locker.loadtest.scenario.SessionKeys.LOCKER_ID;
 import static locker.loadtest.scenario.SessionKeys.STUDENT_ID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A small run against the embedded stack that gives the report OKs, KOs of several statuses and several
@@ -123,6 +129,32 @@ public class ReportFixtureSimulation extends Simulation {
             assertions.add(global().failedRequests().count().is(0L));
         }
         setUp(students.injectOpen(atOnceUsers(USERS))).protocols(protocol).assertions(assertions);
+    }
+
+    /** The settings of a run that writes its report and its results file ({@link #resultsFile}) in {@code directory}. */
+    public static Map<String, String> settings(Path directory) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("GATLING_RESULTS_DIR", directory.toString());
+        settings.put("RESULTS_FILENAME", resultsFile(directory).toString());
+        return settings;
+    }
+
+    public static Path resultsFile(Path directory) {
+        return directory.resolve("load_test_results.json");
+    }
+
+    /**
+     * Runs the fixture in a Gatling JVM of its own and checks that it ran as designed: exit status 0 and no anomaly
+     * (every answer one the load test knows). A test of what the run leaves behind then fails here, with the run's
+     * output and the server's log in the message, when the run itself went wrong.
+     */
+    public static GatlingFork.Result runAsDesigned(Path directory) throws IOException {
+        GatlingFork.Result run = GatlingFork.run(ReportFixtureSimulation.class, directory, settings(directory));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        JsonNode anomalies = new ObjectMapper().readTree(resultsFile(directory).toFile()).path("anomalies");
+        assertThat(anomalies.path("total").asLong()).as("anomalies of the fixture's run %s%nits output:%n%s",
+                anomalies, run.output()).isZero();
+        return run;
     }
 
     private static HttpRequestActionBuilder confirm() {

@@ -46,9 +46,8 @@ class ResultsExportIT {
     static void runTheFixture() throws IOException {
         Path directory = WORK.resolve("normal");
         Folders.deleteRecursively(directory);
-        resultsFile = directory.resolve("load_test_results.json");
-        run = GatlingFork.run(ReportFixtureSimulation.class, directory, settings(directory, resultsFile));
-        assertThat(run.exitCode()).as(run.output()).isZero();
+        resultsFile = ReportFixtureSimulation.resultsFile(directory);
+        run = ReportFixtureSimulation.runAsDesigned(directory);
         runDirectory = onlyRun(directory);
         results = JSON.readTree(resultsFile.toFile());
     }
@@ -365,8 +364,8 @@ class ResultsExportIT {
     void aViolatedInvariantFailsTheRunAndIsReported() throws Exception {
         Path directory = WORK.resolve("corrupt");
         Folders.deleteRecursively(directory);
-        Path file = directory.resolve("load_test_results.json");
-        Map<String, String> properties = settings(directory, file);
+        Path file = ReportFixtureSimulation.resultsFile(directory);
+        Map<String, String> properties = ReportFixtureSimulation.settings(directory);
         properties.put("SAVE_DETAILED_RESULTS", "false");
         properties.put("fixture.corruptDatabase", "true");
         GatlingFork.Result corrupt = GatlingFork.run(ReportFixtureSimulation.class, directory, properties);
@@ -441,13 +440,6 @@ class ResultsExportIT {
         assertThat(shown).isNotNull();
         assertThat(shown.select(".lr-locker-state[data-locker=102]").text()).contains("owner " + owner);
         assertThat(shown.select("table.lr-timeline").text()).contains(owner);
-    }
-
-    private static Map<String, String> settings(Path directory, Path file) {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("GATLING_RESULTS_DIR", directory.toString());
-        properties.put("RESULTS_FILENAME", file.toString());
-        return properties;
     }
 
     private static Path onlyRun(Path directory) throws IOException {

@@ -1,7 +1,6 @@
 package locker.loadtest.results.report;
 
 import locker.testsupport.Folders;
-import locker.testsupport.GatlingFork;
 import locker.testsupport.HeadlessChromium;
 import locker.testsupport.ReportFixtureSimulation;
 import org.jsoup.Jsoup;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +31,7 @@ class ReportInBrowserIT {
     @BeforeAll
     static void runTheFixture() throws IOException {
         Folders.deleteRecursively(WORK);
-        GatlingFork.Result run = GatlingFork.run(ReportFixtureSimulation.class, WORK, Map.of(
-                "GATLING_RESULTS_DIR", WORK.toString(), "RESULTS_FILENAME", WORK.resolve("load_test_results.json").toString()));
-        assertThat(run.exitCode()).as(run.output()).isZero();
+        ReportFixtureSimulation.runAsDesigned(WORK);
         try (Stream<Path> children = Files.list(WORK)) {
             index = children.filter(Files::isDirectory).findFirst().orElseThrow().resolve("index.html");
         }

@@ -57,7 +57,7 @@ public final class Benchmark {
     private static List<Row> run(BenchmarkRuns runs) {
         BenchmarkOptions options = runs.options();
         say("benchmark" + (options.quick() ? " (quick)" : "") + ": " + options.steps().stream()
-                .map(Step::optionName).collect(Collectors.joining(", ")) + "; logs in " + runs.logs());
+                .map(step -> CommandLine.optionName(step.name())).collect(Collectors.joining(", ")) + "; logs in " + runs.logs());
         if (options.steps().contains(Step.CEILING)) {
             NginxStub.nginx(runs.logs().resolve("nginx-install.log")); // before any run: without nginx, nothing is measured
         }

@@ -3,12 +3,9 @@ package locker.bench;
 import locker.loadtest.results.CommandLine;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The benchmark's command line ({@link #USAGE}).
@@ -17,11 +14,13 @@ import java.util.stream.Collectors;
  */
 record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> ceilingCounts) {
 
+    static final Path DEFAULT_OUT = Path.of("benchmark_results.json");
+
     static final String USAGE = """
             usage: scripts/benchmark.sh [--quick] [--out FILE] [--only STEP,...]
 
             Measures against the embedded reference stack and prints one table (also written to FILE,
-            default benchmark_results.json): the original load test's headline run (median of 3), the rush of 1,000
+            default %1$s): the original load test's headline run (median of 3), the rush of 1,000
             students (median of 3) and of 10,000, the reference server alone (GET /lockers and
             hold-confirm-release, 200 students without pause), seeding and restoring 1,000 and 100,000
             users, where the time of a default ./mvnw gatling:test goes, and what the load generator
@@ -29,21 +28,17 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
 
               --quick        one run each, a rush of 3,000, 10 s per server figure, 5,000 and 2,000
                              students against the stub
-              --out FILE     the JSON file (default benchmark_results.json)
-              --only STEPS   some of: headline, rush, large-rush, server, seeding, startup, ceiling
+              --out FILE     the JSON file (default %1$s)
+              --only STEPS   some of: %2$s
               --ceiling-students J,R   students of the ceiling's journey and rush (a short check, not a figure)
             Each run's output is kept in target/benchmark/<date-time>/. A goal not met is a figure, not an
             error: the exit status is 1 only when a run left no results, 2 for bad options or when the
             ceiling step cannot have nginx (as root it runs apt-get install -y nginx itself).
-            """;
+            """.formatted(DEFAULT_OUT, CommandLine.optionNames(Step.class));
 
     /** The parts of the benchmark, as {@code --only} names them. */
     enum Step {
-        HEADLINE, RUSH, LARGE_RUSH, SERVER, SEEDING, STARTUP, CEILING;
-
-        String optionName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
+        HEADLINE, RUSH, LARGE_RUSH, SERVER, SEEDING, STARTUP, CEILING
     }
 
     int repeats() {
@@ -68,7 +63,7 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
 
     static BenchmarkOptions parse(String... args) {
         boolean quick = false;
-        Path out = Path.of("benchmark_results.json");
+        Path out = DEFAULT_OUT;
         Set<Step> steps = EnumSet.allOf(Step.class);
         List<Integer> ceilingCounts = List.of();
         CommandLine line = new CommandLine(args);
@@ -77,7 +72,7 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
             switch (arg) {
                 case "--quick" -> quick = true;
                 case "--out" -> out = Path.of(line.valueOf(arg));
-                case "--only" -> steps = steps(line.valueOf(arg));
+                case "--only" -> steps = CommandLine.someOf(Step.class, arg, line.valueOf(arg));
                 case "--ceiling-students" -> ceilingCounts = ceilingCounts(line.valueOf(arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "' (see --help)");
             }
@@ -100,15 +95,5 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
         }
         throw new IllegalArgumentException("--ceiling-students takes two counts of 1 to 100,000, the journey's"
                 + " and the rush's (e.g. 300,300); was '" + value + "'");
-    }
-
-    private static Set<Step> steps(String names) {
-        Set<Step> steps = EnumSet.noneOf(Step.class);
-        for (String name : names.split(",")) {
-            steps.add(Arrays.stream(Step.values()).filter(s -> s.optionName().equals(name.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("--only takes " + Arrays.stream(Step.values())
-                            .map(Step::optionName).collect(Collectors.joining(", ")) + "; was '" + name + "'")));
-        }
-        return steps;
     }
 }

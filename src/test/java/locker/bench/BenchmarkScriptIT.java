@@ -28,7 +28,7 @@ class BenchmarkScriptIT {
         ProjectScript.Result result = benchmark.run("--only", "headline,warp");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).isEqualTo("benchmark: --only takes headline, rush, large-rush, server, seeding, "
+        assertThat(result.output()).isEqualTo("benchmark: --only takes some of headline, rush, large-rush, server, seeding, "
                 + "startup, ceiling; was 'warp'\n");
         assertThat(benchmark.run("--help").output()).startsWith("usage: scripts/benchmark.sh [--quick]");
     }

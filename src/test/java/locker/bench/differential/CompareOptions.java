@@ -32,7 +32,9 @@ import java.util.stream.Stream;
 record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Duration noAnswer, Set<CaseKind> kinds) {
     static final String WIPE_FLAG = "--i-understand-this-wipes-both-databases";
     static final int DEFAULT_ROUNDS = 19;
+    private static final int MAX_ROUNDS = 1_000;
     static final int DEFAULT_NO_ANSWER_SECONDS = 3;
+    private static final int MAX_NO_ANSWER_SECONDS = 60;
     static final Path DEFAULT_OUT = Path.of("differential_results.json");
     private static final Pattern NAME = Pattern.compile("[^\\s\\p{Cntrl}]{1,20}");
 
@@ -42,7 +44,7 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
      */
     private static final Map<String, String> TARGET_OPTIONS = Stream.of("BASE_URL", "DB_HOST", "DB_PORT", "DB_NAME",
                     "DB_USER", "DB_PASSWORD", "REDIS_HOST", "REDIS_PORT", "REDIS_PASSWORD", "JWT_SECRET", "NAME")
-            .collect(Collectors.toMap(CompareOptions::optionName, setting -> setting, (a, b) -> a, LinkedHashMap::new));
+            .collect(Collectors.toMap(CommandLine::optionName, setting -> setting, (a, b) -> a, LinkedHashMap::new));
 
     static final String USAGE = """
             usage: scripts/compare_servers.sh --i-understand-this-wipes-both-databases
@@ -59,9 +61,8 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
             concurrent rounds, how often the deployed races happen on each.
 
             For each target (X is a or b):
-              --X-settings FILE        NAME=value lines: BASE_URL, DB_HOST, DB_PORT, DB_NAME, DB_USER,
-                                       DB_PASSWORD, REDIS_HOST, REDIS_PORT, REDIS_PASSWORD, JWT_SECRET, NAME
-                                       (scripts/reference-server.sh prints the first eight)
+              --X-settings FILE        NAME=value lines (scripts/reference-server.sh prints the first eight):
+                %s
               --X-base-url URL         http://host:port of the server (required, here or in the file)
               --X-db-host HOST         its PostgreSQL (default: the base URL's host), --X-db-port (%s),
                                        --X-db-name (%s), --X-db-user (%s), --X-db-password ('')
@@ -71,14 +72,16 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
                                        that forge tokens are skipped
               --X-name NAME            its name in the report (default A, B)
             Options:
-              --rounds N               rounds of each race per target, 0 to 1,000 (default 19; 0: no races)
-              --only KINDS             some of: auth, tokens, bodies, paths-http, cors, swagger, lockers
-              --no-answer-seconds S    how long the cases that may get no answer wait, 1 to 60 (default 3)
-              --out FILE               the JSON file with everything (default differential_results.json)
+              --rounds N               rounds of each race per target, 0 to %s (default %d; 0: no races)
+              --only KINDS             some of: %s
+              --no-answer-seconds S    how long the cases that may get no answer wait, 1 to %d (default %d)
+              --out FILE               the JSON file with everything (default %s)
             Exit status: 0 no difference a client could meet, 1 at least one, 2 bad arguments or a target
             refused (nothing was changed), 3 a target's database or Redis failed during the comparison.
-            """.formatted(Settings.DB_PORT.fallback(), Settings.DB_NAME.fallback(), Settings.DB_USER.fallback(),
-            Settings.REDIS_PORT.fallback());
+            """.formatted(String.join(", ", TARGET_OPTIONS.values()), Settings.DB_PORT.fallback(),
+            Settings.DB_NAME.fallback(), Settings.DB_USER.fallback(), Settings.REDIS_PORT.fallback(), String.format(Locale.ROOT, "%,d", MAX_ROUNDS),
+            DEFAULT_ROUNDS, CommandLine.optionNames(CaseKind.class), MAX_NO_ANSWER_SECONDS, DEFAULT_NO_ANSWER_SECONDS,
+            DEFAULT_OUT);
 
     static CompareOptions parse(String... args) {
         List<String> problems = new ArrayList<>();
@@ -138,8 +141,9 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
         }
         ServerTarget a = target("a", "A", settingsFiles.get("a"), given.get("a"), problems);
         ServerTarget b = target("b", "B", settingsFiles.get("b"), given.get("b"), problems);
-        int roundCount = whole(rounds, "--rounds", DEFAULT_ROUNDS, 0, 1_000, problems);
-        int noAnswerSeconds = whole(noAnswer, "--no-answer-seconds", DEFAULT_NO_ANSWER_SECONDS, 1, 60, problems);
+        int roundCount = whole(rounds, "--rounds", DEFAULT_ROUNDS, 0, MAX_ROUNDS, problems);
+        int noAnswerSeconds = whole(noAnswer, "--no-answer-seconds", DEFAULT_NO_ANSWER_SECONDS, 1, MAX_NO_ANSWER_SECONDS,
+                problems);
         Path outFile = DEFAULT_OUT;
         if (out != null) {
             if (!out.toLowerCase(Locale.ROOT).endsWith(".json")) {
@@ -150,13 +154,10 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
         }
         Set<CaseKind> kinds = EnumSet.allOf(CaseKind.class);
         if (only != null) {
-            kinds = EnumSet.noneOf(CaseKind.class);
-            for (String label : only.split(",")) {
-                try {
-                    kinds.add(CaseKind.byLabel(label.trim()));
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
+            try {
+                kinds = CommandLine.someOf(CaseKind.class, "--only", only);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
         if (a != null && b != null && a.name().equals(b.name())) {
@@ -275,7 +276,7 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
             try {
                 return setting.rule().parse(text.trim());
             } catch (Setting.Refused refused) {
-                problems.add(prefix + optionName(setting.name()) + " must be "
+                problems.add(prefix + CommandLine.optionName(setting.name()) + " must be "
                         + refused.getMessage() + ", was '" + Texts.oneLine(text) + "'");
                 return fallback;
             }
@@ -301,9 +302,5 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
 
     private static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String optionName(String setting) {
-        return setting.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CommandLineTest {
+    private enum Colour { DARK_RED, BLUE }
 
     @Test
     void anOptionsValueIsTheNextArgumentUnlessThatIsAnOption() {
@@ -37,5 +38,13 @@ class CommandLineTest {
         assertThat(CommandLine.asksForHelp("--quick", "-h")).isTrue();
         assertThat(CommandLine.asksForHelp("--help")).isTrue();
         assertThat(CommandLine.asksForHelp("--out", "help.json")).isFalse();
+    }
+
+    @Test
+    void aListOfNamedChoicesGivesTheirConstantsOrIsRefusedWithEveryChoice() {
+        assertThat(CommandLine.someOf(Colour.class, "--only", "blue, dark-red")).containsExactly(Colour.DARK_RED, Colour.BLUE);
+        assertThat(CommandLine.optionNames(Colour.class)).isEqualTo("dark-red, blue");
+        assertThatThrownBy(() -> CommandLine.someOf(Colour.class, "--only", "blue,DARK_RED"))
+                .hasMessage("--only takes some of dark-red, blue; was 'DARK_RED'");
     }
 }

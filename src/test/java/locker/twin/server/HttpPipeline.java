@@ -141,9 +141,12 @@ final class HttpPipeline {
             LOG.warn("{} {}: the client closed the connection before the body ended", ctx.req().getMethod(),
                     ctx.req().getRequestURI());
             text(ctx, 500, "Internal Server Error");
-        } catch (Exception e) {
+        } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+            // a fault of the twin's own, the deployed server's panic: its recover middleware answers 500 with the
+            // panic's value as text, and so does the twin, with what was thrown (Javalin would answer an Error with
+            // an empty 500)
             LOG.error("{} {} failed", ctx.req().getMethod(), ctx.req().getRequestURI(), e);
-            text(ctx, 500, "Internal Server Error");
+            text(ctx, 500, e.toString());
         }
     }
 

@@ -48,6 +48,42 @@ class HttpPipelineIT {
         assertThat(head.headerNames()).doesNotContain("vary");
     }
 
+    /**
+     * A fault of the twin's own cannot be produced for real (no handler is known to fail so), so a step gate throws one
+     * in the middle of a hold: the deployed recover middleware answers a panic 500 with its value as text, and the
+     * twin answers with what was thrown, an Error too, and goes on serving.
+     */
+    @Test
+    void aFaultInAHandlerIs500WithWhatWasThrownAsRecoverAnswersAPanic() {
+        String bearer = bearer();
+        try {
+            STACK.stack().server().installStepGate((step, lockerId) -> {
+                if (step == StepGate.Step.HOLD_BEFORE_SETNX && lockerId == 101) {
+                    throw new AssertionError("fault in hold");
+                }
+                if (step == StepGate.Step.HOLD_BEFORE_SETNX) {
+                    throw new IllegalStateException("fault");
+                }
+            });
+            ConsoleCapture.Captured<RawHttp.Answer> logged = ConsoleCapture.capture(() ->
+                    http.send("POST", "/api/v1/lockers/101/hold", bearer));
+            RawHttp.Answer error = logged.result();
+            RawHttp.Answer exception = http.send("POST", "/api/v1/lockers/102/hold", bearer);
+
+            assertThat(logged.output()).as("a fault of the twin's own is logged with its trace")
+                    .contains("POST /api/v1/lockers/101/hold failed", "java.lang.AssertionError: fault in hold", "\tat ");
+            assertThat(error.status()).isEqualTo(500);
+            assertThat(error.reason()).isEqualTo("Internal Server Error");
+            assertThat(error.text()).isEqualTo("java.lang.AssertionError: fault in hold");
+            assertThat(error.header("Content-Type")).contains(TEXT);
+            assertThat(exception.status()).isEqualTo(500);
+            assertThat(exception.text()).isEqualTo("java.lang.IllegalStateException: fault");
+        } finally {
+            STACK.stack().server().installStepGate(null);
+        }
+        assertThat(http.send("GET", "/api/v1/health").status()).isEqualTo(200);
+    }
+
     @Test
     void aWrongMethodOnAKnownPathIs405WithTheAllowedMethodsInFibersOrder() {
         RawHttp.Answer post = http.send("POST", "/");

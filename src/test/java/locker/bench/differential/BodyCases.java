@@ -44,6 +44,7 @@ final class BodyCases {
         loginCase(cases, true, "JSON as text/json", s, "text/json", json);
         loginCase(cases, true, "JSON as application/vnd.api+json", s, "application/vnd.api+json", json);
         loginCase(cases, false, "JSON as type/x+json", s, "type/x+json", json);
+        loginCase(cases, false, "JSON with a tab after the Content-Type (fasthttp keeps it)", s, "application/json\t", json);
         loginCase(cases, true, "JSON with the Content-Type in capitals", s, "APPLICATION/JSON", json);
         loginCase(cases, true, "JSON without a Content-Type", s, null, json);
         loginCase(cases, true, "JSON as text/plain", s, "text/plain", json);

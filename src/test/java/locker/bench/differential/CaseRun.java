@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** One case on one target: sends its steps, records each normalised exchange, and offers logins and forged tokens. */
 final class CaseRun {
@@ -57,8 +58,13 @@ final class CaseRun {
     }
 
     WireAnswer send(String step, WireRequest request) {
+        return send(step, request, UnaryOperator.identity());
+    }
+
+    /** Sends a request whose answer's body is compared as {@code bodyView} shows it. */
+    WireAnswer send(String step, WireRequest request, UnaryOperator<String> bodyView) {
         WireAnswer answer = client.exchange(request);
-        exchanges.add(Exchange.of(step, request, answer, group.normaliser));
+        exchanges.add(Exchange.of(step, request, answer, group.normaliser, bodyView));
         return answer;
     }
 

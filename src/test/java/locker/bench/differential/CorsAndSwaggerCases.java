@@ -52,20 +52,20 @@ final class CorsAndSwaggerCases {
         options(cors, false, "OPTIONS / without Access-Control-Request-Method", "/", "https://kucisc.kr", null, null);
 
         List<DiffCase> swagger = new ArrayList<>();
-        get(swagger, true, "/swagger/doc.json");
+        document(swagger, true, "GET /swagger/doc.json", WireRequest.get("/swagger/doc.json"));
         get(swagger, true, "/swagger/index.html");
         get(swagger, true, "/swagger/");
         get(swagger, true, "/swagger");
         get(swagger, false, "/swagger/swagger-ui.css");
         get(swagger, false, "/swagger/swagger-ui-bundle.js");
         get(swagger, false, "/swagger/nope");
-        get(swagger, false, "/swagger/doc.json?x=1");
+        document(swagger, false, "GET /swagger/doc.json?x=1", WireRequest.get("/swagger/doc.json?x=1"));
         swagger.add(DiffCase.client(SWAGGER, "HEAD /swagger/index.html",
                 run -> run.send("HEAD /swagger/index.html", WireRequest.method("HEAD", "/swagger/index.html"))));
         swagger.add(DiffCase.client(SWAGGER, "POST /swagger/index.html",
                 run -> run.send("POST /swagger/index.html", WireRequest.post("/swagger/index.html"))));
-        swagger.add(DiffCase.client(SWAGGER, "GET /swagger/doc.json with an allowed Origin",
-                run -> run.send("GET /swagger/doc.json", WireRequest.get("/swagger/doc.json").header("Origin", "https://kucisc.kr"))));
+        document(swagger, true, "GET /swagger/doc.json with an allowed Origin",
+                WireRequest.get("/swagger/doc.json").header("Origin", "https://kucisc.kr"));
         return List.of(CaseGroup.sharingOneReset(CORS, cors), CaseGroup.sharingOneReset(SWAGGER, swagger));
     }
 
@@ -86,6 +86,12 @@ final class CorsAndSwaggerCases {
             }
             run.send("OPTIONS " + path, request);
         }));
+    }
+
+    /** The API document, compared by its {@link ApiDocumentOutline outline}. */
+    private static void document(List<DiffCase> cases, boolean client, String what, WireRequest request) {
+        cases.add(new DiffCase(what + " (its outline)", SWAGGER, client, false,
+                run -> run.send(what, request, ApiDocumentOutline::of)));
     }
 
     private static void get(List<DiffCase> cases, boolean client, String path) {

@@ -34,7 +34,9 @@ final class TokenCases {
         List<DiffCase> cases = new ArrayList<>();
         cases.add(client(TOKENS, "a valid token", run -> run.send("GET /lockers/me", me(run.login(student(5)).accessToken()))));
         cases.add(client(TOKENS, "no Authorization header", run -> run.send("GET /lockers/me", WireRequest.get(ApiRoute.MY_LOCKER.fullPath()))));
-        header(cases, true, "'Bearer <valid>' followed by a tab", token -> "Bearer " + token + "\t");
+        // hand-made: a browser strips whitespace around a header value before sending it (Fetch's normalisation), and
+        // a server's HTTP parser may drop it (RFC 9110 §5.5); fasthttp keeps a trailing tab, Jetty does not
+        header(cases, false, "'Bearer <valid>' followed by a tab", token -> "Bearer " + token + "\t");
         header(cases, true, "'Bearer <valid>' followed by a space", token -> "Bearer " + token + " ");
         header(cases, true, "lowercase 'bearer <valid>'", token -> "bearer " + token);
         header(cases, true, "'Bearer  <valid>' with two spaces", token -> "Bearer  " + token);

@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * The deployed server's route stack (Fiber v2) in the order Fiber tries it: {@code GET /} before any middleware, then
  * CORS for everything else, the public routes, the JWT check as a prefix route on {@code /api/v1}, the protected
- * routes, the swagger stub, and last Fiber's 405 or 404. Paths match ignoring ASCII case with trailing slashes
- * stripped; a parameter keeps the request's bytes (case and percent escapes). Every refusal is Fiber text.
+ * routes, fiber-swagger's {@code /swagger/*}, and last Fiber's 405 or 404. Paths match ignoring ASCII case with
+ * trailing slashes stripped; a parameter keeps the request's bytes (case and percent escapes). Every refusal is Fiber
+ * text.
  */
 final class HttpPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(HttpPipeline.class);
@@ -96,6 +97,7 @@ final class HttpPipeline {
     private final List<Route> publicRoutes;
     private final List<Route> protectedRoutes;
     private final Route welcome = Route.get("/", ctx -> text(ctx, 200, WELCOME));
+    private final SwaggerUi swaggerUi = new SwaggerUi();
     private final List<Route> everyRoute;
 
     HttpPipeline(Authenticator authenticator, List<Route> publicRoutes, List<Route> protectedRoutes,
@@ -189,7 +191,7 @@ final class HttpPipeline {
             }
         }
         if ((method.equals("GET") || method.equals("HEAD")) && isSwaggerPath(detectionPath)) {
-            swagger(ctx, rawPath);
+            swaggerUi.answer(ctx, rawPath);
             return;
         }
         String allowed = allowedMethods(method, detectionPath, rawPath);
@@ -340,28 +342,6 @@ final class HttpPipeline {
         return detectionPath.equals("/swagger") || detectionPath.startsWith("/swagger/");
     }
 
-    /** A stub of fiber-swagger: the redirect to {@code index.html}, a small page there, 404 for its other files. */
-    private static void swagger(Context ctx, String rawPath) {
-        int slash = rawPath.lastIndexOf('/');
-        String file = rawPath.substring(slash + 1);
-        if (file.isEmpty()) {
-            ctx.status(301).header("Location", rawPath + "index.html");
-            withoutContentType(ctx);
-        } else if (file.equals("index.html")) {
-            contentType(ctx.status(200), "text/html; charset=utf-8");
-            ctx.result("""
-                    <!DOCTYPE html>
-                    <html lang="en">
-                    <head><meta charset="UTF-8"><title>Swagger UI</title></head>
-                    <body><div id="swagger-ui">The locker reservation API: see doc.json</div></body>
-                    </html>
-                    """.getBytes(StandardCharsets.UTF_8));
-        } else {
-            ctx.header("X-Content-Type-Options", "nosniff");
-            text(ctx, 404, "404 page not found\n");
-        }
-    }
-
     /**
      * Fiber's matching path: ASCII lower case, every trailing slash stripped from a path longer than {@code /}
      * ({@code //} becomes empty, which no route matches).
@@ -416,7 +396,7 @@ final class HttpPipeline {
             413, "Request Entity Too Large", 500, "Internal Server Error");
 
     /** fasthttp sends no Content-Type with an empty body unless one was set; Javalin sets a default one. */
-    private static void withoutContentType(Context ctx) {
+    static void withoutContentType(Context ctx) {
         ctx.res().setContentType(null);
     }
 

@@ -269,26 +269,6 @@ class HttpPipelineIT {
     }
 
     @Test
-    void theSwaggerStubRedirectsToItsPageAndCorsApplies() {
-        RawHttp.Answer redirect = http.send("GET", "/swagger/", "Origin: https://kucisc.kr");
-        assertThat(redirect.status()).isEqualTo(301);
-        assertThat(redirect.header("Location")).contains("/swagger/index.html");
-        assertThat(redirect.body()).isEmpty();
-        assertThat(redirect.headerNames()).doesNotContain("content-type");
-        assertThat(redirect.header("Vary")).contains("Origin");
-        assertThat(redirect.header("Access-Control-Allow-Origin")).contains("https://kucisc.kr");
-
-        RawHttp.Answer page = http.send("GET", "/swagger/index.html");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.header("Content-Type")).contains("text/html; charset=utf-8");
-        assertThat(page.text()).contains("<html");
-
-        RawHttp.Answer post = http.send("POST", "/swagger/index.html");
-        assertThat(post.status()).isEqualTo(405);
-        assertThat(post.header("Allow")).contains("GET, HEAD");
-    }
-
-    @Test
     void jsonAnswersAreGoBytes() {
         String studentId = "2034000001";
         String name = "<김&철수>";

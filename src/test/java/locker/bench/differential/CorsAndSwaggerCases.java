@@ -59,6 +59,12 @@ final class CorsAndSwaggerCases {
         get(swagger, false, "/swagger/swagger-ui.css");
         get(swagger, false, "/swagger/swagger-ui-bundle.js");
         get(swagger, false, "/swagger/nope");
+        get(swagger, true, "/swagger/swagger-ui.js.map");
+        get(swagger, false, "/swagger/index.js");
+        get(swagger, false, "/Swagger//x/");
+        swagger.add(DiffCase.client(SWAGGER, "GET /swagger/swagger-ui.css modified since a later date (a browser's reload)",
+                run -> run.send("GET /swagger/swagger-ui.css", WireRequest.get("/swagger/swagger-ui.css")
+                        .header("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT"))));
         document(swagger, false, "GET /swagger/doc.json?x=1", WireRequest.get("/swagger/doc.json?x=1"));
         swagger.add(DiffCase.client(SWAGGER, "HEAD /swagger/index.html",
                 run -> run.send("HEAD /swagger/index.html", WireRequest.method("HEAD", "/swagger/index.html"))));

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * whatever the answer was.
  */
 final class SwaggerUi {
-    private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui-dist/4.11.0/";
+    /** Where the swagger-ui-dist webjar keeps its files: its version is the one pom.xml pins. */
+    static final String WEBJAR = "META-INF/resources/webjars/swagger-ui-dist/4.11.0/";
     /** The files swaggo/files embeds; the webjar holds a few more (its README, package.json ...) that are not served. */
     private static final Set<String> FILES = Set.of("favicon-16x16.png", "favicon-32x32.png", "index.css",
             "oauth2-redirect.html", "swagger-initializer.js", "swagger-ui-bundle.js", "swagger-ui-bundle.js.map",

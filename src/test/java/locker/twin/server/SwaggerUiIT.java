@@ -112,7 +112,7 @@ class SwaggerUiIT {
 
     private static byte[] webjarFile(String name) throws IOException {
         try (InputStream in = SwaggerUiIT.class.getClassLoader()
-                .getResourceAsStream("META-INF/resources/webjars/swagger-ui-dist/4.11.0/" + name)) {
+                .getResourceAsStream(SwaggerUi.WEBJAR + name)) {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         }

@@ -3,7 +3,6 @@ package locker.twin.server;
 import io.javalin.http.Context;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,23 +200,7 @@ final class RequestBody {
         }
 
         private static String decode(String text) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '+') {
-                    bytes.write(' ');
-                } else if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
-                    bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
-                    i += 2;
-                } else {
-                    bytes.write(c);
-                }
-            }
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        private static int hex(char c) {
-            return Character.digit(c, 16) >= 0 && c < 128 ? Character.digit(c, 16) : -1;
+            return PercentEscapes.decode(text, StandardCharsets.ISO_8859_1, true);
         }
     }
 }

@@ -2,7 +2,6 @@ package locker.twin.server;
 
 import io.javalin.http.Context;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,8 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * swagger-ui 4.11.0 files fiber-swagger embeds (the same build, from the swagger-ui-dist webjar) and served as Go's
  * {@code http.ServeContent} serves a file: {@code Etag}, {@code Last-Modified} at start-up, {@code Accept-Ranges},
  * 304 to a matching {@code If-None-Match} or {@code If-Modified-Since} (a {@code Range} is not served in part:
- * docs/twin-fidelity-http.md); else 404 {@code Not Found}. fiber-swagger then sets the content type of {@code .css}, {@code .js} and {@code .png} names
- * whatever the answer was.
+ * docs/twin-fidelity-http.md); else 404 {@code Not Found}. fiber-swagger then sets the content type of {@code .css},
+ * {@code .js} and {@code .png} names whatever the answer was.
  */
 final class SwaggerUi {
     /** Where the swagger-ui-dist webjar keeps its files: its version is the one pom.xml pins. */
@@ -55,7 +54,7 @@ final class SwaggerUi {
     private final Instant modified = Instant.now();
 
     void answer(Context ctx, String rawPath) {
-        String path = cleanPath(percentDecoded(rawPath));
+        String path = cleanPath(PercentEscapes.decode(rawPath, StandardCharsets.UTF_8, false));
         int slash = path.lastIndexOf('/');
         prefix.compareAndSet(null, path.substring(0, slash + 1));
         String name = path.substring(slash + 1);
@@ -122,26 +121,6 @@ final class SwaggerUi {
         HttpPipeline.contentType(ctx.status(status), type);
         ctx.res().setContentLength(body.length);
         ctx.result(body);
-    }
-
-    /** fasthttp's request path: percent escapes decoded (an invalid one kept as it is). */
-    static String percentDecoded(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-            int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
-            if (c == '%' && high >= 0 && low >= 0) {
-                out.write(high * 16 + low);
-                i += 2;
-            } else {
-                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** Repeated slashes collapsed and {@code .} and {@code ..} segments resolved, a trailing slash kept. */

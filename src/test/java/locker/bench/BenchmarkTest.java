@@ -4,14 +4,19 @@ import locker.bench.BenchmarkOptions.Step;
 import locker.bench.LoadRuns.LargeRush;
 import locker.bench.LoadRuns.Medians;
 import locker.loadtest.results.RunTimeline.Milestone;
+import locker.loadtest.simulation.LoadTestRun;
 import org.junit.jupiter.api.Test;
+import org.slf4j.helpers.MessageFormatter;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,6 +92,28 @@ class BenchmarkTest {
         RunFigures figures = new RunFigures(100, failed, 30, 3.3, 3.3, 0.1, p95, p95, Map.of("confirmed", finished),
                 heapMiB, true, 30);
         return LargeRush.of(figures, 10);
+    }
+
+    @Test
+    void theStacksLineIsReadAsTheRunPrintsIt() {
+        String line = "12:00:01.000 [main] INFO locker.loadtest.simulation.LoadTestRun - " + MessageFormatter.arrayFormat(
+                LoadTestRun.STACK_STARTED_LINE, new Object[] {4321, "http://127.0.0.1:40001", 40002, 40003}).getMessage();
+        assertThat(GatlingRun.milestone(line, new LinkedHashMap<>())).hasValue(GatlingRun.Milestone.STACK_STARTED);
+        Matcher values = GatlingRun.stackLine(line);
+        assertThat(List.of(values.group(1), values.group(2), values.group(3), values.group(4)))
+                .containsExactly("4321", "http://127.0.0.1:40001", "40002", "40003");
+        String reworded = line.replace("PostgreSQL on port", "PostgreSQL at");
+        assertThatThrownBy(() -> GatlingRun.stackLine(reworded)).hasMessageContaining(reworded);
+    }
+
+    @Test
+    void aRunThatEndedWellWithoutAWatchedLineIsNamed() {
+        Set<GatlingRun.Milestone> gatlingsOnly = EnumSet.of(GatlingRun.Milestone.SIMULATION_STARTED,
+                GatlingRun.Milestone.SIMULATION_COMPLETED);
+        assertThat(GatlingRun.missed(gatlingsOnly, true)).containsExactly(GatlingRun.Milestone.STACK_STARTED);
+        assertThat(GatlingRun.missed(gatlingsOnly, false)).isEmpty();
+        assertThat(GatlingRun.missed(EnumSet.of(GatlingRun.Milestone.STACK_STARTED), true))
+                .containsExactly(GatlingRun.Milestone.SIMULATION_STARTED, GatlingRun.Milestone.SIMULATION_COMPLETED);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package locker.bench;
 
+import locker.loadtest.simulation.LoadTestRun;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,14 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One {@code ./mvnw gatling:test} as a user runs it, watched from outside: every line of its output is
@@ -31,7 +36,8 @@ final class GatlingRun {
      * when to read the processes' CPU. The phases of a run come from its results file's timeline, not from here.
      */
     enum Milestone {
-        STACK_STARTED("embedded reference stack started in"),
+        STACK_STARTED(LoadTestRun.STACK_STARTED_LINE.substring(0, LoadTestRun.STACK_STARTED_LINE.indexOf("{}"))),
+        /** Gatling's own lines, {@code Simulation locker.… started...} and {@code Simulation locker.… completed in …}. */
         SIMULATION_STARTED("Simulation locker."),
         SIMULATION_COMPLETED(" completed in ");
 
@@ -57,8 +63,12 @@ final class GatlingRun {
     record Server(ProcessHandle jvm, int postgresPort) {}
 
     private static final long TIMEOUT_MINUTES = 20;
-    /** The line of {@link Milestone#STACK_STARTED}: its start-up time and where its PostgreSQL listens. */
-    private static final Pattern STACK_LINE = Pattern.compile("started in (\\d+) ms .*PostgreSQL on port (\\d+)");
+    /**
+     * The line of {@link Milestone#STACK_STARTED}, each value of {@link LoadTestRun#STACK_STARTED_LINE} a group: the
+     * stack's start-up milliseconds, its base URL, where its PostgreSQL and its Redis listen.
+     */
+    private static final Pattern STACK_LINE = Pattern.compile(Arrays.stream(
+            LoadTestRun.STACK_STARTED_LINE.split("\\{}", -1)).map(Pattern::quote).collect(Collectors.joining("(\\S+)")));
 
     private GatlingRun() {}
 
@@ -104,10 +114,10 @@ final class GatlingRun {
                         continue;
                     }
                     milestones.put(reached.get(), now);
-                    Matcher stack = STACK_LINE.matcher(line);
-                    if (reached.get() == Milestone.STACK_STARTED && stack.find()) {
+                    if (reached.get() == Milestone.STACK_STARTED) {
+                        Matcher stack = stackLine(line);
                         stackStartSeconds = Optional.of(Integer.parseInt(stack.group(1)) / 1000.0);
-                        postgresPort = OptionalInt.of(Integer.parseInt(stack.group(2)));
+                        postgresPort = OptionalInt.of(Integer.parseInt(stack.group(3)));
                     }
                     Optional<ProcessHandle> gatling = gatlingJvm(maven);
                     if (gatlingJvmStarted == null) {
@@ -123,6 +133,12 @@ final class GatlingRun {
             if (!maven.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 maven.destroyForcibly();
                 throw new IllegalStateException("the run did not end within " + TIMEOUT_MINUTES + " minutes; see " + log);
+            }
+            List<Milestone> missed = missed(milestones.keySet(), server.isEmpty() && !settings.containsKey("BASE_URL"));
+            if (maven.exitValue() == 0 && !missed.isEmpty()) {
+                throw new IllegalStateException("the run's output had no line for " + missed + " (" + missed.stream()
+                        .map(m -> "'" + m.marker + "'").collect(Collectors.joining(", ")) + "), so its CPU was not read;"
+                        + " has the line's wording changed? See " + log);
             }
             return new Result(maven.exitValue(), log, resultsFile, started, Instant.now(), gatlingJvmStarted,
                     cpuDuringRun, stackStartSeconds);
@@ -143,6 +159,23 @@ final class GatlingRun {
             }
         }
         return Optional.empty();
+    }
+
+    /** The milestones a run that ended well must have passed and did not; the stack's only when it started one. */
+    static List<Milestone> missed(Set<Milestone> reached, boolean embeddedStack) {
+        return Arrays.stream(Milestone.values())
+                .filter(m -> !reached.contains(m) && (embeddedStack || m != Milestone.STACK_STARTED))
+                .toList();
+    }
+
+    /** The values of a {@link Milestone#STACK_STARTED} line, as {@link #STACK_LINE}'s groups. */
+    static Matcher stackLine(String line) {
+        Matcher stack = STACK_LINE.matcher(line);
+        if (!stack.find()) {
+            throw new IllegalStateException("the embedded stack's line does not read as '" + LoadTestRun.STACK_STARTED_LINE
+                    + "': " + line);
+        }
+        return stack;
     }
 
     /** Maven forks Gatling's JVM: the Java process below Maven's own. */

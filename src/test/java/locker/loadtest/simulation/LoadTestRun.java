@@ -47,6 +47,13 @@ import java.util.function.ToIntFunction;
 public final class LoadTestRun {
     /** The one logger of a run's steps, whichever part takes them. */
     static final Logger LOG = LoggerFactory.getLogger(LoadTestRun.class);
+    /**
+     * The line that says the embedded stack is up (start-up milliseconds, base URL, PostgreSQL's and Redis's ports), in
+     * the logger's {@code {}} form. The benchmark watches a run's output for it as it comes, to read the stack's
+     * processes' CPU while the run goes on.
+     */
+    public static final String STACK_STARTED_LINE =
+            "embedded reference stack started in {} ms at {} (PostgreSQL on port {}, Redis on port {})";
 
     private final LoadTestConfig config;
     private final Target target;

@@ -59,8 +59,8 @@ final class Target implements AutoCloseable {
         if (config.usesEmbeddedStack()) {
             stack = EmbeddedStack.start();
             timeline.reached(Milestone.STACK_STARTED);
-            LoadTestRun.LOG.info("embedded reference stack started in {} ms at {} (PostgreSQL on port {}, Redis on "
-                    + "port {})", stack.startupMillis(), stack.baseUrl(), stack.dbPort(), stack.redisPort());
+            LoadTestRun.LOG.info(LoadTestRun.STACK_STARTED_LINE, stack.startupMillis(), stack.baseUrl(), stack.dbPort(),
+                    stack.redisPort());
         }
         String baseUrl = stack != null ? stack.baseUrl() : config.baseUrl.orElseThrow();
         boolean databaseReachable = stack != null || databaseReachable(config);

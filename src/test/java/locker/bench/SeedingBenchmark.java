@@ -5,6 +5,7 @@ import locker.bench.Goal.Limit;
 import locker.config.LoadTestConfig;
 import locker.config.SeedPlan;
 import locker.config.SettingSource;
+import locker.loadtest.results.TextTable;
 import locker.testdata.TestData;
 import locker.twin.stack.EmbeddedStack;
 
@@ -34,13 +35,13 @@ public final class SeedingBenchmark {
     private SeedingBenchmark() {}
 
     public static void main(String[] args) {
-        StringBuilder table = new StringBuilder(String.format("%n%-8s %8s %8s %10s %12s%n",
-                "users", "lockers", "attempt", "seed ms", "restore ms"));
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of("users", "lockers", "attempt", "seed ms", "restore ms"));
         for (Timing t : measure(SIZES)) {
-            table.append(String.format("%-8d %8d %8d %10.0f %12.0f%n", t.users(), t.lockers(), t.attempt(),
-                    t.seedSeconds() * 1000, t.restoreSeconds() * 1000));
+            table.add(List.of(String.valueOf(t.users()), String.valueOf(t.lockers()), String.valueOf(t.attempt()),
+                    String.format("%.0f", t.seedSeconds() * 1000), String.format("%.0f", t.restoreSeconds() * 1000)));
         }
-        System.out.println(table);
+        System.out.println("\n" + TextTable.align(table));
     }
 
     /** The benchmark's rows: the slower attempt of each size, seed and restore each under the size's goal. */

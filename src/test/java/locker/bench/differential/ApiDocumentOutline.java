@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,7 +40,7 @@ final class ApiDocumentOutline {
             JsonNode details = operation.getValue();
             List<String> parameters = new ArrayList<>();
             details.path("parameters").forEach(p -> parameters.add(p.path("name").asText() + " in " + p.path("in").asText()));
-            operations.put(path.getKey() + " " + operation.getKey(), operation.getKey().toUpperCase() + " " + path.getKey()
+            operations.put(path.getKey() + " " + operation.getKey(), operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey()
                     + " tags " + details.path("tags") + " parameters " + parameters
                     + " answers " + names(details.path("responses")));
         }));

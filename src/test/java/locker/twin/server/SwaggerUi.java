@@ -138,7 +138,8 @@ final class SwaggerUi {
         return directory && !segments.isEmpty() ? joined + "/" : joined;
     }
 
-    private static byte[] resource(String name) {
+    /** A file of the class path, whole; a missing one is an error of the build. */
+    static byte[] resource(String name) {
         try (InputStream in = SwaggerUi.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + name + " is missing from the class path");

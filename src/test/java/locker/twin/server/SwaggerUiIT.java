@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,8 +67,8 @@ class SwaggerUiIT {
     }
 
     @Test
-    void anEmbeddedFileIsServedWholeWithItsValidatorsAndAnsweredNotModifiedWhenTheyMatch() throws IOException {
-        byte[] css = webjarFile("swagger-ui.css");
+    void anEmbeddedFileIsServedWholeWithItsValidatorsAndAnsweredNotModifiedWhenTheyMatch() {
+        byte[] css = SwaggerUi.resource(SwaggerUi.WEBJAR + "swagger-ui.css");
 
         RawHttp.Answer file = http.send("GET", "/swagger/swagger-ui.css");
         assertThat(file.status()).isEqualTo(200);
@@ -108,13 +107,5 @@ class SwaggerUiIT {
         assertThat(unknown.header("Content-Type")).contains("text/plain; charset=utf-8");
 
         assertThat(http.send("GET", "/swagger/sub/swagger-ui.css").status()).isEqualTo(404);
-    }
-
-    private static byte[] webjarFile(String name) throws IOException {
-        try (InputStream in = SwaggerUiIT.class.getClassLoader()
-                .getResourceAsStream(SwaggerUi.WEBJAR + name)) {
-            assertThat(in).as(name).isNotNull();
-            return in.readAllBytes();
-        }
     }
 }

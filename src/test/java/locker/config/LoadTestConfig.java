@@ -31,6 +31,13 @@ public final class LoadTestConfig {
     /** More test lockers would make every {@code GET /lockers} answer megabytes long. */
     public static final int MAX_TEST_LOCKERS_COUNT = 100_000;
     public static final int MAX_SHARDS = 1_000;
+    /** PER_USER_LOGGING=auto logs each student's lines in runs of at most this many students. */
+    public static final int AUTO_LOGGING_MAX_USERS = 1_000;
+    /** {@link #describe()} records under this key the database the test data went into, this for the embedded one. */
+    public static final String DATABASE_KEY = "db";
+    public static final String EMBEDDED_DATABASE = "embedded";
+    /** BASE_URL as {@link #describe()} records it for the embedded stack. */
+    public static final String EMBEDDED_TARGET = "embedded reference stack";
     /** Declared defaults that other code builds on (test data, fixtures). */
     public static final long DEFAULT_STUDENT_ID_START = STUDENT_ID_START.fallback();
     public static final int DEFAULT_TOTAL_USERS = TOTAL_USERS.fallback();
@@ -134,7 +141,7 @@ public final class LoadTestConfig {
         PerUserLogging logging = r.read(PER_USER_LOGGING);
         // capacity students loop for as long as the search runs: their lines would grow with its length, not its users
         perUserLogging = logging == PerUserLogging.ON
-                || (logging == PerUserLogging.AUTO && totalUsers <= 1000 && profile != Profile.CAPACITY);
+                || (logging == PerUserLogging.AUTO && totalUsers <= AUTO_LOGGING_MAX_USERS && profile != Profile.CAPACITY);
 
         requestTimeout = r.read(REQUEST_TIMEOUT);
         maxConnections = r.read(MAX_CONNECTIONS);
@@ -272,14 +279,20 @@ public final class LoadTestConfig {
         Map<String, Object> d = new LinkedHashMap<>();
         recorded.forEach((setting, value) -> {
             if (setting == DB_HOST) {
-                d.put("db", usesEmbeddedStack() ? "embedded" : database.toString());
+                d.put(DATABASE_KEY, usesEmbeddedStack() ? EMBEDDED_DATABASE : database.toString());
             }
             if (!setting.rule().secret()) {
-                d.put(setting.name().toLowerCase(Locale.ROOT), value);
+                d.put(setting.key(), value);
             }
         });
-        d.put("base_url", baseUrl.orElse("embedded reference stack"));
+        d.put(BASE_URL.key(), baseUrl.orElse(EMBEDDED_TARGET));
         return d;
+    }
+
+    /** Whether settings as {@link #describe()} gave them (or without a target at all) are a run on the embedded stack. */
+    public static boolean describesEmbeddedStack(Map<String, Object> described) {
+        Object target = described.get(BASE_URL.key());
+        return EMBEDDED_DATABASE.equals(described.get(DATABASE_KEY)) || target == null || EMBEDDED_TARGET.equals(target);
     }
 
     /** The test data of a run with this many students. */

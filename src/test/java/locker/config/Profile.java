@@ -20,6 +20,14 @@ public enum Profile {
         this.arrival = arrival;
     }
 
+    /**
+     * Whether a run has a throughput goal: ramp and soak set their own arrival rate, so their throughput follows the
+     * settings, not the server, and the capacity search judges each level on its own.
+     */
+    public boolean hasThroughputGoal() {
+        return this == BATCH || this == RUSH;
+    }
+
     /** How the students arrive; empty for the capacity search. */
     public Optional<LoadProfile> arrival() {
         return Optional.ofNullable(arrival);

@@ -20,6 +20,11 @@ public record RedisTarget(String host, int port, String password) {
                 DefaultJedisClientConfig.builder().password(password).timeoutMillis(timeoutMillis).build());
     }
 
+    /** A client that answered {@code PING} within a second; empty when Redis did not answer. */
+    public Optional<Jedis> connectIfAnswering() {
+        return connectIfAnswering(1_000);
+    }
+
     /** A client that answered {@code PING} within {@code timeoutMillis}; empty when Redis did not answer. */
     public Optional<Jedis> connectIfAnswering(int timeoutMillis) {
         Jedis jedis = null;

@@ -11,6 +11,11 @@ public record SeedPlan(int totalUsers, long studentIdStart, int testLockersCount
         return lastStudentId(studentIdStart, totalUsers);
     }
 
+    /** The student ids as the results and the console show them: {@code first-last}. */
+    public String studentIds() {
+        return studentIdStart + "-" + studentIdEnd();
+    }
+
     /** The last of {@code students} consecutive student ids from {@code first}. */
     public static long lastStudentId(long first, int students) {
         return first + students - 1;

@@ -41,6 +41,11 @@ public record Setting<T>(String name, T fallback, Rule<T> rule, String meaning) 
         }
     }
 
+    /** The key the results file records this setting under ({@link LoadTestConfig#describe()}). */
+    public String key() {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
     /** The default as the README's table shows it: in backticks, or *(unset)*. */
     public String defaultText() {
         Object shown = fallback == null ? null : rule.shown(fallback);
@@ -56,7 +61,9 @@ public record Setting<T>(String name, T fallback, Rule<T> rule, String meaning) 
     // ---- the rules ----
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:-]{1,253}");
-    private static final Pattern IDENTIFIER = Pattern.compile("[^\\s\"'\\p{Cntrl}]{1,63}");
+    /** PostgreSQL's longest name, in bytes. */
+    static final int MAX_IDENTIFIER_LENGTH = 63;
+    private static final Pattern IDENTIFIER = Pattern.compile("[^\\s\"'\\p{Cntrl}]{1," + MAX_IDENTIFIER_LENGTH + "}");
 
     static Rule<Integer> wholeNumber(int min, int max) {
         return between(min, max, Integer::valueOf, "a whole number");
@@ -164,7 +171,7 @@ public record Setting<T>(String name, T fallback, Rule<T> rule, String meaning) 
 
     /** A PostgreSQL name (database, user) as a client may give it: 1 to 63 characters without spaces or quotes. */
     static Rule<String> identifier() {
-        return matching(IDENTIFIER, "a name of 1 to 63 characters without spaces, quotes or control characters");
+        return matching(IDENTIFIER, "a name of 1 to " + MAX_IDENTIFIER_LENGTH + " characters without spaces, quotes or control characters");
     }
 
     private static Rule<String> matching(Pattern pattern, String accepts) {

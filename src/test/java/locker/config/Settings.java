@@ -6,8 +6,10 @@ import locker.config.LoadTestConfig.PerUserLogging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import static locker.config.LoadTestConfig.AUTO_LOGGING_MAX_USERS;
 import static locker.config.LoadTestConfig.LARGEST_STUDENT_ID;
 import static locker.config.LoadTestConfig.MAX_SHARDS;
 import static locker.config.LoadTestConfig.MAX_TEST_LOCKERS_COUNT;
@@ -34,6 +36,7 @@ import static locker.config.Setting.wholeNumber;
  */
 public final class Settings {
     private static final List<Setting<?>> DECLARED = new ArrayList<>();
+    private static final String IDENTIFIER_TEXT = "1–" + Setting.MAX_IDENTIFIER_LENGTH + " characters, no spaces or quotes";
 
     // ---- target ----
     public static final Setting<Optional<String>> BASE_URL = declare("BASE_URL", Optional.empty(), httpUrl(),
@@ -51,7 +54,7 @@ public final class Settings {
     public static final Setting<Profile> PROFILE = declare("PROFILE", Profile.BATCH, choice(Profile.class),
             "how students arrive: `batch`, `rush`, `ramp`, `soak`, or `capacity` (the capacity search)");
     public static final Setting<Integer> TOTAL_USERS = declare("TOTAL_USERS", 1000, wholeNumber(1, MAX_TOTAL_USERS),
-            "students who run the journey (the soak's students repeat it); 1 to 100,000");
+            "students who run the journey (the soak's students repeat it); 1 to " + thousands(MAX_TOTAL_USERS));
     public static final Setting<Integer> CONCURRENT_USERS = declare("CONCURRENT_USERS", 50, wholeNumber(1, 100_000),
             "`batch`: the most students running at once");
     public static final Setting<Duration> BATCH_DELAY = declare("BATCH_DELAY", ofSeconds(0.1), seconds(0, 3600),
@@ -88,7 +91,8 @@ public final class Settings {
             "after a lost race, how many other free lockers a student tries");
     public static final Setting<PerUserLogging> PER_USER_LOGGING = declare("PER_USER_LOGGING", PerUserLogging.AUTO,
             choice(PerUserLogging.class),
-            "the per-student lines: `on`, `off`, or `auto` (on up to 1,000 students, off for `capacity`)");
+            "the per-student lines: `on`, `off`, or `auto` (on up to " + thousands(AUTO_LOGGING_MAX_USERS)
+                    + " students, off for `capacity`)");
 
     // ---- HTTP ----
     public static final Setting<Duration> REQUEST_TIMEOUT = declare("REQUEST_TIMEOUT", ofSeconds(30),
@@ -107,16 +111,16 @@ public final class Settings {
             + "`STUDENT_ID_START + N - 1` for N = `TOTAL_USERS`, `RACE_USERS`, `BENCHMARK_USERS` or (`capacity`) "
             + "`CAPACITY_MAX`, and the last must still have 10 digits");
     public static final Setting<Integer> TEST_LOCKERS_COUNT = declare("TEST_LOCKERS_COUNT", 150,
-            wholeNumber(0, MAX_TEST_LOCKERS_COUNT), "lockers added for the run and removed after it; 0 to 100,000");
+            wholeNumber(0, MAX_TEST_LOCKERS_COUNT), "lockers added for the run and removed after it; 0 to " + thousands(MAX_TEST_LOCKERS_COUNT));
     public static final Setting<String> DB_HOST = declare("DB_HOST", "localhost", hostName(),
             "the server's PostgreSQL, a host name or IP address (ignored for the embedded stack, which uses its "
             + "own)");
     public static final Setting<Integer> DB_PORT = declare("DB_PORT", 5432, wholeNumber(1, 65_535),
             "the server's PostgreSQL port");
     public static final Setting<String> DB_NAME = declare("DB_NAME", "locker_db", identifier(),
-            "1–63 characters, no spaces or quotes");
+            IDENTIFIER_TEXT);
     public static final Setting<String> DB_USER = declare("DB_USER", "postgres", identifier(),
-            "1–63 characters, no spaces or quotes");
+            IDENTIFIER_TEXT);
     public static final Setting<String> DB_PASSWORD = declare("DB_PASSWORD", "password", secret(),
             "one line; never printed, logged or written to a results file");
     public static final Setting<String> REDIS_HOST = declare("REDIS_HOST", "localhost", hostName(),
@@ -142,7 +146,7 @@ public final class Settings {
             "this generator's number among `SHARD_COUNT`, from 0: it runs its slice of the test students (the "
             + "journey's simulation only)");
     public static final Setting<Integer> SHARD_COUNT = declare("SHARD_COUNT", 1, wholeNumber(1, MAX_SHARDS),
-            "how many load generators share the run (1 to 1000); above 1 needs `EXTERNAL_TEST_DATA=true` and a "
+            "how many load generators share the run (1 to " + MAX_SHARDS + "); above 1 needs `EXTERNAL_TEST_DATA=true` and a "
             + "`BASE_URL`; each generator runs its share of `TOTAL_USERS`, `CONCURRENT_USERS`, `SOAK_ARRIVAL_RATE` "
             + "and `MIN_THROUGHPUT`");
 
@@ -185,6 +189,10 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.copyOf(DECLARED);
 
     private Settings() {}
+
+    private static String thousands(int number) {
+        return String.format(Locale.ROOT, "%,d", number);
+    }
 
     private static <T> Setting<T> declare(String name, T fallback, Setting.Rule<T> rule, String meaning) {
         Setting<T> setting = new Setting<>(name, fallback, rule, meaning);

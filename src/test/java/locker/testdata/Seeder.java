@@ -15,11 +15,8 @@ import java.util.List;
 /** Puts a run's test data in: ledger row, snapshot, users and lockers, in one transaction. */
 final class Seeder {
     private static final int SHOWN_COLLISIONS = 5;
-    private static final String COLLISIONS = """
-            SELECT serial_id, student_id FROM public.users
-            WHERE (CASE WHEN student_id ~ '^[0-9]{1,18}$' THEN student_id::bigint END) BETWEEN ? AND ?
-               OR serial_id = ANY (?)
-            ORDER BY student_id LIMIT ?""";
+    private static final String COLLISIONS = "SELECT serial_id, student_id FROM public.users WHERE "
+            + TestUser.studentIdBetween("student_id") + " OR serial_id = ANY (?) ORDER BY student_id LIMIT ?";
 
     private Seeder() {}
 

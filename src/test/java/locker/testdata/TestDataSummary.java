@@ -39,7 +39,7 @@ public record TestDataSummary(String studentIds, int testLockers, @JsonInclude(J
 
     /** Before the restore: the plan's students and lockers. */
     public static TestDataSummary of(SeedPlan plan) {
-        return new TestDataSummary(plan.studentIdStart() + "-" + plan.studentIdEnd(), plan.testLockersCount(), null, null);
+        return new TestDataSummary(plan.studentIds(), plan.testLockersCount(), null, null);
     }
 
     public TestDataSummary restored(RestoreReport report) {

@@ -1,5 +1,7 @@
 package locker.loadtest.anomalies;
 
+import locker.contract.RedisKeys;
+
 /**
  * The known defect of the deployed server that fits an anomaly's evidence, by the rules of {@link CauseRules}
  * (docs/results-and-report.md states them), or none. The keys R1 … R10 name the deployed server's races as
@@ -20,7 +22,8 @@ public enum Cause {
             + "second active row for the student"),
     R10("R10", "two first logins of one student at once clash on the users' primary key; the deployed server does "
             + "not retry"),
-    HOLD_TIME_OVER("hold_time_over", "not a defect: the request came after the hold's 60 seconds"),
+    HOLD_TIME_OVER("hold_time_over", "not a defect: the request came after the hold's " + RedisKeys.HOLD_SECONDS
+            + " seconds"),
     UNEXPLAINED("unexplained", "no known defect of the deployed server fits the evidence");
 
     private final String key;

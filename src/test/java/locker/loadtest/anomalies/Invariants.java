@@ -1,5 +1,7 @@
 package locker.loadtest.anomalies;
 
+import locker.testdata.TestUser;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +48,7 @@ public final class Invariants {
 
     private static final String CONFIRMED_TEST_LOCKERS = "SELECT count(*) FROM locker_info i "
             + "JOIN users u ON u.serial_id = i.owner_serial_id "
-            + "WHERE u.student_id ~ '^[0-9]{1,18}$' AND u.student_id::bigint BETWEEN ? AND ?";
+            + "WHERE " + TestUser.studentIdBetween("u.student_id");
 
     /**
      * Runs every check. {@code confirmedExpected} is the run's successful confirms minus its releases; it is

@@ -1,10 +1,10 @@
 package locker.loadtest.contractcheck;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.Api;
 import locker.contract.ApiRoute;
+import locker.contract.AuthFields;
 import locker.contract.LockerAnswer;
 import locker.contract.MyLocker;
 import locker.testdata.TestUser;
@@ -35,6 +35,8 @@ public record ContractStep(String behaviour, Sender sender, String method, Strin
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WITH_LOGIN_FIELDS = " with " + String.join(", ", AuthFields.ACCESS_TOKEN,
+            AuthFields.REFRESH_TOKEN, AuthFields.SERIAL_ID);
 
     /** The steps, in the order they run; the lockers X and Y and the students are the check's own. */
     public static final List<ContractStep> ALL = List.of(
@@ -112,7 +114,7 @@ public record ContractStep(String behaviour, Sender sender, String method, Strin
         if (status / 100 != 2) {
             return Optional.empty();
         }
-        JsonNode token = tree(body).path("access_token");
+        JsonNode token = tree(body).path(AuthFields.ACCESS_TOKEN);
         return token.isTextual() ? Optional.of(token.asText()) : Optional.empty();
     }
 
@@ -133,7 +135,7 @@ public record ContractStep(String behaviour, Sender sender, String method, Strin
     private static Reading login(int status) {
         return new Reading() {
             public String expected(ContractCast cast) {
-                return status + " with access_token, refresh_token, serial_id";
+                return status + WITH_LOGIN_FIELDS;
             }
 
             public String got(int actual, byte[] body, ContractCast cast) {
@@ -142,16 +144,16 @@ public record ContractStep(String behaviour, Sender sender, String method, Strin
                 }
                 JsonNode answer = tree(body);
                 List<String> missing = new ArrayList<>();
-                if (!answer.path("access_token").isTextual()) {
-                    missing.add("access_token");
+                if (!answer.path(AuthFields.ACCESS_TOKEN).isTextual()) {
+                    missing.add(AuthFields.ACCESS_TOKEN);
                 }
-                if (!answer.path("refresh_token").isTextual()) {
-                    missing.add("refresh_token");
+                if (!answer.path(AuthFields.REFRESH_TOKEN).isTextual()) {
+                    missing.add(AuthFields.REFRESH_TOKEN);
                 }
-                if (!answer.path("serial_id").isIntegralNumber()) {
-                    missing.add("serial_id");
+                if (!answer.path(AuthFields.SERIAL_ID).isIntegralNumber()) {
+                    missing.add(AuthFields.SERIAL_ID);
                 }
-                return actual + (missing.isEmpty() ? " with access_token, refresh_token, serial_id"
+                return actual + (missing.isEmpty() ? WITH_LOGIN_FIELDS
                         : " without " + String.join(", ", missing));
             }
         };
@@ -216,12 +218,7 @@ public record ContractStep(String behaviour, Sender sender, String method, Strin
     }
 
     private static String loginBody(TestUser student) {
-        return "{\"student_id\":\"" + quoted(student.studentId()) + "\",\"name\":\"" + quoted(student.name())
-                + "\",\"phone_number\":\"" + quoted(student.phoneNumber()) + "\"}";
-    }
-
-    private static String quoted(String value) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(value));
+        return AuthFields.loginBody(student.studentId(), student.name(), student.phoneNumber());
     }
 
     private static JsonNode tree(byte[] body) {

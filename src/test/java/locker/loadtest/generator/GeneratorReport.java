@@ -104,7 +104,8 @@ public record GeneratorReport(int samples, String allowedCores, int allowedCoreC
         return FILE.read(runDirectory);
     }
 
-    private static double round(double value) {
+    /** A figure of the generator's self-check, to three decimals. */
+    static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -20,7 +20,9 @@ public final class GeneratorSampler implements AutoCloseable {
     public static final String JVM = "jvm";
     public static final String OTHER = "other";
 
-    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The timer whose lateness tells a busy generator. */
+    static final long TICK_MILLIS = 50;
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
     private static final int TICKS_PER_SAMPLE = 20;
 
     private final BitSet allowed = ProcReadings.allowedCores();

@@ -31,7 +31,8 @@ public record GeneratorSizing(long requests, double cpuMillisPerRequest, long pe
         long peak = peakPerSecond(requestEndMillis);
         double cores = cpuPerRequest * peak / (Saturation.GENERATOR_SHARE_PERCENT / 100);
         int generators = Math.max(saturated ? 2 : 1, (int) Math.ceil(cores / Math.max(1, allowedCores)));
-        return new GeneratorSizing(requests, round(cpuPerRequest * 1000), peak, round(cores), generators, saturated);
+        return new GeneratorSizing(requests, GeneratorReport.round(cpuPerRequest * 1000), peak,
+                GeneratorReport.round(cores), generators, saturated);
     }
 
     /** One line for the console and the report. */
@@ -53,9 +54,5 @@ public record GeneratorSizing(long requests, double cpuMillisPerRequest, long pe
             peak = Math.max(peak, last - first + 1);
         }
         return peak;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

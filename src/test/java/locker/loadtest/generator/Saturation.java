@@ -35,9 +35,10 @@ public final class Saturation {
     /** The short definition the results file repeats. */
     public static final String DEFINITION = String.format(Locale.ROOT,
             "a second is saturated when the generator's threads use >= %.0f %% of the cores this process may use, "
-                    + "or those cores are >= %.0f %% busy while the generator uses >= %.2f of a core, or a 50 ms timer "
+                    + "or those cores are >= %.0f %% busy while the generator uses >= %.2f of a core, or a %d ms timer "
                     + "wakes >= %.0f ms late; the run is saturated when >= %.0f %% of its seconds are",
-            GENERATOR_SHARE_PERCENT, CORES_BUSY_PERCENT, WORKING_GENERATOR_CORES, LAG_MILLIS, SATURATED_SAMPLES_PERCENT);
+            GENERATOR_SHARE_PERCENT, CORES_BUSY_PERCENT, WORKING_GENERATOR_CORES, GeneratorSampler.TICK_MILLIS, LAG_MILLIS,
+            SATURATED_SAMPLES_PERCENT);
 
     private Saturation() {}
 

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,19 +37,18 @@ public final class ServerMetricsSampler implements AutoCloseable {
                    count(*)                                              AS total,
                    count(*) FILTER (WHERE wait_event_type = 'Lock')      AS waiting_on_locks
             FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()""";
-    private static final String[] PG_SERIES = {"active", "idle", "idle_in_transaction", "total", "waiting_on_locks"};
-
     /** The series of the heap used in this JVM, in MiB. */
-    public static final String JVM_HEAP_USED = "jvm_heap_used";
+    public static final String JVM_HEAP_USED = ServerMetric.JVM_HEAP_USED.key();
 
     private final Connection db;
     private final Jedis redis;
     private final boolean sampleThisJvm;
-    private final Map<String, MetricSeries> series = new LinkedHashMap<>();
+    private final Map<ServerMetric, MetricSeries> series = new EnumMap<>(ServerMetric.class);
     private final ScheduledExecutorService timer;
     private final OperatingSystemMXBean os =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final double intervalSeconds;
     private long lastRedisCommands = -1;
 
     /**
@@ -60,13 +60,10 @@ public final class ServerMetricsSampler implements AutoCloseable {
         this.db = db.orElse(null);
         this.redis = redis.orElse(null);
         this.sampleThisJvm = sampleThisJvm;
-        for (String name : PG_SERIES) {
-            series.put("postgres_connections_" + name, new MetricSeries("connections"));
+        this.intervalSeconds = interval.toNanos() / 1e9;
+        for (ServerMetric metric : ServerMetric.values()) {
+            series.put(metric, new MetricSeries(metric.unit()));
         }
-        series.put("redis_connected_clients", new MetricSeries("clients"));
-        series.put("redis_ops_per_sec", new MetricSeries("operations/s"));
-        series.put("jvm_process_cpu", new MetricSeries("% of all cores"));
-        series.put(JVM_HEAP_USED, new MetricSeries("MiB"));
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "server-metrics");
             thread.setDaemon(true);
@@ -79,8 +76,8 @@ public final class ServerMetricsSampler implements AutoCloseable {
         samplePostgres();
         sampleRedis();
         if (sampleThisJvm) {
-            series.get("jvm_process_cpu").add(Math.max(0, os.getProcessCpuLoad()) * 100);
-            series.get(JVM_HEAP_USED).add(memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0));
+            series.get(ServerMetric.JVM_PROCESS_CPU).add(Math.max(0, os.getProcessCpuLoad()) * 100);
+            series.get(ServerMetric.JVM_HEAP_USED).add(memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0));
         }
     }
 
@@ -90,8 +87,10 @@ public final class ServerMetricsSampler implements AutoCloseable {
         }
         try (PreparedStatement statement = db.prepareStatement(PG_ACTIVITY); ResultSet row = statement.executeQuery()) {
             row.next();
-            for (String name : PG_SERIES) {
-                series.get("postgres_connections_" + name).add(row.getLong(name));
+            for (ServerMetric metric : ServerMetric.values()) {
+                if (metric.postgresColumn != null) {
+                    series.get(metric).add(row.getLong(metric.postgresColumn));
+                }
             }
         } catch (SQLException e) {
             LOG.debug("PostgreSQL sample skipped: {}", e.getMessage());
@@ -104,11 +103,11 @@ public final class ServerMetricsSampler implements AutoCloseable {
         }
         try {
             Map<String, String> info = parseInfo(redis.info("clients") + "\n" + redis.info("stats"));
-            series.get("redis_connected_clients").add(Double.parseDouble(info.getOrDefault("connected_clients", "0")));
-            // commands since the last sample, less this sample's own two INFO commands
+            series.get(ServerMetric.REDIS_CONNECTED_CLIENTS).add(Double.parseDouble(info.getOrDefault("connected_clients", "0")));
+            // commands since the last sample, less this sample's own two INFO commands, per second
             long commands = Long.parseLong(info.getOrDefault("total_commands_processed", "0"));
             if (lastRedisCommands >= 0) {
-                series.get("redis_ops_per_sec").add(commands - lastRedisCommands - 2);
+                series.get(ServerMetric.REDIS_OPS_PER_SEC).add((commands - lastRedisCommands - 2) / intervalSeconds);
             }
             lastRedisCommands = commands;
         } catch (JedisException | NumberFormatException e) {
@@ -159,7 +158,7 @@ public final class ServerMetricsSampler implements AutoCloseable {
     /** Every series with its peak. */
     public Map<String, ServerMetrics.Series> series() {
         Map<String, ServerMetrics.Series> described = new LinkedHashMap<>();
-        series.forEach((name, s) -> described.put(name, s.series()));
+        series.forEach((metric, s) -> described.put(metric.key(), s.series()));
         return described;
     }
 
@@ -171,15 +170,15 @@ public final class ServerMetricsSampler implements AutoCloseable {
     /** The peak of each series that has samples, for the console summary. */
     public Map<String, Double> peaks() {
         Map<String, Double> peaks = new LinkedHashMap<>();
-        series.forEach((name, s) -> {
+        series.forEach((metric, s) -> {
             if (s.size() > 0) {
-                peaks.put(name, MetricSeries.round(s.peak()));
+                peaks.put(metric.key(), MetricSeries.round(s.peak()));
             }
         });
         return peaks;
     }
 
-    int samples(String name) {
-        return series.get(name).size();
+    int samples(ServerMetric metric) {
+        return series.get(metric).size();
     }
 }

@@ -25,16 +25,16 @@ class ServerMetricsSamplerIT {
                     Optional.of(new Jedis(EmbeddedStack.HOST, stack.redisPort())), true, Duration.ofMillis(200));
             // the server works until every series has three samples, however long a busy machine takes for them
             long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (Stream.of("postgres_connections_total", "redis_connected_clients", "jvm_heap_used")
+            while (Stream.of(ServerMetric.POSTGRES_TOTAL, ServerMetric.REDIS_CONNECTED_CLIENTS, ServerMetric.JVM_HEAP_USED)
                     .anyMatch(series -> sampler.samples(series) < 3) && System.nanoTime() < giveUp) {
                 http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/v1/health")).build(),
                         HttpResponse.BodyHandlers.discarding());
             }
             sampler.close();
 
-            assertThat(sampler.samples("postgres_connections_total")).isGreaterThanOrEqualTo(3);
-            assertThat(sampler.samples("redis_connected_clients")).isGreaterThanOrEqualTo(3);
-            assertThat(sampler.samples("jvm_heap_used")).isGreaterThanOrEqualTo(3);
+            assertThat(sampler.samples(ServerMetric.POSTGRES_TOTAL)).isGreaterThanOrEqualTo(3);
+            assertThat(sampler.samples(ServerMetric.REDIS_CONNECTED_CLIENTS)).isGreaterThanOrEqualTo(3);
+            assertThat(sampler.samples(ServerMetric.JVM_HEAP_USED)).isGreaterThanOrEqualTo(3);
             Map<String, Double> peaks = sampler.peaks();
             // the server keeps a pool of connections open; /health pings Redis from the server's pool
             assertThat(peaks.get("postgres_connections_total")).isGreaterThanOrEqualTo(1);

@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class GatlingLogReader {
     public static final String SUPPORTED_GATLING_VERSION = "3.15.1";
-    private static final String SIMULATION_LOG = "simulation.log";
+    static final String SIMULATION_LOG = "simulation.log";
 
     private final Path runDirectory;
 

@@ -1,9 +1,13 @@
 package locker.loadtest.results;
 
 import locker.config.LoadTestConfig;
+import locker.config.Profile;
+import locker.config.Setting;
+import locker.config.Settings;
 import locker.loadtest.results.RunResults.AssertionResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +17,10 @@ import java.util.Optional;
  * The original load test's performance goals of a run, from its settings as the results record them
  * ({@link LoadTestConfig#describe()}).
  * A run declares them to Gatling as assertions; the runs of several load generators are judged on them together
- * ({@link #judge}), with the texts Gatling gives its assertions. Ramp and soak set their own arrival rate, so their
- * throughput follows the settings, not the server: they have no throughput goal.
+ * ({@link #judge}), with the texts Gatling gives its assertions.
  *
- * @param minThroughput requests per second over the run; empty for ramp and soak
+ * @param minThroughput requests per second over the run; empty for a profile without a throughput goal
+ *                      ({@link Profile#hasThroughputGoal()})
  */
 public record PerformanceGoals(double maxMeanMillis, double maxP95Millis, double minSuccessPercent,
                                Optional<Double> minThroughput) {
@@ -27,11 +31,12 @@ public record PerformanceGoals(double maxMeanMillis, double maxP95Millis, double
 
     /** The goals in a results file's settings; a file without them is refused by name. */
     public static PerformanceGoals of(Map<String, Object> settings) {
-        Object profile = settings.get("profile");
-        boolean throughputGoal = "batch".equals(profile) || "rush".equals(profile);
-        return new PerformanceGoals(number(settings, "max_mean_response_time") * 1000,
-                number(settings, "max_p95_response_time") * 1000, number(settings, "min_success_rate"),
-                throughputGoal ? Optional.of(number(settings, "min_throughput")) : Optional.empty());
+        Object recorded = settings.get(Settings.PROFILE.key());
+        boolean throughputGoal = Arrays.stream(Profile.values())
+                .anyMatch(profile -> profile.hasThroughputGoal() && Settings.PROFILE.rule().shown(profile).equals(recorded));
+        return new PerformanceGoals(number(settings, Settings.MAX_MEAN_RESPONSE_TIME) * 1000,
+                number(settings, Settings.MAX_P95_RESPONSE_TIME) * 1000, number(settings, Settings.MIN_SUCCESS_RATE),
+                throughputGoal ? Optional.of(number(settings, Settings.MIN_THROUGHPUT)) : Optional.empty());
     }
 
     /** Each goal judged on the figures of a whole run (times in ms, success in percent). */
@@ -48,9 +53,9 @@ public record PerformanceGoals(double maxMeanMillis, double maxP95Millis, double
         return results;
     }
 
-    private static double number(Map<String, Object> settings, String key) {
-        if (!(settings.get(key) instanceof Number number)) {
-            throw new IllegalArgumentException("the settings have no " + key + ": written by an older version");
+    private static double number(Map<String, Object> settings, Setting<?> setting) {
+        if (!(settings.get(setting.key()) instanceof Number number)) {
+            throw new IllegalArgumentException("the settings have no " + setting.key() + ": written by an older version");
         }
         return number.doubleValue();
     }

@@ -104,10 +104,15 @@ public final class ResultsDocument {
 
     /** Percent of {@code total} that were OK, to two decimals as Gatling's report gives it; 0 without requests. */
     public static double successRate(long ok, long total) {
-        return total == 0 ? 0 : Math.round(ok * 10000.0 / total) / 100.0;
+        return percent(ok, total);
     }
 
-    static double seconds(long millis) {
+    /** {@code part} in percent of {@code whole}, to two decimals; 0 of nothing. */
+    public static double percent(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 10000.0 / whole) / 100.0;
+    }
+
+    public static double seconds(long millis) {
         return millis / 1000.0;
     }
 }

@@ -22,7 +22,7 @@ public final class RunDirectories {
     public static Optional<Path> newestRun(Path resultsDirectory, String simulationId, long notBeforeMillis) {
         return runs(resultsDirectory)
                 .filter(run -> run.getFileName().toString().startsWith(simulationId + "-"))
-                .filter(run -> lastModified(run.resolve("simulation.log")) >= notBeforeMillis)
+                .filter(run -> lastModified(run.resolve(GatlingLogReader.SIMULATION_LOG)) >= notBeforeMillis)
                 .max(Comparator.comparing(run -> run.getFileName().toString().substring(simulationId.length())));
     }
 
@@ -31,7 +31,7 @@ public final class RunDirectories {
             return Stream.empty();
         }
         try (Stream<Path> children = Files.list(resultsDirectory)) {
-            return children.filter(child -> Files.isRegularFile(child.resolve("simulation.log"))).toList().stream();
+            return children.filter(child -> Files.isRegularFile(child.resolve(GatlingLogReader.SIMULATION_LOG))).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

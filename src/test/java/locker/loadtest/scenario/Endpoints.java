@@ -1,12 +1,12 @@
 package locker.loadtest.scenario;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.gatling.http.response.Response;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import locker.contract.ApiRoute;
+import locker.contract.AuthFields;
 import locker.contract.LockerAnswer;
 import locker.contract.LockerList;
 import locker.contract.MyLocker;
@@ -183,12 +183,7 @@ public final class Endpoints {
     }
 
     private static String loginBody(Session session) {
-        return "{\"student_id\":\"" + quoted(session.getString(STUDENT_ID)) + "\",\"name\":\""
-                + quoted(session.getString(NAME)) + "\",\"phone_number\":\"" + quoted(session.getString(PHONE_NUMBER))
-                + "\"}";
-    }
-
-    private static String quoted(String value) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(value));
+        return AuthFields.loginBody(session.getString(STUDENT_ID), session.getString(NAME),
+                session.getString(PHONE_NUMBER));
     }
 }

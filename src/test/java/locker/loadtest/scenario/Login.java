@@ -3,6 +3,7 @@ package locker.loadtest.scenario;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import locker.contract.AuthFields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,9 +27,9 @@ public record Login(String accessToken, long serialId) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if ("access_token".equals(field) && value == JsonToken.VALUE_STRING) {
+                if (AuthFields.ACCESS_TOKEN.equals(field) && value == JsonToken.VALUE_STRING) {
                     accessToken = parser.getText();
-                } else if ("serial_id".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+                } else if (AuthFields.SERIAL_ID.equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
                     serialId = parser.getLongValue();
                 } else {
                     parser.skipChildren();
@@ -38,7 +39,7 @@ public record Login(String accessToken, long serialId) {
             throw new UncheckedIOException("not a login answer: " + e.getMessage(), e);
         }
         if (accessToken == null || serialId == null) {
-            throw new IllegalArgumentException("the login answer has no " + (accessToken == null ? "access_token" : "serial_id"));
+            throw new IllegalArgumentException("the login answer has no " + (accessToken == null ? AuthFields.ACCESS_TOKEN : AuthFields.SERIAL_ID));
         }
         return new Login(accessToken, serialId);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.config.SeedPlan;
 import locker.contract.ApiRoute;
+import locker.contract.AuthFields;
 import locker.contract.LockerAnswer;
 import locker.loadtest.anomalies.Call;
 import locker.loadtest.anomalies.RecordedRequest;
@@ -48,7 +49,7 @@ final class GiveBack {
                   List<String> failures) {
         TestDataSummary summary(SeedPlan plan) {
             List<String> left = new ArrayList<>();
-            left.add("test users " + plan.studentIdStart() + "-" + plan.studentIdEnd() + " (" + students
+            left.add("test users " + plan.studentIds() + " (" + students
                     + " registered by their login; the API cannot remove a user) and their refresh tokens, revoked by"
                     + " the logout");
             left.add("their locker_assignments rows: released and expired ones stay as history (a given-up hold's row"
@@ -91,7 +92,7 @@ final class GiveBack {
             work.clear();
             tokens.forEach((student, studentTokens) -> work.add(pool.submit(() -> {
                 HttpResponse<String> answer = send(client, baseUrl + ApiRoute.LOG_OUT.fullPath(), timeout,
-                        studentTokens.access(), "{\"refresh_token\":" + quoted(studentTokens.refresh()) + "}");
+                        studentTokens.access(), AuthFields.logoutBody(studentTokens.refresh()));
                 if (answer != null && answer.statusCode() == 200) {
                     loggedOut.incrementAndGet();
                 } else {
@@ -147,9 +148,10 @@ final class GiveBack {
             if (request.call() == Call.LOG_IN && request.status() / 100 == 2 && request.body() != null) {
                 try {
                     JsonNode answer = JSON.readTree(request.body());
-                    if (answer.path("access_token").isTextual() && answer.path("refresh_token").isTextual()) {
-                        tokens.put(request.student(), new Tokens(answer.path("access_token").asText(),
-                                answer.path("refresh_token").asText()));
+                    JsonNode access = answer.path(AuthFields.ACCESS_TOKEN);
+                    JsonNode refresh = answer.path(AuthFields.REFRESH_TOKEN);
+                    if (access.isTextual() && refresh.isTextual()) {
+                        tokens.put(request.student(), new Tokens(access.asText(), refresh.asText()));
                     }
                 } catch (IOException notALoginAnswer) {
                     // a 2xx login the scenario refused; nothing to log out
@@ -208,9 +210,5 @@ final class GiveBack {
                 throw new IllegalStateException(e.getCause());
             }
         }
-    }
-
-    private static String quoted(String value) {
-        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 }

@@ -1,7 +1,7 @@
 package locker.loadtest.simulation;
 
-import locker.config.Profile;
 import locker.config.LoadTestConfig;
+import locker.loadtest.contractcheck.ContractCheck;
 import locker.loadtest.results.ExitStatus;
 
 import java.time.Duration;
@@ -28,33 +28,34 @@ public final class RunPlan {
     }
 
     static String describe(LoadTestConfig config, String simulationClass) {
-        String simulation = simulationClass.substring(simulationClass.lastIndexOf('.') + 1);
         StringBuilder out = new StringBuilder();
         line(out, "simulation", simulationClass);
         line(out, "target", config.usesEmbeddedStack()
-                ? "embedded reference stack (PostgreSQL, Redis and the reference server start inside the Gatling JVM)"
+                ? LoadTestConfig.EMBEDDED_TARGET
+                + " (PostgreSQL, Redis and the reference server start inside the Gatling JVM)"
                 : config.baseUrl.orElseThrow());
         if (!config.usesEmbeddedStack()) {
             line(out, "database", config.database + " (test users and lockers are added, then removed)");
             line(out, "redis", config.redis.toString());
         }
-        switch (simulation) {
-            case "SmokeSimulation" -> line(out, "users", "1 (student id " + config.studentIdStart + ")");
-            case "ContractCheckSimulation" -> line(out, "users", "1 sending the contract check's requests as 2 students"
-                    + studentIds(config, 2) + ", on 2 test lockers");
-            case "LockerRaceSimulation" -> line(out, "users", config.raceUsers + " racing for one locker"
-                    + studentIds(config, config.raceUsers));
-            case "ReferenceServerBenchmarkSimulation" -> line(out, "users", config.benchmarkUsers + " sending "
+        if (simulationClass.equals(SmokeSimulation.class.getName())) {
+            line(out, "users", SmokeSimulation.STUDENTS + " (student id " + config.studentIdStart + ")");
+        } else if (simulationClass.equals(ContractCheckSimulation.class.getName())) {
+            line(out, "users", "1 sending the contract check's requests as " + ContractCheck.STUDENTS + " students"
+                    + studentIds(config, ContractCheck.STUDENTS) + ", on " + ContractCheck.LOCKERS + " test lockers");
+        } else if (simulationClass.equals(LockerRaceSimulation.class.getName())) {
+            line(out, "users", config.raceUsers + " racing for one locker" + studentIds(config, config.raceUsers));
+        } else if (simulationClass.equals(ReferenceServerBenchmarkSimulation.class.getName())) {
+            line(out, "users", config.benchmarkUsers + " sending "
                     + config.benchmarkRequests.name().toLowerCase(Locale.ROOT) + " requests for "
                     + seconds(config.benchmarkDuration) + " s" + studentIds(config, config.benchmarkUsers));
-            default -> {
-                line(out, "users", config.totalUsers + studentIds(config, config.totalUsers));
-                line(out, "profile", profile(config));
-                line(out, "assertions", "mean < " + seconds(config.maxMeanResponseTime) + " s, 95th < "
-                        + seconds(config.maxP95ResponseTime) + " s, success > " + number(config.minSuccessRate) + " %"
-                        + (config.profile == Profile.BATCH || config.profile == Profile.RUSH
-                        ? ", throughput > " + number(config.minThroughput) + " req/s" : ""));
-            }
+        } else {
+            line(out, "users", config.totalUsers + studentIds(config, config.totalUsers));
+            line(out, "profile", profile(config));
+            line(out, "assertions", "mean < " + seconds(config.maxMeanResponseTime) + " s, 95th < "
+                    + seconds(config.maxP95ResponseTime) + " s, success > " + number(config.minSuccessRate) + " %"
+                    + (config.profile.hasThroughputGoal() ? ", throughput > " + number(config.minThroughput) + " req/s"
+                    : ""));
         }
         line(out, "results file", config.resultsFilename);
         return out.toString();

@@ -151,6 +151,6 @@ final class RunRecording {
     }
 
     private Optional<Jedis> metricsRedis() {
-        return target.redis().connectIfAnswering(1_000);
+        return target.redis().connectIfAnswering();
     }
 }

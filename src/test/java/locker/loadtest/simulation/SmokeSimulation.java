@@ -16,8 +16,11 @@ import static locker.loadtest.scenario.SessionKeys.LOCKER_ID;
  * name the one answer that went wrong, not the steps that could not work after it).
  */
 public class SmokeSimulation extends LoadTestSimulation {
+    /** One student, who walks through every step once. */
+    static final int STUDENTS = 1;
+
     public SmokeSimulation() {
-        super(config -> 1);
+        super(config -> STUDENTS);
         Endpoints endpoints = run.endpoints();
         setUp(scenario("Smoke")
                 .feed(run.students())
@@ -32,7 +35,7 @@ public class SmokeSimulation extends LoadTestSimulation {
                 .exec(endpoints.myLocker()).exitHereIfFailed()
                 .exec(endpoints.release()).exitHereIfFailed().exec(run.record(Outcome.RELEASED))
                 .exec(endpoints.myLockerIsEmpty())
-                .injectOpen(atOnceUsers(1)))
+                .injectOpen(atOnceUsers(STUDENTS)))
                 .protocols(run.protocol())
                 .maxDuration(run.config().totalTimeout)
                 .assertions(global().failedRequests().count().is(0L));

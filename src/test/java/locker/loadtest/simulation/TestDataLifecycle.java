@@ -136,7 +136,7 @@ final class TestDataLifecycle {
     }
 
     private Jedis redisOrNull() {
-        Optional<Jedis> jedis = redis.connectIfAnswering(1_000);
+        Optional<Jedis> jedis = redis.connectIfAnswering();
         if (jedis.isEmpty()) {
             LoadTestRun.LOG.warn("anomalies reported without the hold keys: Redis at {} did not answer", redis);
         }

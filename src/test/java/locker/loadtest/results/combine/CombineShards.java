@@ -2,7 +2,10 @@ package locker.loadtest.results.combine;
 
 import locker.config.ConfigException;
 import locker.config.LoadTestConfig;
+import locker.config.SeedPlan;
+import locker.config.Setting;
 import locker.config.SettingSource;
+import locker.config.Settings;
 import locker.loadtest.anomalies.AnomalyFinder;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.InvariantResult;
@@ -33,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * {@code scripts/combine_shards.sh}: after the last of several load generators (shards) has finished, checks the
@@ -46,7 +50,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * 7 the database could not be reached or a generator still holds it (nothing checked or restored).
  */
 public final class CombineShards {
-    static final String USAGE = "usage: combine_shards.sh [--no-database] [--output combined_results.json]"
+    static final Path DEFAULT_OUTPUT = Path.of("combined_results.json");
+    static final String USAGE = "usage: combine_shards.sh [--no-database] [--output " + DEFAULT_OUTPUT + "]"
             + " <shard results.json>...";
 
     private CombineShards() {}
@@ -55,7 +60,7 @@ public final class CombineShards {
     record Arguments(List<Path> files, Path output, boolean database) {
         static Arguments parse(String[] args) {
             List<Path> files = new ArrayList<>();
-            Path output = Path.of("combined_results.json");
+            Path output = DEFAULT_OUTPUT;
             boolean database = true;
             CommandLine line = new CommandLine(args);
             while (line.hasNext()) {
@@ -106,7 +111,7 @@ public final class CombineShards {
         }
         if (!missing.isEmpty()) {
             System.err.println("WARNING: no results file for shard(s) " + missing + " of " + shards.get(0).config()
-                    .settings().get("shard_count") + ": they did not finish; their requests are not in the figures");
+                    .settings().get(Settings.SHARD_COUNT.key()) + ": they did not finish; their requests are not in the figures");
         }
         Checked checked;
         try {
@@ -145,15 +150,15 @@ public final class CombineShards {
      */
     private static Checked checkAndRestore(LoadTestConfig settings, List<RunResults> shards, boolean shardsMissing) {
         Map<String, Object> first = shards.get(0).config().settings();
-        long start = ((Number) first.get("student_id_start")).longValue();
-        int students = ((Number) first.get("total_users")).intValue();
-        StudentIdRange range = new StudentIdRange(start, start + students - 1);
+        SeedPlan plan = new SeedPlan(((Number) first.get(Settings.TOTAL_USERS.key())).intValue(),
+                ((Number) first.get(Settings.STUDENT_ID_START.key())).longValue(),
+                ((Number) first.get(Settings.TEST_LOCKERS_COUNT.key())).intValue());
+        StudentIdRange range = new StudentIdRange(plan.studentIdStart(), plan.studentIdEnd());
         long confirmedNow = shards.stream().mapToLong(shard -> shard.summary().outcome(Outcome.CONFIRMED.key())
                 - shard.summary().outcome(Outcome.RELEASED.key())).sum();
         List<InvariantResult> invariants = new ArrayList<>();
         AtomicReference<AnomalyReport> anomalies = new AtomicReference<>(AnomalyReport.none(true));
-        TestDataSummary summary = new TestDataSummary(start + "-" + range.last(),
-                ((Number) first.get("test_lockers_count")).intValue(), null, null);
+        TestDataSummary summary = TestDataSummary.of(plan);
         try (TestData data = TestData.connect(settings.database, settings.redis)) {
             if (!data.isConnected()) {
                 throw new TestDataRefusedException("nothing checked or restored: the database " + settings.database
@@ -167,7 +172,7 @@ public final class CombineShards {
                         System.err.println("WARNING: " + Invariants.CONFIRMED_COUNT + " not checked: the missing shards'"
                                 + " confirms are unknown");
                     }
-                    try (Jedis jedis = settings.redis.connectIfAnswering(1_000).orElse(null)) {
+                    try (Jedis jedis = settings.redis.connectIfAnswering().orElse(null)) {
                         anomalies.set(AnomalyFinder.find(List.of(), invariants, new LockerStateReader(connection, jedis)));
                     }
                 });
@@ -214,8 +219,9 @@ public final class CombineShards {
 
     /** The rules a set of shards' results must follow to be combined. */
     static final class ShardSet {
-        private static final List<String> SHARED = List.of("base_url", "profile", "total_users", "student_id_start",
-                "test_lockers_count", "shard_count");
+        private static final List<String> SHARED = Stream.of(Settings.BASE_URL, Settings.PROFILE,
+                Settings.TOTAL_USERS, Settings.STUDENT_ID_START, Settings.TEST_LOCKERS_COUNT, Settings.SHARD_COUNT)
+                .map(Setting::key).toList();
 
         private ShardSet() {}
 
@@ -231,13 +237,13 @@ public final class CombineShards {
                     }
                 }
             }
-            if (!(first.get("shard_count") instanceof Number count)) {
+            if (!(first.get(Settings.SHARD_COUNT.key()) instanceof Number count)) {
                 throw new IllegalArgumentException(files.get(0) + " does not say which shard it is: written by an older"
                         + " version");
             }
             TreeSet<Integer> seen = new TreeSet<>();
             for (int i = 0; i < shards.size(); i++) {
-                int index = ((Number) shards.get(i).config().settings().get("shard_index")).intValue();
+                int index = ((Number) shards.get(i).config().settings().get(Settings.SHARD_INDEX.key())).intValue();
                 if (!seen.add(index)) {
                     throw new IllegalArgumentException("shard " + index + " is given twice (" + files.get(i) + ")");
                 }

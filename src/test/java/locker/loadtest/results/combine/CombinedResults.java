@@ -1,5 +1,6 @@
 package locker.loadtest.results.combine;
 
+import locker.config.Settings;
 import locker.loadtest.anomalies.AnomalyReport;
 import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.results.LatencyHistograms;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static locker.loadtest.results.ResultsDocument.seconds;
 
 /**
  * The results of several load generators' runs (shards) as the results of one run. Counts and outcomes are summed,
@@ -60,12 +63,12 @@ public final class CombinedResults {
     private static RunConfig config(List<RunResults> shards, List<Path> files, List<Integer> missing,
                                     boolean invariantsChecked, Path outputFolder) {
         Map<String, Object> settings = new LinkedHashMap<>(shards.get(0).config().settings());
-        settings.remove("shard_index");
+        settings.remove(Settings.SHARD_INDEX.key());
         List<Map<String, Object>> each = new ArrayList<>();
         for (int i = 0; i < shards.size(); i++) {
             RunResults shard = shards.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("shard_index", shard.config().settings().get("shard_index"));
+            row.put(Settings.SHARD_INDEX.key(), shard.config().settings().get(Settings.SHARD_INDEX.key()));
             row.put("results_file", files.get(i).toString());
             row.put("total_requests", shard.summary().totalRequests());
             row.put("report_folder", shard.config().reportFolder());
@@ -128,15 +131,11 @@ public final class CombinedResults {
         long all = byMessage.values().stream().mapToLong(ErrorCount::count).sum();
         return byMessage.values().stream()
                 .map(error -> new ErrorCount(error.message(), error.status(), error.count(),
-                        Math.round(error.count() * 10000.0 / all) / 100.0))
+                        ResultsDocument.percent(error.count(), all)))
                 .sorted((a, b) -> Long.compare(b.count(), a.count())).toList();
     }
 
     private static double percentile(Histogram histogram, double percent) {
         return seconds(LatencyHistograms.percentile(histogram, percent));
-    }
-
-    private static double seconds(long millis) {
-        return millis / 1000.0;
     }
 }

@@ -200,9 +200,9 @@ public final class RunComparison {
               Compares the results files of two or more runs: per run throughput, mean, 95th percentile,
               success rate and scenario outcomes; per figure min, median, max, spread and the change from
               the first to the last run. A value more than PERCENT off the median is marked with *.
-              --threshold PERCENT  flag values more than PERCENT % off the median (default 20)
+              --threshold PERCENT  flag values more than PERCENT %% off the median (default %d)
               --output FILE        also write the comparison as JSON to FILE (e.g. repeat_summary.json)
-            """;
+            """.formatted((long) DEFAULT_THRESHOLD_PERCENT);
 
     /**
      * Arguments: [--threshold PERCENT] [--output FILE] files...; exit status {@link ExitStatus#BAD_SETTINGS} on bad

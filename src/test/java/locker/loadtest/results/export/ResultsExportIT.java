@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.loadtest.results.ExitStatus;
 import locker.loadtest.results.GatlingLogReader;
+import locker.loadtest.results.Outcome;
 import locker.loadtest.results.ResultsSettings;
 import locker.loadtest.results.RunContext;
 import locker.loadtest.results.RunResults;
 import locker.loadtest.results.report.JunitReport;
 import locker.loadtest.results.report.LockerRushSection;
 import locker.loadtest.results.report.MarkdownSummary;
-import locker.loadtest.results.report.OutcomeLabels;
 import locker.testsupport.Folders;
 import locker.testsupport.GatlingFork;
 import locker.testsupport.ReportFixtureSimulation;
@@ -315,7 +315,7 @@ class ResultsExportIT {
                 + "` | " + endpoint.getValue().get("total").asLong() + " | " + endpoint.getValue().get("ok").asLong() + " | "
                 + endpoint.getValue().get("ko").asLong() + " | "));
         summary.get("scenario_outcomes").fields().forEachRemaining(outcome -> assertThat(markdown)
-                .contains("| " + OutcomeLabels.label(outcome.getKey()) + " | " + outcome.getValue().asLong() + " |"));
+                .contains("| " + Outcome.label(outcome.getKey()) + " | " + outcome.getValue().asLong() + " |"));
         results.get("errors").forEach(error -> assertThat(markdown).contains("| " + error.get("count").asLong() + " | "
                 + error.get("status").asInt() + " | " + error.get("message").asText() + " |"));
         assertThat(markdown).contains("| ✅ | no locker has two owners | none |")
@@ -331,7 +331,7 @@ class ResultsExportIT {
         assertThat(section.elementSiblingIndex()).as("the first thing of the page's content").isZero();
         results.get("summary").get("scenario_outcomes").fields().forEachRemaining(outcome -> assertThat(
                 section.select("tr[data-outcome=" + outcome.getKey() + "] td").eachText())
-                .containsExactly(OutcomeLabels.label(outcome.getKey()), Long.toString(outcome.getValue().asLong())));
+                .containsExactly(Outcome.label(outcome.getKey()), Long.toString(outcome.getValue().asLong())));
         results.get("invariants").forEach(invariant -> assertThat(
                 section.select("tr[data-invariant=" + invariant.get("name").asText() + "] td").eachText())
                 .containsExactly("PASS", invariant.get("description").asText(), invariant.get("detail").asText()));

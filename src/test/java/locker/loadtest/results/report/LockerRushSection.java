@@ -1,10 +1,12 @@
 package locker.loadtest.results.report;
 
+import locker.config.Settings;
 import locker.loadtest.anomalies.InvariantResult;
 import locker.loadtest.capacity.CapacityReport;
 import locker.loadtest.contractcheck.ContractReport;
 import locker.loadtest.contractcheck.ContractRow;
 import locker.loadtest.generator.GeneratorHtml;
+import locker.loadtest.results.Outcome;
 import locker.loadtest.results.ReportHtml;
 import locker.loadtest.results.RunResults;
 import locker.testdata.TestDataSummary;
@@ -107,7 +109,7 @@ public final class LockerRushSection {
         Element outcomes = outcomesBox.appendElement("table").id("locker-rush-outcomes");
         results.summary().scenarioOutcomes().forEach((key, count) -> {
             Element row = outcomes.appendElement("tr").attr("data-outcome", key);
-            row.appendElement("td").text(OutcomeLabels.label(key));
+            row.appendElement("td").text(Outcome.label(key));
             row.appendElement("td").addClass("lr-number").text(String.format(Locale.ROOT, "%,d", count));
         });
 
@@ -185,12 +187,12 @@ public final class LockerRushSection {
             row.appendElement("td").text(name);
             row.appendElement("td").text(String.valueOf(value));
         });
-        if ("batch".equals(config.get("profile")) && RunDescription.followsTheLoadSettings(config)) {
+        if ("batch".equals(config.get(Settings.PROFILE.key())) && RunDescription.followsTheLoadSettings(config)) {
             section.appendElement("p").addClass("lr-note").id("locker-rush-users-note").text(
                     "About Gatling's \"users\" charts below: in the batch profile Gatling's virtual users are the "
-                            + config.get("concurrent_users") + " slots of CONCURRENT_USERS, each running student after "
+                            + config.get(Settings.CONCURRENT_USERS.key()) + " slots of CONCURRENT_USERS, each running student after "
                             + "student, so \"Concurrent users\" and \"Users start rate\" count slots, not the "
-                            + config.get("total_users") + " students; the students are counted above.");
+                            + config.get(Settings.TOTAL_USERS.key()) + " students; the students are counted above.");
         }
         return section;
     }

@@ -3,6 +3,7 @@ package locker.loadtest.results.report;
 import locker.loadtest.anomalies.Anomaly;
 import locker.loadtest.anomalies.AnomalyKind;
 import locker.loadtest.anomalies.AnomalyReport;
+import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunResults;
 
 import java.util.List;
@@ -47,7 +48,7 @@ public final class MarkdownSummary {
 
         out.append("\n### Locker rush outcomes\n\n| outcome | count |\n|---|---:|\n");
         summary.scenarioOutcomes().forEach((key, count) ->
-                out.append("| ").append(OutcomeLabels.label(key)).append(" | ").append(count).append(" |\n"));
+                out.append("| ").append(Outcome.label(key)).append(" | ").append(count).append(" |\n"));
 
         out.append("\n### Assertions\n\n| | assertion | actual |\n|---|---|---:|\n");
         results.assertions().forEach(assertion -> out.append("| ").append(assertion.passed() ? "✅" : "❌")

@@ -1,5 +1,9 @@
 package locker.loadtest.results.report;
 
+import locker.config.LoadTestConfig;
+import locker.config.Settings;
+import locker.loadtest.results.RunResults.RunConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,21 +22,21 @@ public final class RunDescription {
     public static String of(Map<String, Object> config) {
         List<String> parts = new ArrayList<>();
         if (!followsTheLoadSettings(config)) {
-            String simulation = String.valueOf(config.get("simulation_class"));
+            String simulation = String.valueOf(config.get(RunConfig.SIMULATION_CLASS));
             parts.add(simulation.substring(simulation.lastIndexOf('.') + 1));
             parts.add(target(config));
             return String.join(", ", parts);
         }
-        if (config.get("total_users") instanceof Number users) {
+        if (config.get(Settings.TOTAL_USERS.key()) instanceof Number users) {
             parts.add(String.format(Locale.ROOT, "%,d students", users.longValue()));
         }
-        Object profile = config.get("profile");
-        if ("batch".equals(profile) && config.get("concurrent_users") instanceof Number slots) {
+        Object profile = config.get(Settings.PROFILE.key());
+        if ("batch".equals(profile) && config.get(Settings.CONCURRENT_USERS.key()) instanceof Number slots) {
             parts.add("batch of " + slots);
         } else if (profile != null) {
             parts.add(profile + " profile");
         }
-        if (config.get("confirmation_rate") instanceof Number rate) {
+        if (config.get(Settings.CONFIRMATION_RATE.key()) instanceof Number rate) {
             parts.add(String.format(Locale.ROOT, "confirm %s %%", new java.math.BigDecimal(rate.doubleValue() * 100)
                     .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
         }
@@ -46,14 +50,13 @@ public final class RunDescription {
      * pick their own numbers, so their settings do not describe them.
      */
     public static boolean followsTheLoadSettings(Map<String, Object> config) {
-        Object simulation = config.get("simulation_class");
+        Object simulation = config.get(RunConfig.SIMULATION_CLASS);
         return simulation == null || !simulation.toString().startsWith(PROJECT_SIMULATIONS)
                 || simulation.equals(MAIN_SIMULATION);
     }
 
     private static String target(Map<String, Object> config) {
-        Object target = config.get("base_url");
-        boolean embedded = "embedded".equals(config.get("db")) || target == null || "embedded reference stack".equals(target);
-        return embedded ? "embedded reference stack" : "against " + target;
+        return LoadTestConfig.describesEmbeddedStack(config) ? LoadTestConfig.EMBEDDED_TARGET
+                : "against " + config.get(Settings.BASE_URL.key());
     }
 }

@@ -1,5 +1,6 @@
 package locker.loadtest.results.report;
 
+import locker.loadtest.metrics.ServerMetric;
 import locker.loadtest.metrics.ServerMetrics;
 
 import java.util.ArrayList;
@@ -35,26 +36,9 @@ public final class ServerMetricsView {
         }
         serverMetrics.peaks().forEach((name, peak) -> {
             ServerMetrics.Series series = serverMetrics.series().get(name);
-            metrics.add(new Metric(name, label(name), series == null ? "" : series.unit(), peak,
+            metrics.add(new Metric(name, ServerMetric.label(name), series == null ? "" : series.unit(), peak,
                     series == null ? List.of() : series.values()));
         });
         return metrics;
-    }
-
-    /** What a series measures, in words. */
-    static String label(String name) {
-        return switch (name) {
-            case "postgres_connections_active" -> "PostgreSQL connections running a query";
-            case "postgres_connections_idle" -> "PostgreSQL connections idle";
-            case "postgres_connections_idle_in_transaction" -> "PostgreSQL connections idle in a transaction";
-            case "postgres_connections_total" -> "PostgreSQL connections open";
-            case "postgres_connections_waiting_on_locks" -> "PostgreSQL connections waiting on a lock";
-            case "redis_connected_clients" -> "Redis clients connected";
-            case "redis_ops_per_sec" -> "Redis commands per second";
-            // the embedded stack runs in Gatling's JVM: these are the load generator's and the server's together
-            case "jvm_process_cpu" -> "CPU of the JVM running Gatling and the embedded server";
-            case "jvm_heap_used" -> "heap used by the JVM running Gatling and the embedded server";
-            default -> name.replace('_', ' ');
-        };
     }
 }

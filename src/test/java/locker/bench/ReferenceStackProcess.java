@@ -1,5 +1,7 @@
 package locker.bench;
 
+import locker.twin.stack.EmbeddedStack;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,7 +18,6 @@ import java.util.concurrent.TimeUnit;
  * a deployed server is a process apart from its load generator: its CPU can then be told apart from Gatling's.
  */
 final class ReferenceStackProcess implements AutoCloseable {
-    private static final int SETTINGS = 8;
     private static final String WARM_UP_SECONDS = "5";
 
     private final Process process;
@@ -40,7 +41,7 @@ final class ReferenceStackProcess implements AutoCloseable {
             Map<String, String> settings = new LinkedHashMap<>();
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
-            while (settings.size() < SETTINGS) {
+            while (settings.size() < EmbeddedStack.CLIENT_SETTINGS) {
                 String line = lines.readLine();
                 if (line == null || !line.contains("=")) {
                     process.destroyForcibly();

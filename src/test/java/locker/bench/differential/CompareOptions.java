@@ -5,6 +5,7 @@ import locker.config.RedisTarget;
 import locker.config.Setting;
 import locker.config.Settings;
 import locker.loadtest.results.CommandLine;
+import locker.twin.stack.EmbeddedStack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -61,7 +62,7 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
             concurrent rounds, how often the deployed races happen on each.
 
             For each target (X is a or b):
-              --X-settings FILE        NAME=value lines (scripts/reference-server.sh prints the first eight):
+              --X-settings FILE        NAME=value lines (scripts/reference-server.sh prints the first %s):
                 %s
               --X-base-url URL         http://host:port of the server (required, here or in the file)
               --X-db-host HOST         its PostgreSQL (default: the base URL's host), --X-db-port (%s),
@@ -78,10 +79,10 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
               --out FILE               the JSON file with everything (default %s)
             Exit status: 0 no difference a client could meet, 1 at least one, 2 bad arguments or a target
             refused (nothing was changed), 3 a target's database or Redis failed during the comparison.
-            """.formatted(String.join(", ", TARGET_OPTIONS.values()), Settings.DB_PORT.fallback(),
-            Settings.DB_NAME.fallback(), Settings.DB_USER.fallback(), Settings.REDIS_PORT.fallback(), String.format(Locale.ROOT, "%,d", MAX_ROUNDS),
-            DEFAULT_ROUNDS, CommandLine.optionNames(CaseKind.class), MAX_NO_ANSWER_SECONDS, DEFAULT_NO_ANSWER_SECONDS,
-            DEFAULT_OUT);
+            """.formatted(Texts.inWords(EmbeddedStack.CLIENT_SETTINGS), String.join(", ", TARGET_OPTIONS.values()),
+            Settings.DB_PORT.fallback(), Settings.DB_NAME.fallback(), Settings.DB_USER.fallback(),
+            Settings.REDIS_PORT.fallback(), String.format(Locale.ROOT, "%,d", MAX_ROUNDS), DEFAULT_ROUNDS,
+            CommandLine.optionNames(CaseKind.class), MAX_NO_ANSWER_SECONDS, DEFAULT_NO_ANSWER_SECONDS, DEFAULT_OUT);
 
     static CompareOptions parse(String... args) {
         List<String> problems = new ArrayList<>();

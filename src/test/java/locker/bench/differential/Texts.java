@@ -6,10 +6,19 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Bytes and text as the report shows them. */
 final class Texts {
+    private static final List<String> SMALL_NUMBERS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve");
+
     private Texts() {}
+
+    /** {@code n} in words up to twelve, in digits beyond. */
+    static String inWords(int n) {
+        return n >= 0 && n < SMALL_NUMBERS.size() ? SMALL_NUMBERS.get(n) : Integer.toString(n);
+    }
 
     /**
      * {@code bytes} as UTF-8 text; a byte that is not part of valid UTF-8 is written {@code \xNN}, so that two bodies

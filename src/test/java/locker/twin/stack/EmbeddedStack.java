@@ -28,6 +28,8 @@ public final class EmbeddedStack implements AutoCloseable {
     public static final String DB_NAME = "locker_db";
     public static final String DB_USER = "postgres";
     public static final String DB_PASSWORD = "";
+    /** How many settings {@link #clientSettings()} gives: scripts/reference-server.sh prints one line each. */
+    public static final int CLIENT_SETTINGS = 8;
 
     private final EmbeddedPostgres postgres;
     private final int redisPort;

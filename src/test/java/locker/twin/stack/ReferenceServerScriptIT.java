@@ -54,7 +54,7 @@ class ReferenceServerScriptIT {
         Map<String, String> settings = new LinkedHashMap<>();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            while (settings.size() < 8) {
+            while (settings.size() < EmbeddedStack.CLIENT_SETTINGS) {
                 String line = lines.readLine();
                 assertThat(line).as("the script ended before printing the settings").isNotNull();
                 settings.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));

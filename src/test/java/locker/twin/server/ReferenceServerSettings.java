@@ -1,6 +1,7 @@
 package locker.twin.server;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import locker.contract.RedisKeys;
 
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
@@ -71,9 +72,9 @@ public record ReferenceServerSettings(
      */
     public static ReferenceServerSettings defaults() {
         OffsetDateTime now = OffsetDateTime.now(DEPLOYED_WINDOW_OFFSET).truncatedTo(ChronoUnit.SECONDS);
-        return new ReferenceServerSettings(Duration.ofMinutes(30), Duration.ofHours(336), 60, Duration.ofSeconds(10),
-                now.minusMinutes(1), now.plus(DEFAULT_WINDOW_LENGTH), 10, defaultMaxOpenConnections(), randomSecret(),
-                "locker-server-prod", "locker-app-users");
+        return new ReferenceServerSettings(Duration.ofMinutes(30), Duration.ofHours(336), RedisKeys.HOLD_SECONDS,
+                Duration.ofSeconds(10), now.minusMinutes(1), now.plus(DEFAULT_WINDOW_LENGTH), 10,
+                defaultMaxOpenConnections(), randomSecret(), "locker-server-prod", "locker-app-users");
     }
 
     /**

@@ -287,30 +287,17 @@ final class LockerHandlers {
         Json.send(ctx, answer);
     }
 
-    /**
-     * The id as Go's {@code strconv.Atoi} reads it: an optional sign, ASCII digits (leading zeros allowed),
-     * within int64; anything else is 400.
-     */
+    /** The id as Go's {@code strconv.Atoi} reads it ({@link GoInt64}, leading zeros allowed); anything else is 400. */
     static long lockerId(Context ctx) {
         return parseLockerId(HttpPipeline.pathParameter(ctx));
     }
 
     static long parseLockerId(String id) {
-        int digitsFrom = !id.isEmpty() && (id.charAt(0) == '+' || id.charAt(0) == '-') ? 1 : 0;
-        if (id.length() == digitsFrom) {
+        Long parsed = GoInt64.parse(id);
+        if (parsed == null) {
             throw new ApiError(400, "Bad Request");
         }
-        for (int i = digitsFrom; i < id.length(); i++) {
-            char ch = id.charAt(i);
-            if (ch < '0' || ch > '9') {
-                throw new ApiError(400, "Bad Request");
-            }
-        }
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new ApiError(400, "Bad Request");
-        }
+        return parsed;
     }
 
     /** The deployed handlers answer 401 to a token whose subject is 0. */

@@ -144,7 +144,7 @@ final class Tokens {
         if (sub == null || !sub.isTextual() || sub.asText().isEmpty()) {
             return null;
         }
-        Long serialId = parseInt64(sub.asText());
+        Long serialId = GoInt64.parse(sub.asText());
         if (serialId == null) {
             return null;
         }
@@ -181,25 +181,6 @@ final class Tokens {
 
     private static boolean hasIssuer(JsonNode iss, String expected) {
         return iss != null && iss.isTextual() && !iss.asText().isEmpty() && iss.asText().equals(expected);
-    }
-
-    /** Go's {@code strconv.ParseInt(s, 10, 64)}: an optional sign, then ASCII digits only, within int64. */
-    static Long parseInt64(String text) {
-        int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
-        if (text.length() == start) {
-            return null;
-        }
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private byte[] sign(String signingInput) {

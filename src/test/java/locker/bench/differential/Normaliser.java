@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import locker.contract.RedisKeys;
+import locker.contract.TokenHash;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -38,7 +37,6 @@ final class Normaliser {
                     + "|(?<![A-Za-z0-9_-])(?<b43>[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])"
                     + "|(?<![A-Za-z0-9_-])(?<b22>[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])"
                     + "|(?<![0-9A-Za-z_.])(?<number>[0-9]{1,13})(?![0-9A-Za-z_])");
-    private static final String BLACKLIST_TOKEN_PREFIX = RedisKeys.BLACKLIST_PREFIX + "token:";
 
     private final String authority;
     private final Map<String, String> tokens = new HashMap<>();
@@ -134,7 +132,7 @@ final class Normaliser {
 
     private void remember(String token, String label) {
         tokens.put(token, label);
-        hashes.put(sha256(token), label);
+        hashes.put(TokenHash.of(token), label);
         String jti = claims(token).map(c -> c.path("jti")).filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
         if (jti != null) {
             jtis.putIfAbsent(jti, label);
@@ -202,10 +200,10 @@ final class Normaliser {
      * {@code <unknown jti N>} / {@code <unknown token hash N>} when no token of this target carried it.
      */
     String redisKey(String key) {
-        if (key.startsWith(BLACKLIST_TOKEN_PREFIX)) {
-            String hash = key.substring(BLACKLIST_TOKEN_PREFIX.length());
+        if (key.startsWith(RedisKeys.TOKEN_BLACKLIST_PREFIX)) {
+            String hash = key.substring(RedisKeys.TOKEN_BLACKLIST_PREFIX.length());
             String of = hashes.get(hash);
-            return BLACKLIST_TOKEN_PREFIX + "<" + (of != null ? "hash of " + of : unknown("token hash", hash)) + ">";
+            return RedisKeys.TOKEN_BLACKLIST_PREFIX + "<" + (of != null ? "hash of " + of : unknown("token hash", hash)) + ">";
         }
         if (key.startsWith(RedisKeys.BLACKLIST_PREFIX)) {
             String jti = key.substring(RedisKeys.BLACKLIST_PREFIX.length());
@@ -223,15 +221,5 @@ final class Normaliser {
     String storedRefreshToken(String tokenHash) {
         String label = hashes.get(tokenHash);
         return label == null ? "<unknown refresh token>" : "<" + label + ">";
-    }
-
-    /** Base64url (unpadded) SHA-256 of {@code token}: how the server stores refresh tokens and jti-less blacklists. */
-    static String sha256(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

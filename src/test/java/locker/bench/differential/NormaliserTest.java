@@ -1,6 +1,7 @@
 package locker.bench.differential;
 
 import locker.bench.differential.CaseResult.Side;
+import locker.contract.TokenHash;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -61,16 +62,16 @@ class NormaliserTest {
         n.sent("not-a-jwt", "not a JWT");
 
         assertThat(n.redisKey("blacklist:" + jti)).isEqualTo("blacklist:<jti of access-token-1>");
-        assertThat(n.redisKey("blacklist:token:" + Normaliser.sha256("not-a-jwt")))
+        assertThat(n.redisKey("blacklist:token:" + TokenHash.of("not-a-jwt")))
                 .isEqualTo("blacklist:token:<hash of sent-token-1 (not a JWT)>");
         assertThat(n.redisKey("blacklist:zzzzzzzzzzzzzzzzzzzzzz")).isEqualTo("blacklist:<unknown jti 1>");
         assertThat(n.redisKey("blacklist:yyyyyyyyyyyyyyyyyyyyyy")).isEqualTo("blacklist:<unknown jti 2>");
         assertThat(n.redisKey("blacklist:zzzzzzzzzzzzzzzzzzzzzz")).isEqualTo("blacklist:<unknown jti 1>");
-        assertThat(n.redisKey("blacklist:token:" + Normaliser.sha256("never seen")))
+        assertThat(n.redisKey("blacklist:token:" + TokenHash.of("never seen")))
                 .isEqualTo("blacklist:token:<unknown token hash 3>");
         assertThat(n.redisKey("locker:hold:101")).isEqualTo("locker:hold:101");
-        assertThat(n.storedRefreshToken(Normaliser.sha256(refresh))).isEqualTo("<refresh-token-1>");
-        assertThat(n.storedRefreshToken(Normaliser.sha256("someone else's"))).isEqualTo("<unknown refresh token>");
+        assertThat(n.storedRefreshToken(TokenHash.of(refresh))).isEqualTo("<refresh-token-1>");
+        assertThat(n.storedRefreshToken(TokenHash.of("someone else's"))).isEqualTo("<unknown refresh token>");
     }
 
     @Test

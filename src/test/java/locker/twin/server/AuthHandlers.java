@@ -3,6 +3,7 @@ package locker.twin.server;
 import io.javalin.http.Context;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
+import locker.contract.TokenHash;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -91,7 +92,7 @@ final class AuthHandlers {
                 request.studentId(), request.name(), request.phoneNumber(), serialId).orElseThrow();
         String accessToken = tokens.issueAccessToken(user.serialId(), request.studentId());
         String refreshToken = tokens.newRefreshToken();
-        db.update(INSERT_REFRESH_TOKEN, user.serialId(), Tokens.hash(refreshToken), refreshTokenExpiry(), userAgent(ctx),
+        db.update(INSERT_REFRESH_TOKEN, user.serialId(), TokenHash.of(refreshToken), refreshTokenExpiry(), userAgent(ctx),
                 ctx.req().getRemoteAddr());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", accessToken);
@@ -114,7 +115,7 @@ final class AuthHandlers {
             String header = ctx.header("Authorization");
             presented = header != null && header.length() > 7 && header.startsWith("Bearer ") ? header.substring(7) : "";
         }
-        String hash = Tokens.hash(refreshToken);
+        String hash = TokenHash.of(refreshToken);
         long serialId = db.queryOne(FIND_LIVE_REFRESH_TOKEN, row -> row.getLong(1), hash).orElseThrow(ApiError::unauthorized);
         Optional<String> owner;
         try {
@@ -132,7 +133,7 @@ final class AuthHandlers {
         }
         String accessToken = tokens.issueAccessToken(serialId, studentId);
         String next = tokens.newRefreshToken();
-        db.update(INSERT_REFRESH_TOKEN, serialId, Tokens.hash(next), refreshTokenExpiry(), userAgent(ctx),
+        db.update(INSERT_REFRESH_TOKEN, serialId, TokenHash.of(next), refreshTokenExpiry(), userAgent(ctx),
                 ctx.req().getRemoteAddr());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", accessToken);
@@ -152,9 +153,9 @@ final class AuthHandlers {
             String jti = Tokens.unverifiedJti(accessToken);
             redis.revoke(jti != null && !jti.isEmpty()
                     ? RedisKeys.blacklist(jti)
-                    : RedisKeys.BLACKLIST_PREFIX + "token:" + Tokens.hash(accessToken), tokens.blacklistSeconds());
+                    : RedisKeys.blacklistToken(accessToken), tokens.blacklistSeconds());
         }
-        if (db.update(REVOKE_FOR_LOGOUT, Tokens.hash(refreshToken)) > 0) {
+        if (db.update(REVOKE_FOR_LOGOUT, TokenHash.of(refreshToken)) > 0) {
             redis.delete("refresh_token:" + refreshToken);
         }
         ctx.contentType(Json.CONTENT_TYPE).result(LOGGED_OUT);

@@ -1,6 +1,7 @@
 package locker.twin.server;
 
 import locker.contract.SerialId;
+import locker.contract.TokenHash;
 import locker.testsupport.StackExtension;
 import locker.testsupport.Waiting;
 import locker.testsupport.twin.ApiClient;
@@ -47,7 +48,7 @@ class AuthRacesIT {
             blocker.setAutoCommit(false);
             try (PreparedStatement lock = blocker.prepareStatement(
                     "SELECT 1 FROM auth_refresh_tokens WHERE token_hash = ? FOR UPDATE")) {
-                lock.setString(1, Tokens.hash(session.refreshToken()));
+                lock.setString(1, TokenHash.of(session.refreshToken()));
                 assertThat(lock.executeQuery().next()).isTrue();
             }
             answers = race(racers, () -> api.refresh(session.refreshToken(), null),

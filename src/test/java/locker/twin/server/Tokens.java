@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,16 +204,6 @@ final class Tokens {
     /** How long a blacklist entry lives: the access-token lifetime, from the moment of blacklisting. */
     long blacklistSeconds() {
         return settings.accessTokenTtl().toSeconds();
-    }
-
-    /** What the database stores of a refresh token: base64url (no padding) of its SHA-256. */
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return BASE64URL.encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** Base64url without padding, as Go's {@code RawURLEncoding}; null when it is not. */

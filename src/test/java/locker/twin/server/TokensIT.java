@@ -4,6 +4,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import locker.contract.RedisKeys;
+import locker.contract.TokenHash;
 import locker.testsupport.StackExtension;
 import locker.testsupport.twin.ApiClient;
 import locker.testsupport.twin.ApiResponse;
@@ -199,7 +200,7 @@ class TokensIT {
         assertThat(api.me(body.accessToken()).status()).isEqualTo(200);
 
         assertThat(api.logout(body.refreshToken(), "not-a-jwt").status()).isEqualTo(200);
-        String hashKey = "blacklist:token:" + Tokens.hash("not-a-jwt");
+        String hashKey = "blacklist:token:" + TokenHash.of("not-a-jwt");
         assertThat(inspector.redisValue(hashKey)).contains("revoked");
         assertThat(inspector.redisTtl(hashKey)).isBetween(1_700L, 1_800L);
     }

@@ -1,6 +1,7 @@
 package locker.bench;
 
 import locker.loadtest.results.CommandLine;
+import locker.loadtest.results.ExitStatus;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -32,9 +33,10 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
               --only STEPS   some of: %2$s
               --ceiling-students J,R   students of the ceiling's journey and rush (a short check, not a figure)
             Each run's output is kept in target/benchmark/<date-time>/. A goal not met is a figure, not an
-            error: the exit status is 1 only when a run left no results, 2 for bad options or when the
+            error: the exit status is %3$d only when a run left no results, %4$d for bad options or when the
             ceiling step cannot have nginx (as root it runs apt-get install -y nginx itself).
-            """.formatted(DEFAULT_OUT, CommandLine.optionNames(Step.class));
+            """.formatted(DEFAULT_OUT, CommandLine.optionNames(Step.class), ExitStatus.BENCHMARK_RUN_WITHOUT_RESULTS.code(),
+            ExitStatus.BAD_SETTINGS.code());
 
     /** The parts of the benchmark, as {@code --only} names them. */
     enum Step {

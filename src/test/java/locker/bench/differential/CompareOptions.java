@@ -5,6 +5,7 @@ import locker.config.RedisTarget;
 import locker.config.Setting;
 import locker.config.Settings;
 import locker.loadtest.results.CommandLine;
+import locker.loadtest.results.ExitStatus;
 import locker.twin.stack.EmbeddedStack;
 
 import java.io.IOException;
@@ -77,12 +78,14 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
               --only KINDS             some of: %s
               --no-answer-seconds S    how long the cases that may get no answer wait, 1 to %d (default %d)
               --out FILE               the JSON file with everything (default %s)
-            Exit status: 0 no difference a client could meet, 1 at least one, 2 bad arguments or a target
-            refused (nothing was changed), 3 a target's database or Redis failed during the comparison.
+            Exit status: %d no difference a client could meet, %d at least one, %d bad arguments or a target
+            refused (nothing was changed), %d a target's database or Redis failed during the comparison.
             """.formatted(Texts.inWords(EmbeddedStack.CLIENT_SETTINGS), String.join(", ", TARGET_OPTIONS.values()),
             Settings.DB_PORT.fallback(), Settings.DB_NAME.fallback(), Settings.DB_USER.fallback(),
             Settings.REDIS_PORT.fallback(), String.format(Locale.ROOT, "%,d", MAX_ROUNDS), DEFAULT_ROUNDS,
-            CommandLine.optionNames(CaseKind.class), MAX_NO_ANSWER_SECONDS, DEFAULT_NO_ANSWER_SECONDS, DEFAULT_OUT);
+            CommandLine.optionNames(CaseKind.class), MAX_NO_ANSWER_SECONDS, DEFAULT_NO_ANSWER_SECONDS, DEFAULT_OUT,
+            CompareServers.NO_CLIENT_DIFFERENCE, CompareServers.CLIENT_DIFFERENCE, ExitStatus.BAD_SETTINGS.code(),
+            CompareServers.TARGET_FAILED);
 
     static CompareOptions parse(String... args) {
         List<String> problems = new ArrayList<>();

@@ -24,7 +24,8 @@ import java.util.concurrent.Executors;
  * {@code scripts/compare_servers.sh}: the differential comparison of two locker servers (the deployed one and the
  * twin). Every case runs on A, then on B, each after a reset of that target, and their normalised answers and rows
  * are compared; then the race frequencies are counted on each in turn. Exit statuses: {@link #NO_CLIENT_DIFFERENCE},
- * {@link #CLIENT_DIFFERENCE}, 2 (bad arguments or a refused target, nothing changed), {@link #TARGET_FAILED}.
+ * {@link #CLIENT_DIFFERENCE}, {@link ExitStatus#BAD_SETTINGS} (bad arguments or a refused target, nothing changed),
+ * {@link #TARGET_FAILED}.
  */
 public final class CompareServers {
     public static final int NO_CLIENT_DIFFERENCE = 0;
@@ -115,8 +116,9 @@ public final class CompareServers {
             DifferentialReport.write(document, options.out());
             console.println("\nwritten: " + options.out().toAbsolutePath());
             console.println(status == NO_CLIENT_DIFFERENCE
-                    ? "no difference a client could meet (exit status 0)"
-                    : clientVisible + " case(s) with a difference a client could meet (exit status 1)");
+                    ? "no difference a client could meet (exit status " + NO_CLIENT_DIFFERENCE + ")"
+                    : clientVisible + " case(s) with a difference a client could meet (exit status "
+                            + CLIENT_DIFFERENCE + ")");
             console.flush();
             return document;
         } finally {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * a deployed server is a process apart from its load generator: its CPU can then be told apart from Gatling's.
  */
 final class ReferenceStackProcess implements AutoCloseable {
-    private static final String WARM_UP_SECONDS = "5";
+    static final String WARM_UP_SECONDS = "5";
 
     private final Process process;
     private final Map<String, String> clientSettings;

@@ -17,10 +17,13 @@ import static locker.bench.Measured.noResults;
 
 /**
  * The reference server alone, in its own process ({@link ReferenceStackProcess}): {@code GET /lockers} and
- * hold → confirm → release, 200 students without pause; the server's ceiling, so the rows inform and set no goal.
+ * hold → confirm → release, {@value #STUDENTS} students without pause; the server's ceiling, so the rows inform and
+ * set no goal.
  */
 final class ServerAlone {
-    static final String SERVER_LOCKERS = "200";
+    /** The students sending without pause, each with a test locker of its own. */
+    static final int STUDENTS = 200;
+    private static final String SERVER_LOCKERS = Integer.toString(STUDENTS);
     private static final String SIMULATION = ReferenceServerBenchmarkSimulation.class.getName();
     private final BenchmarkRuns runs;
 
@@ -37,7 +40,7 @@ final class ServerAlone {
             for (String requests : List.of("list", "cycle")) {
                 Map<String, String> settings = new LinkedHashMap<>(stack.clientSettings());
                 settings.put("gatling.simulationClass", SIMULATION);
-                settings.putAll(ordered("BENCHMARK_REQUESTS", requests, "BENCHMARK_USERS", "200",
+                settings.putAll(ordered("BENCHMARK_REQUESTS", requests, "BENCHMARK_USERS", Integer.toString(STUDENTS),
                         "BENCHMARK_DURATION", Integer.toString(seconds), "TEST_LOCKERS_COUNT", SERVER_LOCKERS));
                 // a first round, half as long, whose figures are not kept: the server is measured warm
                 Map<String, String> unmeasured = new LinkedHashMap<>(settings);
@@ -46,7 +49,8 @@ final class ServerAlone {
                 Measured run = runs.measure("server-" + requests, settings, server, List.of());
                 String figure = "server alone, "
                         + (requests.equals("list") ? ApiRoute.LOCKERS.label() : "hold → confirm → release");
-                String command = "SERVER_WARM_UP=5 scripts/reference-server.sh; ./mvnw gatling:test (once for half the time unmeasured, then measured)"
+                String command = "SERVER_WARM_UP=" + ReferenceStackProcess.WARM_UP_SECONDS
+                        + " scripts/reference-server.sh; ./mvnw gatling:test (once for half the time unmeasured, then measured)"
                         + " -Dgatling.simulationClass=" + SIMULATION
                         + " -DBENCHMARK_REQUESTS=" + requests + " -DBENCHMARK_DURATION=" + seconds
                         + " -DTEST_LOCKERS_COUNT=" + SERVER_LOCKERS + " -DBASE_URL=… -DDB_…=… -DREDIS_…=…";

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark's command line ({@link #USAGE}).
@@ -17,17 +18,21 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
 
     static final Path DEFAULT_OUT = Path.of("benchmark_results.json");
 
+    /** A full benchmark and a quick one, whose sizes {@link #USAGE} states. */
+    private static final BenchmarkOptions FULL = parse();
+    private static final BenchmarkOptions QUICK = parse("--quick");
+
     static final String USAGE = """
             usage: scripts/benchmark.sh [--quick] [--out FILE] [--only STEP,...]
 
             Measures against the embedded reference stack and prints one table (also written to FILE,
-            default %1$s): the original load test's headline run (median of 3), the rush of 1,000
-            students (median of 3) and of 10,000, the reference server alone (GET /lockers and
-            hold-confirm-release, 200 students without pause), seeding and restoring 1,000 and 100,000
+            default %1$s): the original load test's headline run (median of %5$d), the rush of %6$s
+            students (median of %5$d) and of %7$s, the reference server alone (GET /lockers and
+            hold-confirm-release, %8$d students without pause), seeding and restoring %9$s
             users, where the time of a default ./mvnw gatling:test goes, and what the load generator
-            itself costs against a canned nginx stub (30,000 students without pause, and a rush of 10,000).
+            itself costs against a canned nginx stub (%10$s students without pause, and a rush of %11$s).
 
-              --quick        one run each, a rush of 3,000, 10 s per server figure, 5,000 and 2,000
+              --quick        one run each, a rush of %12$s, %13$d s per server figure, %14$s and %15$s
                              students against the stub
               --out FILE     the JSON file (default %1$s)
               --only STEPS   some of: %2$s
@@ -36,7 +41,10 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
             error: the exit status is %3$d only when a run left no results, %4$d for bad options or when the
             ceiling step cannot have nginx (as root it runs apt-get install -y nginx itself).
             """.formatted(DEFAULT_OUT, CommandLine.optionNames(Step.class), ExitStatus.BENCHMARK_RUN_WITHOUT_RESULTS.code(),
-            ExitStatus.BAD_SETTINGS.code());
+            ExitStatus.BAD_SETTINGS.code(), FULL.repeats(), count(LoadRuns.RUSH_STUDENTS), count(FULL.largeRush()),
+            ServerAlone.STUDENTS, SeedingBenchmark.SIZES.stream().map(BenchmarkOptions::count)
+                    .collect(Collectors.joining(" and ")), count(FULL.ceilingStudents()), count(FULL.ceilingRush()),
+            count(QUICK.largeRush()), QUICK.serverSeconds(), count(QUICK.ceilingStudents()), count(QUICK.ceilingRush()));
 
     /** The parts of the benchmark, as {@code --only} names them. */
     enum Step {
@@ -80,6 +88,10 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
             }
         }
         return new BenchmarkOptions(quick, out, steps, ceilingCounts);
+    }
+
+    private static String count(int students) {
+        return BenchmarkReport.number(students, 0);
     }
 
     private static List<Integer> ceilingCounts(String value) {

@@ -30,6 +30,8 @@ final class LoadRuns {
             Limit.atLeast("", 1_768, v -> number(v, 0) + " req/s", Medians::wallRate),
             Limit.atMost("mean", 0.061, v -> number(v, 3) + " s", Medians::mean),
             Limit.none("failed", Medians::failed));
+    /** The students of the repeated rush. */
+    static final int RUSH_STUDENTS = 1_000;
     static final Goal<Medians> RUSH_GOAL = Goal.of(
             Limit.below("p95", 0.250, v -> number(v * 1000, 0) + " ms", Medians::p95));
     /** TOTAL_TIMEOUT's default: the large rush runs with it, and a run that reaches it did not end by itself. */
@@ -86,7 +88,8 @@ final class LoadRuns {
     }
 
     List<Row> rush() {
-        return repeated("rush-1000", "rush of 1,000", ordered("PROFILE", "rush", "TOTAL_USERS", "1000"), RUSH_GOAL,
+        return repeated("rush-" + RUSH_STUDENTS, "rush of " + number(RUSH_STUDENTS, 0),
+                ordered("PROFILE", "rush", "TOTAL_USERS", Integer.toString(RUSH_STUDENTS)), RUSH_GOAL,
                 RunFigures::p95, (medians, done, middle) -> "p95 " + number(medians.p95(), 3) + " s (runs "
                         + each(done, m -> number(m.figures().p95(), 3)) + "), " + describe(middle.figures()));
     }

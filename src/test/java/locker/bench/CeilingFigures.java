@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
  */
 record CeilingFigures(long requests, double cpuSeconds, double cpuMillisPerRequest, double requestsPerCoreSecond,
                       Map<String, Double> percentByGroup) {
-    /** The goal of the generator's cost. */
-    static final String LOAD_JVM = "load JVM: ";
+    private static final String LOAD_JVM = ProcessCpu.groupKeyPrefix(ProcessCpu.LOAD_JVM);
     private static final Pattern REQUEST_COUNT = Pattern.compile("> request count\\s+\\|\\s+([\\d,]+)");
 
     /** The figures of {@code requests} given the run's CPU readings ({@link GatlingRun.Result#cpuDuringRun()}). */

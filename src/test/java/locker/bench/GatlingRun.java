@@ -191,7 +191,7 @@ final class GatlingRun {
         if (!ProcessCpu.available()) {
             return cpu;
         }
-        gatling.ifPresent(jvm -> cpu.putAll(ProcessCpu.read("load JVM", jvm,
+        gatling.ifPresent(jvm -> cpu.putAll(ProcessCpu.read(ProcessCpu.LOAD_JVM, jvm,
                 server.isPresent() ? OptionalInt.empty() : postgresPort)));
         server.ifPresent(s -> cpu.putAll(ProcessCpu.read("server JVM", s.jvm(), postgresPort)));
         return cpu;

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * says where a run's CPU went.
  */
 final class ProcessCpu {
+    /** The label of the load generator's JVM, whose thread groups' keys read {@code load JVM: gatling}. */
+    static final String LOAD_JVM = "load JVM";
     static final String GATLING = "gatling";
     static final String SERVER = "reference server";
     static final String GC = "GC";
@@ -41,16 +43,21 @@ final class ProcessCpu {
         double total = processSeconds(jvm.pid(), false);
         double named = 0;
         for (Map.Entry<String, Double> group : threadGroups(jvm.pid()).entrySet()) {
-            cpu.merge(label + ": " + group.getKey(), group.getValue(), Double::sum);
+            cpu.merge(groupKeyPrefix(label) + group.getKey(), group.getValue(), Double::sum);
             named += group.getValue();
         }
-        cpu.put(label + ": " + OTHER, Math.max(0, total - named));
+        cpu.put(groupKeyPrefix(label) + OTHER, Math.max(0, total - named));
         postgresPort.ifPresent(port -> cpu.put(POSTGRES, postgresSeconds(port)));
         try (Stream<ProcessHandle> children = jvm.descendants()) {
             children.filter(child -> child.info().command().orElse("").contains("redis"))
                     .forEach(redis -> cpu.merge(REDIS, processSeconds(redis.pid(), true), Double::sum));
         }
         return cpu;
+    }
+
+    /** How the keys of {@code label}'s thread groups begin. */
+    static String groupKeyPrefix(String label) {
+        return label + ": ";
     }
 
     /** The postmaster listening on {@code port} (with its ended backends) and its live backends. */

@@ -59,7 +59,7 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
             matter, the body, then the rows and Redis keys each left. Before every case both are reset: every
             user, refresh token and assignment is deleted, the lockers' owners cleared and Redis flushed
             (FLUSHDB). It therefore refuses to run without --i-understand-this-wipes-both-databases, and refuses
-            a target whose users table holds a student id not starting with 99. Then it counts, over repeated
+            a target whose users table holds a student id not starting with %s. Then it counts, over repeated
             concurrent rounds, how often the deployed races happen on each.
 
             For each target (X is a or b):
@@ -80,8 +80,8 @@ record CompareOptions(ServerTarget a, ServerTarget b, int rounds, Path out, Dura
               --out FILE               the JSON file with everything (default %s)
             Exit status: %d no difference a client could meet, %d at least one, %d bad arguments or a target
             refused (nothing was changed), %d a target's database or Redis failed during the comparison.
-            """.formatted(Texts.inWords(EmbeddedStack.CLIENT_SETTINGS), String.join(", ", TARGET_OPTIONS.values()),
-            Settings.DB_PORT.fallback(), Settings.DB_NAME.fallback(), Settings.DB_USER.fallback(),
+            """.formatted(TargetState.TEST_STUDENT_IDS, Texts.inWords(EmbeddedStack.CLIENT_SETTINGS),
+            String.join(", ", TARGET_OPTIONS.values()), Settings.DB_PORT.fallback(), Settings.DB_NAME.fallback(), Settings.DB_USER.fallback(),
             Settings.REDIS_PORT.fallback(), String.format(Locale.ROOT, "%,d", MAX_ROUNDS), DEFAULT_ROUNDS,
             CommandLine.optionNames(CaseKind.class), MAX_NO_ANSWER_SECONDS, DEFAULT_NO_ANSWER_SECONDS, DEFAULT_OUT,
             CompareServers.NO_CLIENT_DIFFERENCE, CompareServers.CLIENT_DIFFERENCE, ExitStatus.BAD_SETTINGS.code(),

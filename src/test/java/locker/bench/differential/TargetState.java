@@ -69,8 +69,8 @@ final class TargetState implements AutoCloseable {
     }
 
     /**
-     * Refuses a database that is not a locker server's or that holds a user whose student id does not start with 99:
-     * the reset deletes every user, and only test students may be deleted.
+     * Refuses a database that is not a locker server's or that holds a user whose student id does not start with
+     * {@value #TEST_STUDENT_IDS}: the reset deletes every user, and only test students may be deleted.
      */
     void refuseUnlessOnlyTestStudents() throws Refused {
         try (Statement s = db.createStatement();
@@ -81,7 +81,8 @@ final class TargetState implements AutoCloseable {
             if (foreign > 0) {
                 throw new Refused(target.name() + ": the users table holds " + foreign + " of " + r.getLong(2)
                         + " users whose student id does not start with " + TEST_STUDENT_IDS + " (test students' ids are 10"
-                        + " digits starting with 99); the comparison deletes every user, so it does not run here");
+                        + " digits starting with " + TEST_STUDENT_IDS + "); the comparison deletes every user, so it does"
+                        + " not run here");
             }
         } catch (SQLException e) {
             throw new Refused(target.name() + ": " + target.database() + " is not a locker server's database (users: "

@@ -59,7 +59,7 @@ public final class Benchmark {
         say("benchmark" + (options.quick() ? " (quick)" : "") + ": " + options.steps().stream()
                 .map(step -> CommandLine.optionName(step.name())).collect(Collectors.joining(", ")) + "; logs in " + runs.logs());
         if (options.steps().contains(Step.CEILING)) {
-            NginxStub.nginx(runs.logs().resolve("nginx-install.log")); // before any run: without nginx, nothing is measured
+            NginxStub.nginx(runs.logs().resolve(NginxStub.INSTALL_LOG)); // before any run: without nginx, nothing is measured
         }
         LoadRuns load = new LoadRuns(runs);
         return options.steps().stream().flatMap(step -> (switch (step) {

@@ -39,12 +39,13 @@ record BenchmarkOptions(boolean quick, Path out, Set<Step> steps, List<Integer> 
               --ceiling-students J,R   students of the ceiling's journey and rush (a short check, not a figure)
             Each run's output is kept in target/benchmark/<date-time>/. A goal not met is a figure, not an
             error: the exit status is %3$d only when a run left no results, %4$d for bad options or when the
-            ceiling step cannot have nginx (as root it runs apt-get install -y nginx itself).
+            ceiling step cannot have nginx (as root it runs %16$s itself).
             """.formatted(DEFAULT_OUT, CommandLine.optionNames(Step.class), ExitStatus.BENCHMARK_RUN_WITHOUT_RESULTS.code(),
             ExitStatus.BAD_SETTINGS.code(), FULL.repeats(), count(LoadRuns.RUSH_STUDENTS), count(FULL.largeRush()),
             ServerAlone.STUDENTS, SeedingBenchmark.SIZES.stream().map(BenchmarkOptions::count)
                     .collect(Collectors.joining(" and ")), count(FULL.ceilingStudents()), count(FULL.ceilingRush()),
-            count(QUICK.largeRush()), QUICK.serverSeconds(), count(QUICK.ceilingStudents()), count(QUICK.ceilingRush()));
+            count(QUICK.largeRush()), QUICK.serverSeconds(), count(QUICK.ceilingStudents()), count(QUICK.ceilingRush()),
+            NginxStub.INSTALL_COMMAND);
 
     /** The parts of the benchmark, as {@code --only} names them. */
     enum Step {

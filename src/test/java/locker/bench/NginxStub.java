@@ -25,7 +25,11 @@ import java.util.stream.Stream;
 final class NginxStub implements AutoCloseable {
     static final String TEMPLATE = "scripts/ceiling-stub/nginx.conf.template";
     static final String PORT_PLACEHOLDER = "@PORT@";
-    static final String INSTALL_HINT = "install Debian's nginx (as root: apt-get install -y nginx)";
+    /** How root installs Debian's nginx; {@link #nginx} runs it when nginx is missing. */
+    static final String INSTALL_COMMAND = "apt-get install -y nginx";
+    static final String INSTALL_HINT = "install Debian's nginx (as root: " + INSTALL_COMMAND + ")";
+    /** The log of that installation, beside the run's other logs. */
+    static final String INSTALL_LOG = "nginx-install.log";
     private static final List<Path> NGINX = List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/bin/nginx"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -66,11 +70,11 @@ final class NginxStub implements AutoCloseable {
         }
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder install = new ProcessBuilder("apt-get", "install", "-y", "nginx")
+            ProcessBuilder install = new ProcessBuilder(INSTALL_COMMAND.split(" "))
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             install.environment().put("DEBIAN_FRONTEND", "noninteractive");
             int status = install.start().waitFor();
-            return find().orElseThrow(() -> new Unavailable("apt-get install -y nginx failed (exit status " + status
+            return find().orElseThrow(() -> new Unavailable(INSTALL_COMMAND + " failed (exit status " + status
                     + ", see " + log + "); the ceiling step needs nginx: " + INSTALL_HINT));
         } catch (IOException e) {
             throw new Unavailable("cannot run apt-get (" + e.getMessage() + "); the ceiling step needs nginx: "
@@ -101,7 +105,7 @@ final class NginxStub implements AutoCloseable {
 
     /** The same with the configuration {@code template} (the project's, or one altered by a test). */
     static NginxStub start(String template, Path directory, String core, Path log) {
-        Path nginx = nginx(log.resolveSibling("nginx-install.log"));
+        Path nginx = nginx(log.resolveSibling(INSTALL_LOG));
         try {
             int port = freePort();
             Files.createDirectories(directory.resolve("tmp"));

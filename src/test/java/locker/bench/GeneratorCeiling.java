@@ -2,9 +2,8 @@ package locker.bench;
 
 import locker.bench.BenchmarkReport.Row;
 import locker.bench.Goal.Limit;
+import locker.twin.stack.EmbeddedStack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,12 +154,8 @@ final class GeneratorCeiling {
      * through the stub what its students took, as any run without its database does).
      */
     private static Map<String, String> stubTarget(NginxStub stub) {
-        try {
-            return ordered("BASE_URL", stub.baseUrl(), "DB_PORT", Integer.toString(NginxStub.freePort()),
-                    "REDIS_PORT", Integer.toString(NginxStub.freePort()), "RUN_WITHOUT_DATABASE", "true");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ordered("BASE_URL", stub.baseUrl(), "DB_PORT", Integer.toString(EmbeddedStack.freePort()),
+                "REDIS_PORT", Integer.toString(EmbeddedStack.freePort()), "RUN_WITHOUT_DATABASE", "true");
     }
 
     private static double stubCpuSeconds(NginxStub stub) {

@@ -1,10 +1,10 @@
 package locker.bench;
 
 import locker.contract.ApiRoute;
+import locker.twin.stack.EmbeddedStack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,7 +107,7 @@ final class NginxStub implements AutoCloseable {
     static NginxStub start(String template, Path directory, String core, Path log) {
         Path nginx = nginx(log.resolveSibling(INSTALL_LOG));
         try {
-            int port = freePort();
+            int port = EmbeddedStack.freePort();
             Files.createDirectories(directory.resolve("tmp"));
             Path config = directory.resolve("nginx.conf");
             Files.writeString(config, render(template, port));
@@ -154,12 +154,6 @@ final class NginxStub implements AutoCloseable {
 
     ProcessHandle process() {
         return process.toHandle();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void sleep() {

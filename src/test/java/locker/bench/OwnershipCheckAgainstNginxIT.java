@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.loadtest.simulation.LockerReservationSimulation;
 import locker.testsupport.GatlingFork;
+import locker.twin.stack.EmbeddedStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +36,8 @@ class OwnershipCheckAgainstNginxIT {
         Path results = dir.resolve("results.json");
         try (NginxStub stub = NginxStub.start(lying, dir.resolve("stub"), "0-1", dir.resolve("stub.log"))) {
             GatlingFork.Result run = GatlingFork.run(LockerReservationSimulation.class, dir.resolve("gatling"), Map.of(
-                    "BASE_URL", stub.baseUrl(), "DB_PORT", Integer.toString(NginxStub.freePort()),
-                    "REDIS_PORT", Integer.toString(NginxStub.freePort()), "RUN_WITHOUT_DATABASE", "true", "TOTAL_USERS", "20",
+                    "BASE_URL", stub.baseUrl(), "DB_PORT", Integer.toString(EmbeddedStack.freePort()),
+                    "REDIS_PORT", Integer.toString(EmbeddedStack.freePort()), "RUN_WITHOUT_DATABASE", "true", "TOTAL_USERS", "20",
                     "CONCURRENT_USERS", "20", "USER_THINK_TIME_MIN", "0", "USER_THINK_TIME_MAX", "0",
                     "CONFIRMATION_RATE", "1", "RESULTS_FILENAME", results.toString()));
             assertThat(results).as(run.output()).exists();

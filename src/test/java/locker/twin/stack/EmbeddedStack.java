@@ -186,7 +186,8 @@ public final class EmbeddedStack implements AutoCloseable {
         return server;
     }
 
-    static int freePort() {
+    /** A TCP port free on this machine at the moment of asking. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

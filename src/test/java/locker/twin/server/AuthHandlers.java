@@ -60,7 +60,8 @@ final class AuthHandlers {
     private static final String FIND_USER =
             "SELECT student_id, name, phone_number FROM users WHERE serial_id = ? LIMIT 1";
 
-    private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(2);
+    private static final int HEALTH_DEADLINE_SECONDS = 2;
+    private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(HEALTH_DEADLINE_SECONDS);
 
     /** Runs the health check's pings, so that the answer need not wait for a ping past the deadline. */
     private final ExecutorService healthChecks = Executors.newCachedThreadPool(runnable -> {
@@ -178,9 +179,9 @@ final class AuthHandlers {
     }
 
     /**
-     * PostgreSQL first, then Redis, both within one 2 s deadline as deployed (a pool waiting for a connection to a
-     * database that is down would otherwise take its own, longer timeout); the body's keys in alphabetical order, as
-     * Go marshals a map.
+     * PostgreSQL first, then Redis, both within one {@value #HEALTH_DEADLINE_SECONDS} s deadline as deployed (a pool
+     * waiting for a connection to a database that is down would otherwise take its own, longer timeout); the body's
+     * keys in alphabetical order, as Go marshals a map.
      */
     void health(Context ctx) {
         long deadline = System.nanoTime() + HEALTH_DEADLINE.toNanos();
@@ -225,7 +226,8 @@ final class AuthHandlers {
 
     private String databasePingError() {
         try (Connection c = db.connection()) {
-            return c.isValid(2) ? null : "the database did not answer within 2 s";
+            return c.isValid(HEALTH_DEADLINE_SECONDS) ? null
+                    : "the database did not answer within " + HEALTH_DEADLINE_SECONDS + " s";
         } catch (SQLException e) {
             return String.valueOf(e.getMessage());
         }

@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
  * when Gatling announces the simulation's start and end (which says where the run's CPU went).
  */
 final class GatlingRun {
+    /** How Gatling's lines about the simulation's start and end begin. */
+    private static final String SIMULATION_LINE = "Simulation locker.";
+
     /**
      * The lines watched for as they come, in the order they appear: where the embedded stack's PostgreSQL listens, and
      * when to read the processes' CPU. The phases of a run come from its results file's timeline, not from here.
@@ -38,7 +41,7 @@ final class GatlingRun {
     enum Milestone {
         STACK_STARTED(LoadTestRun.STACK_STARTED_LINE.substring(0, LoadTestRun.STACK_STARTED_LINE.indexOf("{}"))),
         /** Gatling's own lines, {@code Simulation locker.… started...} and {@code Simulation locker.… completed in …}. */
-        SIMULATION_STARTED("Simulation locker."),
+        SIMULATION_STARTED(SIMULATION_LINE),
         SIMULATION_COMPLETED(" completed in ");
 
         final String marker;
@@ -154,7 +157,7 @@ final class GatlingRun {
     static Optional<Milestone> milestone(String line, Map<Milestone, Instant> reached) {
         for (Milestone milestone : Milestone.values()) {
             if (!reached.containsKey(milestone) && line.contains(milestone.marker)
-                    && (milestone != Milestone.SIMULATION_COMPLETED || line.contains("Simulation locker."))) {
+                    && (milestone != Milestone.SIMULATION_COMPLETED || line.contains(SIMULATION_LINE))) {
                 return Optional.of(milestone);
             }
         }

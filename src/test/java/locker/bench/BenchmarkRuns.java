@@ -36,10 +36,9 @@ record BenchmarkRuns(Path project, Path logs, BenchmarkOptions options) {
     /** One run, against {@code server} when given (whose CPU is then read too), under {@code prefix} (taskset). */
     Measured measure(String name, Map<String, String> settings, Optional<GatlingRun.Server> server,
                      List<String> prefix) {
-        say("run " + name + ": " + String.join(" ", prefix) + (prefix.isEmpty() ? "" : " ") + "./mvnw gatling:test "
-                + settings.entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("DB_") && !e.getKey().startsWith("REDIS_"))
-                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        Map<String, String> shown = new LinkedHashMap<>(settings);
+        shown.keySet().removeIf(setting -> setting.startsWith("DB_") || setting.startsWith("REDIS_"));
+        say("run " + name + ": " + String.join(" ", prefix) + (prefix.isEmpty() ? "" : " ") + command(shown));
         GatlingRun.Result run = GatlingRun.run(project, prefix, settings, logs.resolve(name + ".json"),
                 logs.resolve(name + ".log"), server);
         RunResults results = RunFigures.exists(run.resultsFile()) ? RunResults.read(run.resultsFile()) : null;

@@ -1,6 +1,6 @@
 package locker.bench;
 
-import locker.loadtest.metrics.ServerMetricsSampler;
+import locker.loadtest.metrics.ServerMetric;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunResults;
 import locker.loadtest.results.RunResults.RequestResult;
@@ -45,7 +45,7 @@ record RunFigures(long requests, long failed, double wallSeconds, double wallRat
         double wallSeconds = last - first;
         long requests = summary.totalRequests();
         Double heap = results.serverMetrics() == null ? null
-                : results.serverMetrics().peaks().get(ServerMetricsSampler.JVM_HEAP_USED);
+                : results.serverMetrics().peaks().get(ServerMetric.JVM_HEAP_USED.key());
         return new RunFigures(requests, summary.failedRequests(), wallSeconds,
                 wallSeconds > 0 ? requests / wallSeconds : 0, orZero(summary.averageThroughput()),
                 orZero(summary.averageResponseTime()), orZero(summary.p95ResponseTime()),

@@ -3,6 +3,7 @@ package locker.bench.differential;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.ApiRoute;
+import locker.contract.AuthFields;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,8 +93,9 @@ final class CaseRun {
     Session session(Student student, WireAnswer answer) {
         try {
             JsonNode json = JSON.readTree(answer.body());
-            if (json != null && json.path("access_token").isTextual() && json.path("refresh_token").isTextual()) {
-                return new Session(student, json.path("access_token").asText(), json.path("refresh_token").asText());
+            if (json != null && json.path(AuthFields.ACCESS_TOKEN).isTextual() && json.path(AuthFields.REFRESH_TOKEN).isTextual()) {
+                return new Session(student, json.path(AuthFields.ACCESS_TOKEN).asText(),
+                        json.path(AuthFields.REFRESH_TOKEN).asText());
             }
         } catch (IOException e) {
             // stopped below

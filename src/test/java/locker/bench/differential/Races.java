@@ -3,6 +3,7 @@ package locker.bench.differential;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.ApiRoute;
+import locker.contract.AuthFields;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ final class Races {
         target.state().reset();
         Student student = Student.racer(200);
         WireAnswer login = target.client().exchange(Cases.login(student.loginJson()));
-        String refreshToken = field(login, "refresh_token");
+        String refreshToken = field(login, AuthFields.REFRESH_TOKEN);
         if (refreshToken == null) {
             return new Tally(0, REFRESHES, List.of("round " + (round + 1) + ": the login answered " + login.status()));
         }
@@ -182,7 +183,7 @@ final class Races {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             WireAnswer answer = client.exchange(Cases.login(Student.racer(first + i).loginJson()));
-            String token = field(answer, "access_token");
+            String token = field(answer, AuthFields.ACCESS_TOKEN);
             if (token == null) {
                 throw new TargetState.Lost("a racer's login answered " + (answer.answered() ? answer.status()
                         : answer.outcome().text()), null);

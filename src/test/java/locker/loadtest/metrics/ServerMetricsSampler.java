@@ -37,8 +37,6 @@ public final class ServerMetricsSampler implements AutoCloseable {
                    count(*)                                              AS total,
                    count(*) FILTER (WHERE wait_event_type = 'Lock')      AS waiting_on_locks
             FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()""";
-    /** The series of the heap used in this JVM, in MiB. */
-    public static final String JVM_HEAP_USED = ServerMetric.JVM_HEAP_USED.key();
 
     private final Connection db;
     private final Jedis redis;

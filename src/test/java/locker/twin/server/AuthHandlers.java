@@ -1,6 +1,7 @@
 package locker.twin.server;
 
 import io.javalin.http.Context;
+import locker.contract.AuthFields;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
 import locker.contract.TokenHash;
@@ -30,8 +31,8 @@ final class AuthHandlers {
             new RequestBody.Field("name", "Name"),
             new RequestBody.Field("phone_number", "Phone"));
     private static final List<RequestBody.Field> TOKEN_FIELDS = List.of(
-            new RequestBody.Field("access_token", "AccessToken"),
-            new RequestBody.Field("refresh_token", "RefreshToken"));
+            new RequestBody.Field(AuthFields.ACCESS_TOKEN, "AccessToken"),
+            new RequestBody.Field(AuthFields.REFRESH_TOKEN, "RefreshToken"));
     private static final int ACCESS_TOKEN = 0;
     private static final int REFRESH_TOKEN = 1;
     private static final byte[] LOGGED_OUT = "{\"message\":\"logged out successfully\"}".getBytes(StandardCharsets.UTF_8);
@@ -96,9 +97,9 @@ final class AuthHandlers {
         db.update(INSERT_REFRESH_TOKEN, user.serialId(), TokenHash.of(refreshToken), refreshTokenExpiry(), userAgent(ctx),
                 ctx.req().getRemoteAddr());
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", accessToken);
-        answer.put("refresh_token", refreshToken);
-        answer.put("serial_id", user.serialId());
+        answer.put(AuthFields.ACCESS_TOKEN, accessToken);
+        answer.put(AuthFields.REFRESH_TOKEN, refreshToken);
+        answer.put(AuthFields.SERIAL_ID, user.serialId());
         Json.send(ctx.status(user.inserted() ? 201 : 200), answer);
     }
 
@@ -137,8 +138,8 @@ final class AuthHandlers {
         db.update(INSERT_REFRESH_TOKEN, serialId, TokenHash.of(next), refreshTokenExpiry(), userAgent(ctx),
                 ctx.req().getRemoteAddr());
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", accessToken);
-        answer.put("refresh_token", next);
+        answer.put(AuthFields.ACCESS_TOKEN, accessToken);
+        answer.put(AuthFields.REFRESH_TOKEN, next);
         Json.send(ctx, answer);
     }
 

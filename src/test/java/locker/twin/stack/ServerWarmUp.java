@@ -3,6 +3,7 @@ package locker.twin.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import locker.contract.ApiRoute;
+import locker.contract.AuthFields;
 import locker.contract.LockerList;
 import locker.contract.RedisKeys;
 import locker.contract.SerialId;
@@ -171,11 +172,11 @@ public final class ServerWarmUp {
         serialIds.add(SerialId.of(student, NAME, phone));
         JsonNode login = expect(send(ApiRoute.LOG_IN, null, JSON.createObjectNode()
                 .put("student_id", student).put("name", NAME).put("phone_number", phone)), 200, 201);
-        String token = login.path("access_token").asText();
+        String token = login.path(AuthFields.ACCESS_TOKEN).asText();
         // a refresh with the refresh token alone (no access token, so no blacklist key to remove after)
         JsonNode refreshed = expect(send(ApiRoute.REFRESH, null,
-                JSON.createObjectNode().put("refresh_token", login.path("refresh_token").asText())), 200);
-        token = refreshed.path("access_token").asText(token);
+                JSON.createObjectNode().put(AuthFields.REFRESH_TOKEN, login.path(AuthFields.REFRESH_TOKEN).asText())), 200);
+        token = refreshed.path(AuthFields.ACCESS_TOKEN).asText(token);
         expect(send(ApiRoute.ME, token, null), 200);
         Reply lockers = send(ApiRoute.LOCKERS, token, null);
         expect(lockers, 200);

@@ -61,10 +61,6 @@ public final class CapacityReport {
         return section;
     }
 
-    public static String html(CapacityResult result) {
-        return render(result).outerHtml();
-    }
-
     /** p95 (left axis, ms) and throughput (right axis, req/s) against the level's students, levels evenly spaced. */
     static String chart(List<LevelFigures> levels, CapacityGoals goals) {
         int plotWidth = WIDTH - LEFT - RIGHT;

@@ -35,10 +35,6 @@ public final class GeneratorHtml {
         return section;
     }
 
-    public static String html(GeneratorReport report) {
-        return render(report).outerHtml();
-    }
-
     private static void row(Element table, String name, String value) {
         Element row = table.appendElement("tr");
         row.appendElement("th").text(name);

@@ -19,15 +19,11 @@ public record ResultsSettings(Path resultsFile, boolean saveDetailedResults, Pat
         this(resultsFile, saveDetailedResults, gatlingResultsDirectory, Optional.empty());
     }
 
-    public static ResultsSettings from(SettingSource source) {
-        LoadTestConfig config = LoadTestConfig.from(source);
+    public static ResultsSettings standard() {
+        LoadTestConfig config = LoadTestConfig.from(SettingSource.standard());
         String stepSummary = System.getenv(STEP_SUMMARY_VARIABLE);
         return new ResultsSettings(Path.of(config.resultsFilename), config.saveDetailedResults,
                 Path.of(config.gatlingResultsDir),
                 stepSummary == null || stepSummary.isBlank() ? Optional.empty() : Optional.of(Path.of(stepSummary)));
-    }
-
-    public static ResultsSettings standard() {
-        return from(SettingSource.standard());
     }
 }

@@ -8,8 +8,8 @@ import org.jsoup.select.Elements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,13 +43,17 @@ public final class ReportHtml {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + index, e);
         }
-        List<StatsRow> global = statsRows(document, "#container_statistics_head tbody tr");
+        List<StatsRow> global = rows(document, "#container_statistics_head tbody tr", ReportHtml::statsRow);
         if (global.size() != 1) {
             throw new IllegalStateException(index + ": expected one global statistics row, found " + global.size());
         }
         return new Tables(information(document, "Version"), information(document, "Date"),
                 durationSeconds(information(document, "Duration")), global.get(0),
-                statsRows(document, "#container_statistics_body tbody tr"), errors(document), assertions(document));
+                rows(document, "#container_statistics_body tbody tr", ReportHtml::statsRow),
+                rows(document, "#container_errors tbody tr",
+                        cells -> new ErrorRow(cells.get(0).ownText().trim(), longAt(cells, 1), doubleAt(cells, 2))),
+                rows(document, "#container_assertions tbody tr", cells -> new AssertionRow(
+                        cells.get(0).ownText().trim(), cells.get(1).text().trim().equals("OK"))));
     }
 
     private static String information(Document document, String label) {
@@ -76,34 +80,16 @@ public final class ReportHtml {
         return seconds;
     }
 
-    private static List<StatsRow> statsRows(Document document, String selector) {
-        List<StatsRow> rows = new ArrayList<>();
-        for (Element row : document.select(selector)) {
-            Elements cells = row.select("td");
-            String name = cells.get(0).selectFirst(".ellipsed-name").text();
-            rows.add(new StatsRow(name, longAt(cells, 1), longAt(cells, 2), longAt(cells, 3), doubleAt(cells, 4),
-                    doubleAt(cells, 5), longAt(cells, 6), longAt(cells, 7), longAt(cells, 8), longAt(cells, 9),
-                    longAt(cells, 10), longAt(cells, 11), longAt(cells, 12), longAt(cells, 13)));
-        }
-        return rows;
+    /** Each table row of {@code selector}, its cells read by {@code row}. */
+    private static <T> List<T> rows(Document document, String selector, Function<Elements, T> row) {
+        return document.select(selector).stream().map(tr -> row.apply(tr.select("td"))).toList();
     }
 
-    private static List<ErrorRow> errors(Document document) {
-        List<ErrorRow> rows = new ArrayList<>();
-        for (Element row : document.select("#container_errors tbody tr")) {
-            Elements cells = row.select("td");
-            rows.add(new ErrorRow(cells.get(0).ownText().trim(), longAt(cells, 1), doubleAt(cells, 2)));
-        }
-        return rows;
-    }
-
-    private static List<AssertionRow> assertions(Document document) {
-        List<AssertionRow> rows = new ArrayList<>();
-        for (Element row : document.select("#container_assertions tbody tr")) {
-            Elements cells = row.select("td");
-            rows.add(new AssertionRow(cells.get(0).ownText().trim(), cells.get(1).text().trim().equals("OK")));
-        }
-        return rows;
+    private static StatsRow statsRow(Elements cells) {
+        return new StatsRow(cells.get(0).selectFirst(".ellipsed-name").text(), longAt(cells, 1), longAt(cells, 2),
+                longAt(cells, 3), doubleAt(cells, 4), doubleAt(cells, 5), longAt(cells, 6), longAt(cells, 7),
+                longAt(cells, 8), longAt(cells, 9), longAt(cells, 10), longAt(cells, 11), longAt(cells, 12),
+                longAt(cells, 13));
     }
 
     private static long longAt(Elements cells, int index) {

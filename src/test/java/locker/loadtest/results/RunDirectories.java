@@ -20,18 +20,14 @@ public final class RunDirectories {
 
     /** The newest run folder of that simulation whose log was written at or after {@code notBeforeMillis}. */
     public static Optional<Path> newestRun(Path resultsDirectory, String simulationId, long notBeforeMillis) {
-        return runs(resultsDirectory)
-                .filter(run -> run.getFileName().toString().startsWith(simulationId + "-"))
-                .filter(run -> lastModified(run.resolve(GatlingLogReader.SIMULATION_LOG)) >= notBeforeMillis)
-                .max(Comparator.comparing(run -> run.getFileName().toString().substring(simulationId.length())));
-    }
-
-    private static Stream<Path> runs(Path resultsDirectory) {
         if (!Files.isDirectory(resultsDirectory)) {
-            return Stream.empty();
+            return Optional.empty();
         }
         try (Stream<Path> children = Files.list(resultsDirectory)) {
-            return children.filter(child -> Files.isRegularFile(child.resolve(GatlingLogReader.SIMULATION_LOG))).toList().stream();
+            return children.filter(run -> Files.isRegularFile(run.resolve(GatlingLogReader.SIMULATION_LOG)))
+                    .filter(run -> run.getFileName().toString().startsWith(simulationId + "-"))
+                    .filter(run -> lastModified(run.resolve(GatlingLogReader.SIMULATION_LOG)) >= notBeforeMillis)
+                    .max(Comparator.comparing(run -> run.getFileName().toString().substring(simulationId.length())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -248,13 +249,7 @@ public final class CombineShards {
                     throw new IllegalArgumentException("shard " + index + " is given twice (" + files.get(i) + ")");
                 }
             }
-            List<Integer> missing = new ArrayList<>();
-            for (int index = 0; index < count.intValue(); index++) {
-                if (!seen.contains(index)) {
-                    missing.add(index);
-                }
-            }
-            return missing;
+            return IntStream.range(0, count.intValue()).filter(index -> !seen.contains(index)).boxed().toList();
         }
     }
 }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import static locker.loadtest.results.ResultsDocument.seconds;
 
@@ -49,9 +51,8 @@ public final class CombinedResults {
                                 TestDataSummary testData, Path outputFolder) {
         LatencyHistograms histograms = LatencyHistograms.merge(shards.stream().map(RunResults::latencyHistograms).toList());
         Summary summary = summary(shards, histograms.allHistogram());
-        List<AnomalyReport> anomalies = new ArrayList<>();
-        shards.stream().map(RunResults::anomalies).filter(report -> report != null).forEach(anomalies::add);
-        anomalies.add(invariantAnomalies);
+        List<AnomalyReport> anomalies = Stream.concat(shards.stream().map(RunResults::anomalies).filter(Objects::nonNull),
+                Stream.of(invariantAnomalies)).toList();
         PerformanceGoals goals = PerformanceGoals.of(shards.get(0).config().settings());
         return new RunResults(config(shards, files, missing, !invariants.isEmpty(), outputFolder), summary,
                 endpoints(shards, histograms), errors(shards),

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Compares the results files of several runs of the same test: per run its throughput, mean, 95th percentile,
@@ -111,20 +112,13 @@ public final class RunComparison {
         if (whole == 0) {
             return part == 0 ? 0.0 : null;
         }
-        return round(part / Math.abs(whole) * 100, 2);
-    }
-
-    private static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
+        return Math.round(part / Math.abs(whole) * 100 * 100) / 100.0; // to two decimals
     }
 
     /** The table printed on the console: one row per figure, one column per run, then the statistics. */
     public String table() {
         List<String> header = new ArrayList<>(List.of("figure"));
-        for (int i = 1; i <= runs.size(); i++) {
-            header.add("run " + i);
-        }
+        IntStream.rangeClosed(1, runs.size()).forEach(i -> header.add("run " + i));
         header.addAll(List.of("min", "median", "max", "spread", "last/first"));
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
@@ -190,8 +184,7 @@ public final class RunComparison {
     }
 
     public void writeTo(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        Files.createDirectories(file.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document());
     }
 

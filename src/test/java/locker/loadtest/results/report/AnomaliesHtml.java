@@ -234,7 +234,8 @@ final class AnomaliesHtml {
                 : String.format(Locale.ROOT, ", %.1f s to live", key.ttlMs() / 1000.0));
     }
 
-    private static void header(Element table, String... names) {
+    /** A heading row of {@code names} in {@code table}. */
+    static void header(Element table, String... names) {
         Element row = table.appendElement("tr");
         for (String name : names) {
             row.appendElement("th").text(name);

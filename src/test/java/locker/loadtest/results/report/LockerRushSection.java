@@ -160,10 +160,7 @@ public final class LockerRushSection {
             metricsBox.appendElement("p").text("None sampled for this run.");
         } else {
             Element table = metricsBox.appendElement("table");
-            Element head = table.appendElement("tr");
-            head.appendElement("th").text("metric");
-            head.appendElement("th").text("peak");
-            head.appendElement("th").text("over the run");
+            AnomaliesHtml.header(table, "metric", "peak", "over the run");
             for (ServerMetricsView.Metric metric : metrics) {
                 Element row = table.appendElement("tr").attr("data-metric", metric.name());
                 row.appendElement("td").text(metric.label());
@@ -208,17 +205,13 @@ public final class LockerRushSection {
         box.appendElement("h3").text("Contract check: " + (report.passed() ? "every answer as the load test expects"
                 : report.mismatches() + " answers differ from what the load test relies on"));
         Element table = box.appendElement("table");
-        Element head = table.appendElement("tr");
-        for (String name : new String[] {"", "behaviour", "request", "expected", "got"}) {
-            head.appendElement("th").text(name);
-        }
+        AnomaliesHtml.header(table, "", "behaviour", "request", "expected", "got");
         for (ContractRow row : report.rows()) {
             Element tr = table.appendElement("tr").attr("data-passed", Boolean.toString(row.passed()));
             tr.appendElement("td").addClass(row.passed() ? "lr-pass" : "lr-fail").text(row.passed() ? "✔" : "✘");
-            tr.appendElement("td").text(row.behaviour());
-            tr.appendElement("td").text(row.request());
-            tr.appendElement("td").text(row.expected());
-            tr.appendElement("td").text(row.got());
+            for (String cell : new String[] {row.behaviour(), row.request(), row.expected(), row.got()}) {
+                tr.appendElement("td").text(cell);
+            }
         }
         box.appendElement("p").addClass("lr-note").text(String.format(Locale.ROOT,
                 "Against %s, with two students and two lockers of its own, seeded and restored; %.1f s.",

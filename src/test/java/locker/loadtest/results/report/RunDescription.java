@@ -4,6 +4,8 @@ import locker.config.LoadTestConfig;
 import locker.config.Settings;
 import locker.loadtest.results.RunResults.RunConfig;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +22,11 @@ public final class RunDescription {
     private RunDescription() {}
 
     public static String of(Map<String, Object> config) {
-        List<String> parts = new ArrayList<>();
         if (!followsTheLoadSettings(config)) {
             String simulation = String.valueOf(config.get(RunConfig.SIMULATION_CLASS));
-            parts.add(simulation.substring(simulation.lastIndexOf('.') + 1));
-            parts.add(target(config));
-            return String.join(", ", parts);
+            return simulation.substring(simulation.lastIndexOf('.') + 1) + ", " + target(config);
         }
+        List<String> parts = new ArrayList<>();
         if (config.get(Settings.TOTAL_USERS.key()) instanceof Number users) {
             parts.add(String.format(Locale.ROOT, "%,d students", users.longValue()));
         }
@@ -37,8 +37,8 @@ public final class RunDescription {
             parts.add(profile + " profile");
         }
         if (config.get(Settings.CONFIRMATION_RATE.key()) instanceof Number rate) {
-            parts.add(String.format(Locale.ROOT, "confirm %s %%", new java.math.BigDecimal(rate.doubleValue() * 100)
-                    .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
+            parts.add(String.format(Locale.ROOT, "confirm %s %%", new BigDecimal(rate.doubleValue() * 100)
+                    .setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
         }
         parts.add(target(config));
         return String.join(", ", parts);

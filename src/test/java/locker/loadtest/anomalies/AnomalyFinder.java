@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -75,12 +76,8 @@ public final class AnomalyFinder {
             counts.put(AnomalyKind.INVARIANT_VIOLATED, (long) violated.size());
         }
 
-        Set<Integer> lockers = new LinkedHashSet<>();
-        detailed.values().forEach(ofKind -> ofKind.forEach(found -> {
-            if (found.request().lockerId() != 0) {
-                lockers.add(found.request().lockerId());
-            }
-        }));
+        Set<Integer> lockers = detailed.values().stream().flatMap(List::stream).map(found -> found.request().lockerId())
+                .filter(locker -> locker != 0).collect(Collectors.toCollection(LinkedHashSet::new));
         List<Anomaly> details = new ArrayList<>();
         Map<Integer, LockerState> states = reader.lockers(lockers);
         for (List<Found> ofKind : detailed.values()) {
@@ -161,11 +158,7 @@ public final class AnomalyFinder {
         lockers.addAll(reader.lockersOf(invariant.offendingUsers()));
         Map<Integer, LockerState> states = reader.lockers(lockers);
         Set<String> involved = new LinkedHashSet<>(students.values());
-        states.values().forEach(state -> {
-            if (state.ownerStudentId() != null) {
-                involved.add(state.ownerStudentId());
-            }
-        });
+        states.values().stream().map(LockerState::ownerStudentId).filter(Objects::nonNull).forEach(involved::add);
         List<RecordedRequest> requests = story.all().stream()
                 .filter(request -> lockers.contains(request.lockerId()) || involved.contains(request.student()))
                 .toList();

@@ -106,7 +106,6 @@ public final class Invariants {
         return new InvariantResult(CONFIRMED_COUNT,
                 "lockers owned by test users (student ids " + testUsers.first() + ".." + testUsers.last()
                         + ") equal successful confirms minus releases",
-                actual == expected, Math.abs(actual - expected), "expected " + expected + ", found " + actual, List.of(),
-                List.of());
+                actual == expected, Math.abs(actual - expected), "expected " + expected + ", found " + actual);
     }
 }

@@ -28,7 +28,6 @@ public enum AnomalyKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** What it means, in words. */
     public String label() {
         return label;
     }

@@ -29,7 +29,6 @@ public record AnomalyReport(long total, Map<String, Long> counts, int detailedPe
         details = List.copyOf(details);
     }
 
-    /** A report of no anomalies. */
     public static AnomalyReport none(boolean databaseRead) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Arrays.stream(AnomalyKind.values()).forEach(kind -> counts.put(kind.key(), 0L));

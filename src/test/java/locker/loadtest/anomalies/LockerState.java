@@ -30,7 +30,6 @@ public record LockerState(int locker, String ownerStudentId, Long ownerSerialId,
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record HoldKey(String key, boolean read, String value, Long ttlMs) {}
 
-    /** The student's newest row of this locker. */
     public Optional<AssignmentRow> newestRowOf(String studentId) {
         return assignments.stream().filter(row -> row.studentId() != null && row.studentId().equals(studentId))
                 .reduce((older, newer) -> newer.assignmentId() > older.assignmentId() ? newer : older);

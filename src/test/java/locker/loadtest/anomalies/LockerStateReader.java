@@ -26,7 +26,6 @@ public final class LockerStateReader {
     /** The newest assignment rows shown per locker; a soak run leaves many cancelled rows on one locker. */
     static final int ROWS_PER_LOCKER = 50;
 
-    /** A reader for a run without a database. */
     public static final LockerStateReader NONE = new LockerStateReader(null, null);
 
     private static final String ROWS = "SELECT * FROM (SELECT a.assignment_id, a.locker_id, u.student_id, "

@@ -26,7 +26,6 @@ final class Story {
         }
     }
 
-    /** Every request in the order sent. */
     List<RecordedRequest> all() {
         return requests;
     }

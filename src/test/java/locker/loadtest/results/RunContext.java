@@ -48,7 +48,6 @@ public record RunContext(Map<String, Object> config, Map<String, Long> outcomes,
         this(config, outcomes, dbConnected, invariants, null, null, null, null, Map.of());
     }
 
-    /** The same context with one more setting. */
     public RunContext withSetting(String name, Object value) {
         Map<String, Object> settings = new LinkedHashMap<>(config);
         settings.put(name, value);

@@ -130,8 +130,7 @@ public final class ExportAtExit {
         }
         int exitCode;
         try {
-            ResultsExporter.Export export = new ResultsExporter(settings).export(runDirectory);
-            exitCode = exitCode(export.document());
+            exitCode = exitCode(new ResultsExporter(settings).export(runDirectory));
         } catch (RuntimeException e) {
             System.err.println("[results] export of " + runDirectory + " failed: " + e);
             e.printStackTrace();

@@ -42,14 +42,8 @@ public final class ResultsExporter {
         this.settings = settings;
     }
 
-    public record Export(RunResults document, String console, List<Path> files) {
-        public boolean invariantsViolated() {
-            return document.invariantsViolated();
-        }
-    }
-
-    /** Exports, prints the console summary to stdout and returns what was done. */
-    public Export export(Path runDirectory) {
+    /** Exports, prints the console summary to stdout and returns the results. */
+    public RunResults export(Path runDirectory) {
         ReportHtml.Tables tables = ReportHtml.read(runDirectory);
         RunContext context = RunContext.readFrom(runDirectory);
         GatlingLogReader log = new GatlingLogReader(runDirectory);
@@ -77,7 +71,7 @@ public final class ResultsExporter {
         generator.flatMap(GeneratorReport::warning).ifPresent(warning -> console.append(warning).append('\n'));
         System.out.print(console);
         System.out.flush();
-        return new Export(results, console.toString(), files);
+        return results;
     }
 
     private List<Path> outputFiles(Path runDirectory) {
@@ -114,7 +108,7 @@ public final class ResultsExporter {
         if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]).resolve(ReportHtml.INDEX))) {
             throw ExitStatus.BAD_SETTINGS.exit("usage: summarize.sh target/gatling/<run folder with index.html>");
         }
-        Export export = new ResultsExporter(ResultsSettings.standard()).export(Path.of(args[0]));
-        System.exit(export.invariantsViolated() ? ExitStatus.INVARIANT_VIOLATED.code() : 0);
+        RunResults results = new ResultsExporter(ResultsSettings.standard()).export(Path.of(args[0]));
+        System.exit(results.invariantsViolated() ? ExitStatus.INVARIANT_VIOLATED.code() : 0);
     }
 }

@@ -133,10 +133,6 @@ public final class ServerMetricsSampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeQuietly();
-    }
-
-    private void closeQuietly() {
         try {
             if (db != null) {
                 db.close();

@@ -97,10 +97,9 @@ public final class JunitReport {
     private static Element suite(Document xml, Element suites, String name, String timestamp, double seconds) {
         Element suite = xml.createElement("testsuite");
         suite.setAttribute("name", name);
-        suite.setAttribute("tests", "0");
-        suite.setAttribute("failures", "0");
-        suite.setAttribute("errors", "0");
-        suite.setAttribute("skipped", "0");
+        for (String count : new String[] {"tests", "failures", "errors", "skipped"}) {
+            suite.setAttribute(count, "0");
+        }
         suite.setAttribute("time", Double.toString(seconds));
         if (timestamp != null) {
             suite.setAttribute("timestamp", timestamp);

@@ -13,10 +13,6 @@ public record RecordedRequest(Call call, long startMillis, long endMillis, int s
         return endMillis - startMillis;
     }
 
-    public boolean onLocker(int locker) {
-        return lockerId != 0 && lockerId == locker;
-    }
-
     /** The answer in one line, {@code 409 Locker already held by someone}; a kept 2xx body is left out. */
     public String answer() {
         return LockerAnswer.statusAndText(status, status / 100 == 2 ? null : body);

@@ -92,15 +92,12 @@ public final class RunComparison {
         double median = Median.of(sorted);
         double min = sorted[0];
         double max = sorted[n - 1];
-        List<Integer> flagged = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Double deviation = deviationPercent(values.get(i), median);
-            if (deviation == null || deviation > thresholdPercent) {
-                flagged.add(i + 1);
-            }
-        }
+        List<Integer> flagged = IntStream.rangeClosed(1, n).filter(run -> {
+            Double deviation = deviationPercent(values.get(run - 1), median);
+            return deviation == null || deviation > thresholdPercent;
+        }).boxed().toList();
         return new FigureStats(figure, values, min, median, max, percentOf(max - min, median),
-                percentOf(values.get(n - 1) - values.get(0), values.get(0)), List.copyOf(flagged));
+                percentOf(values.get(n - 1) - values.get(0), values.get(0)), flagged);
     }
 
     private static Double deviationPercent(double value, double median) {

@@ -3,8 +3,6 @@ package locker.loadtest.anomalies;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import java.time.Instant;
-
 /**
  * One request of an anomaly's timeline: when it started, relative to the timeline's origin (the anomalous student's
  * hold, or their first request there) and as an instant, who sent it, what it asked and what came back.
@@ -22,7 +20,7 @@ public record TimelineEntry(long offsetMs, long startEpochMs, String start, Stri
                             boolean evidence) {
     static TimelineEntry of(RecordedRequest request, long originMillis, RecordedRequest anomalous, boolean evidence) {
         return new TimelineEntry(request.startMillis() - originMillis, request.startMillis(),
-                Instant.ofEpochMilli(request.startMillis()).toString(), request.student(), request.call().requestName(),
+                AnomalyFinder.instant(request.startMillis()), request.student(), request.call().requestName(),
                 request.lockerId() == 0 ? null : request.lockerId(), request.status(), request.answer(),
                 request.responseTimeMillis(), request == anomalous, evidence);
     }

@@ -69,10 +69,8 @@ final class AnomaliesHtml {
                 + " of each kind in full, in the order they happened"
                 + (report.databaseRead() ? "; the database and Redis as they were after the load, before the restore."
                 : "; the run had no database, so no rows or keys are shown."));
-        boolean first = true;
-        for (Anomaly anomaly : report.details()) {
-            box.appendChild(anomaly(anomaly, first));
-            first = false;
+        for (int i = 0; i < report.details().size(); i++) {
+            box.appendChild(anomaly(report.details().get(i), i == 0)); // the first is shown open
         }
         return box;
     }

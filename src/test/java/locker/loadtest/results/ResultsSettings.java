@@ -14,11 +14,6 @@ public record ResultsSettings(Path resultsFile, boolean saveDetailedResults, Pat
                               Optional<Path> stepSummary) {
     public static final String STEP_SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY";
 
-    /** Settings without a job summary. */
-    public ResultsSettings(Path resultsFile, boolean saveDetailedResults, Path gatlingResultsDirectory) {
-        this(resultsFile, saveDetailedResults, gatlingResultsDirectory, Optional.empty());
-    }
-
     public static ResultsSettings standard() {
         LoadTestConfig config = LoadTestConfig.from(SettingSource.standard());
         String stepSummary = System.getenv(STEP_SUMMARY_VARIABLE);

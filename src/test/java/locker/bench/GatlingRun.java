@@ -78,16 +78,8 @@ final class GatlingRun {
     /**
      * Runs {@code ./mvnw -B gatling:test} in {@code project} with the given settings (as {@code -DNAME=value}),
      * writing its output to {@code log}. {@code server} is the reference server when it runs on its own;
-     * otherwise the embedded stack runs in Gatling's JVM and says where its PostgreSQL listens.
-     */
-    static Result run(Path project, Map<String, String> settings, Path resultsFile, Path log,
-                      Optional<Server> server) {
-        return run(project, List.of(), settings, resultsFile, log, server);
-    }
-
-    /**
-     * The same, with {@code prefix} before {@code ./mvnw} ({@code taskset -c 1}: Maven and the Gatling JVM it
-     * forks inherit the pinning).
+     * otherwise the embedded stack runs in Gatling's JVM and says where its PostgreSQL listens. {@code prefix} goes
+     * before {@code ./mvnw} ({@code taskset -c 1}: Maven and the Gatling JVM it forks inherit the pinning).
      */
     static Result run(Path project, List<String> prefix, Map<String, String> settings, Path resultsFile, Path log,
                       Optional<Server> server) {

@@ -40,10 +40,14 @@ record WireAnswer(Outcome outcome, String detail, int status, String reason, Lis
         return outcome == Outcome.ANSWERED;
     }
 
-    /** Every value of the header {@code name}, joined by {@code ", "} in the order sent; null when absent. */
     String header(String name) {
-        List<String> values = headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
-        return values.isEmpty() ? null : String.join(", ", values);
+        return header(headers, name);
+    }
+
+    /** Every value of the header {@code name}, joined by {@code ", "} in the order sent; null when absent. */
+    static String header(List<Header> headers, String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value)
+                .reduce((a, b) -> a + ", " + b).orElse(null);
     }
 
     /** The lower-cased names of the headers sent, without repeats. */

@@ -189,14 +189,13 @@ final class WireClient {
         }
     }
 
-    private record Head(String protocol, int status, String reason, List<Header> headers) {
+    private record Head(int status, String reason, List<Header> headers) {
         String statusLine() {
             return status + (reason.isEmpty() ? "" : " " + reason);
         }
 
         String header(String name) {
-            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value)
-                    .reduce((a, b) -> a + ", " + b).orElse(null);
+            return WireAnswer.header(headers, name);
         }
     }
 
@@ -258,7 +257,7 @@ final class WireClient {
                 headers.add(new Header(lines[i].substring(0, colon), lines[i].substring(colon + 1).strip()));
             }
         }
-        return new Head(statusLine[0], status, statusLine.length > 2 ? statusLine[2] : "", headers);
+        return new Head(status, statusLine.length > 2 ? statusLine[2] : "", headers);
     }
 
     private static byte[] readBody(WireRequest request, Head head, InputStream in) throws IOException {

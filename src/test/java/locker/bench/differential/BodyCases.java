@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 import static locker.bench.differential.CaseKind.BODIES;
 import static locker.bench.differential.Cases.login;
 import static locker.bench.differential.Cases.me;
 import static locker.bench.differential.Cases.refreshJson;
+import static locker.bench.differential.Cases.sendsLogin;
 import static locker.bench.differential.Cases.student;
 import static locker.bench.differential.DiffCase.client;
 import static locker.bench.differential.DiffCase.handMade;
@@ -104,33 +106,19 @@ final class BodyCases {
         loginCase(cases, false, "XML followed by junk", s, "application/xml", xml + "<junk>&");
         loginCase(cases, false, "XML cut short", s, "application/xml", xml.substring(0, xml.length() - 10));
 
-        cases.add(handMade(BODIES, "login: JSON with Content-Encoding: gzip", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", login("application/json", gzip(json.getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Encoding", "gzip"));
-        }));
-        cases.add(handMade(BODIES, "login: JSON with Content-Encoding: gzip that is not gzip", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", login(json).header("Content-Encoding", "gzip"));
-        }));
-        cases.add(handMade(BODIES, "login: JSON with Content-Encoding: br that is not brotli", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", login(json).header("Content-Encoding", "br"));
-        }));
-        cases.add(client(BODIES, "login: a JSON body of exactly 4 MiB", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", login("application/json", padded(json, 4 * MIB)));
-        }));
-        cases.add(client(BODIES, "login: a JSON body of 4 MiB and one byte", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", login("application/json", padded(json, 4 * MIB + 1)));
-        }));
-        cases.add(handMade(BODIES, "login: a chunked body over 4 MiB", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                    .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
-                    .body(null, WireRequest.chunked(padded(json, 4 * MIB + 200_000), 64 * 1024)).withoutContentLength());
-        }));
+        loginSent(cases, false, "JSON with Content-Encoding: gzip", s, () -> login("application/json",
+                gzip(json.getBytes(StandardCharsets.UTF_8))).header("Content-Encoding", "gzip"));
+        loginSent(cases, false, "JSON with Content-Encoding: gzip that is not gzip", s,
+                () -> login(json).header("Content-Encoding", "gzip"));
+        loginSent(cases, false, "JSON with Content-Encoding: br that is not brotli", s,
+                () -> login(json).header("Content-Encoding", "br"));
+        loginSent(cases, true, "a JSON body of exactly 4 MiB", s,
+                () -> login("application/json", padded(json, 4 * MIB)));
+        loginSent(cases, true, "a JSON body of 4 MiB and one byte", s,
+                () -> login("application/json", padded(json, 4 * MIB + 1)));
+        loginSent(cases, false, "a chunked body over 4 MiB", s, () -> WireRequest.post(ApiRoute.LOG_IN.fullPath())
+                .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
+                .body(null, WireRequest.chunked(padded(json, 4 * MIB + 200_000), 64 * 1024)).withoutContentLength());
         cases.add(handMade(BODIES, "login: Content-Length: 5242880 and no body", run -> run.send("login-or-register",
                 WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("Content-Type", "application/json")
                         .header("Content-Length", "5242880").shortTimeout())));
@@ -139,30 +127,15 @@ final class BodyCases {
                         .header("Content-Length", "100").bodyBytes(null, "{\"a\":\"bc\"}").withoutContentLength()
                         .shortTimeout())));
 
-        cases.add(handMade(BODIES, "login: a User-Agent with UTF-8 bytes", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                    .header("User-Agent", "Mozilla/5.0 (사물함; Ünïcode)").json(json));
-        }));
-        cases.add(handMade(BODIES, "login: a User-Agent with a byte that is not UTF-8", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                    .headerLine("User-Agent: caf\u00e9").json(json));
-        }));
-        cases.add(handMade(BODIES, "login: two User-Agent headers", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                    .header("User-Agent", "first-agent").header("User-Agent", "second-agent").json(json));
-        }));
-        cases.add(client(BODIES, "login: no User-Agent", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath()).json(json));
-        }));
-        cases.add(client(BODIES, "login: an empty User-Agent", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("User-Agent", "")
-                    .json(json));
-        }));
+        loginSent(cases, false, "a User-Agent with UTF-8 bytes", s, () -> WireRequest.post(ApiRoute.LOG_IN.fullPath())
+                .header("User-Agent", "Mozilla/5.0 (사물함; Ünïcode)").json(json));
+        loginSent(cases, false, "a User-Agent with a byte that is not UTF-8", s,
+                () -> WireRequest.post(ApiRoute.LOG_IN.fullPath()).headerLine("User-Agent: caf\u00e9").json(json));
+        loginSent(cases, false, "two User-Agent headers", s, () -> WireRequest.post(ApiRoute.LOG_IN.fullPath())
+                .header("User-Agent", "first-agent").header("User-Agent", "second-agent").json(json));
+        loginSent(cases, true, "no User-Agent", s, () -> WireRequest.post(ApiRoute.LOG_IN.fullPath()).json(json));
+        loginSent(cases, true, "an empty User-Agent", s,
+                () -> WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("User-Agent", "").json(json));
 
         refreshCase(cases, true, "form with the Go field name", t -> WireRequest.post(ApiRoute.REFRESH.fullPath())
                 .body("application/x-www-form-urlencoded", ("RefreshToken=" + t).getBytes(StandardCharsets.UTF_8)));
@@ -196,18 +169,17 @@ final class BodyCases {
     }
 
     private static void loginCase(List<DiffCase> cases, boolean client, String what, Student s, String contentType, String body) {
-        cases.add(new DiffCase("login: " + what, BODIES, client, false, run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", login(contentType, body.getBytes(StandardCharsets.UTF_8)));
-        }));
+        loginSent(cases, client, what, s, () -> login(contentType, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void loginBytesCase(List<DiffCase> cases, String what, String contentType, Student s, String byteString) {
-        cases.add(handMade(BODIES, "login: " + what, run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                    .header("User-Agent", "locker-differential").bodyBytes(contentType, byteString));
-        }));
+        loginSent(cases, false, what, s, () -> WireRequest.post(ApiRoute.LOG_IN.fullPath())
+                .header("User-Agent", "locker-differential").bodyBytes(contentType, byteString));
+    }
+
+    private static void loginSent(List<DiffCase> cases, boolean client, String what, Student s,
+                                  Supplier<WireRequest> request) {
+        cases.add(sendsLogin(BODIES, client, "login: " + what, s, request));
     }
 
     /** Logs in, refreshes with the request given the refresh token, then uses what came back. */

@@ -5,6 +5,7 @@ import locker.contract.ApiRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Every case of the comparison, in the order they run, and the requests they share. */
 final class Cases {
@@ -23,6 +24,15 @@ final class Cases {
 
     static Student student(int n) {
         return Student.number(n);
+    }
+
+    /** A case that sends one login of {@code student}, as {@code request} builds it when the case runs. */
+    static DiffCase sendsLogin(CaseKind kind, boolean client, String name, Student student,
+                               Supplier<WireRequest> request) {
+        return new DiffCase(name, kind, client, false, run -> {
+            run.normaliser().identity(student);
+            run.send("login-or-register", request.get());
+        });
     }
 
     static WireRequest login(String json) {

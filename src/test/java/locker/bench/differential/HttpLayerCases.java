@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static locker.bench.differential.CaseKind.PATHS_HTTP;
 import static locker.bench.differential.Cases.student;
@@ -110,42 +111,30 @@ final class HttpLayerCases {
         Student s = student(30);
         String json = s.loginJson();
         byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
-        groups.add(CaseGroup.alone(client(PATHS_HTTP, "login with Expect: 100-continue", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", Cases.login(json).expectContinue());
-        })));
-        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with Content-Length twice, the same value", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", Cases.login(json).header("Content-Length", Integer.toString(jsonBytes.length)));
-        })));
-        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with Content-Length twice, different values", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", Cases.login(json).header("Content-Length", "5").shortTimeout());
-        })));
-        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with Content-Length and Transfer-Encoding: chunked", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                    .header("Content-Type", "application/json").header("Content-Length", "5")
-                    .header("Transfer-Encoding", "chunked").body(null, WireRequest.chunked(jsonBytes, 16))
-                    .withoutContentLength().shortTimeout().watchConnection());
-        })));
-        groups.add(CaseGroup.alone(client(PATHS_HTTP, "login with a chunked body", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                    .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
-                    .body(null, WireRequest.chunked(jsonBytes, 16)).withoutContentLength());
-        })));
-        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login with a chunk size that is not hex", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                    .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
-                    .bodyBytes(null, "zz\r\n" + json + "\r\n0\r\n\r\n").withoutContentLength().shortTimeout());
-        })));
-        groups.add(CaseGroup.alone(handMade(PATHS_HTTP, "login over HTTP/1.0", run -> {
-            run.normaliser().identity(s);
-            run.send("login-or-register", Cases.login(json).version("HTTP/1.0").withoutClose().watchConnection());
-        })));
+        groups.add(loginAlone(true, "login with Expect: 100-continue", s, () -> Cases.login(json).expectContinue()));
+        groups.add(loginAlone(false, "login with Content-Length twice, the same value", s,
+                () -> Cases.login(json).header("Content-Length", Integer.toString(jsonBytes.length))));
+        groups.add(loginAlone(false, "login with Content-Length twice, different values", s,
+                () -> Cases.login(json).header("Content-Length", "5").shortTimeout()));
+        groups.add(loginAlone(false, "login with Content-Length and Transfer-Encoding: chunked", s,
+                () -> WireRequest.post(ApiRoute.LOG_IN.fullPath())
+                        .header("Content-Type", "application/json").header("Content-Length", "5")
+                        .header("Transfer-Encoding", "chunked").body(null, WireRequest.chunked(jsonBytes, 16))
+                        .withoutContentLength().shortTimeout().watchConnection()));
+        groups.add(loginAlone(true, "login with a chunked body", s, () -> WireRequest.post(ApiRoute.LOG_IN.fullPath())
+                .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
+                .body(null, WireRequest.chunked(jsonBytes, 16)).withoutContentLength()));
+        groups.add(loginAlone(false, "login with a chunk size that is not hex", s,
+                () -> WireRequest.post(ApiRoute.LOG_IN.fullPath())
+                        .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
+                        .bodyBytes(null, "zz\r\n" + json + "\r\n0\r\n\r\n").withoutContentLength().shortTimeout()));
+        groups.add(loginAlone(false, "login over HTTP/1.0", s,
+                () -> Cases.login(json).version("HTTP/1.0").withoutClose().watchConnection()));
         return groups;
+    }
+
+    private static CaseGroup loginAlone(boolean client, String name, Student s, Supplier<WireRequest> request) {
+        return CaseGroup.alone(Cases.sendsLogin(PATHS_HTTP, client, name, s, request));
     }
 
     /** {@code GET <target> HTTP/1.1}, as {@link #head}. */

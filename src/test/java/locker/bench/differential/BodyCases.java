@@ -173,8 +173,7 @@ final class BodyCases {
     }
 
     private static void loginBytesCase(List<DiffCase> cases, String what, String contentType, Student s, String byteString) {
-        loginSent(cases, false, what, s, () -> WireRequest.post(ApiRoute.LOG_IN.fullPath())
-                .header("User-Agent", "locker-differential").bodyBytes(contentType, byteString));
+        loginSent(cases, false, what, s, () -> Cases.post(ApiRoute.LOG_IN).bodyBytes(contentType, byteString));
     }
 
     private static void loginSent(List<DiffCase> cases, boolean client, String what, Student s,

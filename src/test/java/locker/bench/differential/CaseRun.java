@@ -104,8 +104,7 @@ final class CaseRun {
     }
 
     WireAnswer refresh(String step, String refreshToken) {
-        return send(step, WireRequest.post(ApiRoute.REFRESH.fullPath()).header("User-Agent", "locker-differential")
-                .json(Cases.refreshJson(refreshToken)));
+        return send(step, Cases.post(ApiRoute.REFRESH).json(Cases.refreshJson(refreshToken)));
     }
 
     void share(Session session) {

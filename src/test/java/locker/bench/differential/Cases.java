@@ -35,13 +35,17 @@ final class Cases {
         });
     }
 
+    /** {@code POST} to {@code route} with the comparison's User-Agent. */
+    static WireRequest post(ApiRoute route) {
+        return WireRequest.post(route.fullPath()).header("User-Agent", "locker-differential");
+    }
+
     static WireRequest login(String json) {
-        return WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("User-Agent", "locker-differential").json(json);
+        return post(ApiRoute.LOG_IN).json(json);
     }
 
     static WireRequest login(String contentType, byte[] body) {
-        return WireRequest.post(ApiRoute.LOG_IN.fullPath()).header("User-Agent", "locker-differential")
-                .body(contentType, body);
+        return post(ApiRoute.LOG_IN).body(contentType, body);
     }
 
     static WireRequest me(String token) {
@@ -62,7 +66,7 @@ final class Cases {
     }
 
     static WireRequest logout(String json, String token) {
-        WireRequest request = WireRequest.post(ApiRoute.LOG_OUT.fullPath()).header("User-Agent", "locker-differential");
+        WireRequest request = post(ApiRoute.LOG_OUT);
         if (token != null) {
             request.bearer(token);
         }

@@ -1,5 +1,6 @@
 package locker.bench;
 
+import locker.loadtest.generator.ProcReadings;
 import locker.loadtest.simulation.LoadTestRun;
 
 import java.io.BufferedReader;
@@ -183,7 +184,7 @@ final class GatlingRun {
     private static Map<String, Double> cpu(Optional<ProcessHandle> gatling, Optional<Server> server,
                                            OptionalInt postgresPort) {
         Map<String, Double> cpu = new LinkedHashMap<>();
-        if (!ProcessCpu.available()) {
+        if (!ProcReadings.available()) {
             return cpu;
         }
         gatling.ifPresent(jvm -> cpu.putAll(ProcessCpu.read(ProcessCpu.LOAD_JVM, jvm,

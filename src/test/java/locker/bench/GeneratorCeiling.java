@@ -2,6 +2,7 @@ package locker.bench;
 
 import locker.bench.BenchmarkReport.Row;
 import locker.bench.Goal.Limit;
+import locker.loadtest.generator.ProcReadings;
 import locker.twin.stack.EmbeddedStack;
 
 import java.util.ArrayList;
@@ -159,7 +160,7 @@ final class GeneratorCeiling {
     }
 
     private static double stubCpuSeconds(NginxStub stub) {
-        return ProcessCpu.available() ? ProcessCpu.read("stub", stub.process(), OptionalInt.empty())
+        return ProcReadings.available() ? ProcessCpu.read("stub", stub.process(), OptionalInt.empty())
                 .values().stream().mapToDouble(Double::doubleValue).sum() : 0;
     }
 }

@@ -28,11 +28,6 @@ final class ProcessCpu {
 
     private ProcessCpu() {}
 
-    /** True where there is a /proc to read. */
-    static boolean available() {
-        return ProcReadings.available();
-    }
-
     /**
      * CPU seconds of {@code jvm} by thread group, the keys prefixed with {@code label} ("load JVM: gatling"),
      * and, when a port is given, of the PostgreSQL server on that port (its postmaster was started by pg_ctl,

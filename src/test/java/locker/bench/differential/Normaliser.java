@@ -102,41 +102,33 @@ final class Normaliser {
     }
 
     private String accessToken(String token) {
-        String label = tokens.get(token);
-        if (label == null) {
-            label = "access-token-" + ++accessTokens;
-            remember(token, label);
-            newShapes.add(label + ": " + shape(token));
+        if (tokens.containsKey(token)) {
+            return tokens.get(token);
         }
+        String label = remember(token, "access-token-" + ++accessTokens);
+        newShapes.add(label + ": " + shape(token));
         return label;
     }
 
     private String refreshToken(String token) {
-        String label = tokens.get(token);
-        if (label == null) {
-            label = "refresh-token-" + ++refreshTokens;
-            remember(token, label);
-        }
-        return label;
+        return tokens.containsKey(token) ? tokens.get(token) : remember(token, "refresh-token-" + ++refreshTokens);
     }
 
     /** A token the comparison made itself (a forged one): its jti and hash are named after {@code what}. */
     String sent(String token, String what) {
-        String label = tokens.get(token);
-        if (label == null) {
-            label = "sent-token-" + ++sentTokens + " (" + what + ")";
-            remember(token, label);
-        }
-        return label;
+        return tokens.containsKey(token) ? tokens.get(token)
+                : remember(token, "sent-token-" + ++sentTokens + " (" + what + ")");
     }
 
-    private void remember(String token, String label) {
+    /** Labels a token seen for the first time, and its hash and jti after it; returns the label. */
+    private String remember(String token, String label) {
         tokens.put(token, label);
         hashes.put(TokenHash.of(token), label);
         String jti = claims(token).map(c -> c.path("jti")).filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
         if (jti != null) {
             jtis.putIfAbsent(jti, label);
         }
+        return label;
     }
 
     /** The token shapes described since the last call, for the exchange that showed them first. */

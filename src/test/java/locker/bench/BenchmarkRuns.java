@@ -3,12 +3,14 @@ package locker.bench;
 import locker.loadtest.results.Outcome;
 import locker.loadtest.results.RunResults;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static locker.bench.BenchmarkReport.number;
@@ -41,7 +43,7 @@ record BenchmarkRuns(Path project, Path logs, BenchmarkOptions options) {
         say("run " + name + ": " + String.join(" ", prefix) + (prefix.isEmpty() ? "" : " ") + command(shown));
         GatlingRun.Result run = GatlingRun.run(project, prefix, settings, logs.resolve(name + ".json"),
                 logs.resolve(name + ".log"), server);
-        RunResults results = RunFigures.exists(run.resultsFile()) ? RunResults.read(run.resultsFile()) : null;
+        RunResults results = Files.isRegularFile(run.resultsFile()) ? RunResults.read(run.resultsFile()) : null;
         RunFigures figures = results == null ? null : RunFigures.of(results);
         say("  " + (figures == null ? "no results file (exit status " + run.exitCode() + "; see " + run.log() + ")"
                 : describe(figures)) + "; " + number(run.wallTime().toMillis() / 1000.0, 1) + " s in all");
@@ -70,6 +72,19 @@ record BenchmarkRuns(Path project, Path logs, BenchmarkOptions options) {
             map.put(pairs[i], pairs[i + 1]);
         }
         return map;
+    }
+
+    /** Ends {@code process}, forcibly when it has not ended within {@code seconds}. */
+    static void stop(Process process, int seconds) {
+        process.destroy();
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     static void say(String line) {

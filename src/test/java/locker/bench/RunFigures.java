@@ -6,8 +6,6 @@ import locker.loadtest.results.RunResults;
 import locker.loadtest.results.RunResults.RequestResult;
 import locker.loadtest.results.RunResults.Summary;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +58,5 @@ record RunFigures(long requests, long failed, double wallSeconds, double wallRat
     /** An outcome's count, 0 when the run did not report it. */
     long outcome(Outcome outcome) {
         return outcomes.getOrDefault(outcome.key(), 0L);
-    }
-
-    static boolean exists(Path resultsFile) {
-        return Files.isRegularFile(resultsFile);
     }
 }

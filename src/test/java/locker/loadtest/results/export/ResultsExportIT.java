@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -274,7 +275,8 @@ class ResultsExportIT {
         Path copy = runDirectory.resolve("load_test_results.json");
         JsonNode written = JSON.readTree(copy.toFile());
         Path regenerated = WORK.resolve("regenerated").resolve("load_test_results.json");
-        RunResults exported = new ResultsExporter(new ResultsSettings(regenerated, true, WORK, java.util.Optional.empty())).export(runDirectory);
+        RunResults exported = new ResultsExporter(new ResultsSettings(regenerated, true, WORK, Optional.empty()))
+                .export(runDirectory);
         JsonNode document = JSON.readTree(JSON.writeValueAsString(exported));
         assertThat(document).isEqualTo(written).isEqualTo(results);
         assertThat(JSON.readTree(regenerated.toFile())).isEqualTo(written);

@@ -73,7 +73,7 @@ public final class LoadTestRun {
         }
         this.students = new StudentFeeder(config.shard.slice(TestUserRoster.of(testData.plan())));
         this.recording = new RunRecording(config, target);
-        target.contract().ifPresent(recording::contractChecked);
+        recording.contractChecked(target.contract());
     }
 
     /**

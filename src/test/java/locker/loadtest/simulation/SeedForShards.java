@@ -3,6 +3,7 @@ package locker.loadtest.simulation;
 import locker.config.LoadTestConfig;
 import locker.config.SettingSource;
 import locker.loadtest.results.ExitStatus;
+import locker.loadtest.results.RunTimeline;
 import locker.testdata.SeedResult;
 import locker.testdata.TestData;
 import locker.testdata.TestDataRefusedException;
@@ -21,7 +22,8 @@ public final class SeedForShards {
     public static void main(String[] args) {
         // the generators' settings, which say EXTERNAL_TEST_DATA=true (or are refused), are this command's too
         LoadTestConfig config = LoadTestRun.settingsOrExit(SettingSource.standard().with("EXTERNAL_TEST_DATA", "true"));
-        try (Target target = Target.start(config, true); TestData data = TestData.connect(target.database(), target.redis())) {
+        try (Target target = Target.start(config, true, new RunTimeline());
+             TestData data = TestData.connect(target.database(), target.redis())) {
             SeedResult seeded = data.seed(config.seedPlan(config.totalUsers));
             System.out.println("seeded once for " + config.shard.count() + " generator(s) as run #" + seeded.runId()
                     + ". Start each with BASE_URL=" + config.baseUrl.orElseThrow() + " EXTERNAL_TEST_DATA=true SHARD_COUNT="

@@ -24,36 +24,18 @@ import java.util.Optional;
  * reference stack started here. Before anything else touches it, the target must pass the pre-flight check
  * ({@link Preflight}); otherwise the JVM ends with {@link ExitStatus#PREFLIGHT_FAILED}, nothing seeded. A server at
  * BASE_URL must then answer as the load test expects ({@link ContractCheck}), or the JVM ends with
- * {@link ExitStatus#CONTRACT_MISMATCH}.
+ * {@link ExitStatus#CONTRACT_MISMATCH}. {@code databaseReachable}: whether the run has a database for its test data
+ * (always, for the embedded stack); {@code contract}: the contract check done before the run, null when none was (the
+ * embedded stack, CONTRACT_CHECK=false).
  */
-final class Target implements AutoCloseable {
-    private final EmbeddedStack stack;
-    private final String baseUrl;
-    private final DbTarget database;
-    private final RedisTarget redis;
-    private final boolean databaseReachable;
-    private final ContractReport contract;
-
-    private Target(EmbeddedStack stack, String baseUrl, DbTarget database, RedisTarget redis, boolean databaseReachable,
-                   ContractReport contract) {
-        this.stack = stack;
-        this.baseUrl = baseUrl;
-        this.database = database;
-        this.redis = redis;
-        this.databaseReachable = databaseReachable;
-        this.contract = contract;
-    }
-
+record Target(EmbeddedStack stack, String baseUrl, DbTarget database, RedisTarget redis, boolean databaseReachable,
+              ContractReport contract) implements AutoCloseable {
     /**
      * Starts the embedded stack when the settings ask for it, checks the target's health and warms the stack up. A
      * server at BASE_URL must also have a reachable database (unless RUN_WITHOUT_DATABASE) and, unless
-     * {@code checkContract} is false or CONTRACT_CHECK turns it off, pass the contract check.
+     * {@code checkContract} is false or CONTRACT_CHECK turns it off, pass the contract check. Notes in {@code timeline}
+     * when the embedded stack started and was warmed up.
      */
-    static Target start(LoadTestConfig config, boolean checkContract) {
-        return start(config, checkContract, new RunTimeline());
-    }
-
-    /** The same, noting in {@code timeline} when the embedded stack started and was warmed up. */
     static Target start(LoadTestConfig config, boolean checkContract, RunTimeline timeline) {
         EmbeddedStack stack = null;
         if (config.usesEmbeddedStack()) {
@@ -142,28 +124,6 @@ final class Target implements AutoCloseable {
         LoadTestRun.LOG.info("contract check passed: {} answers as the load test expects, in {} s",
                 report.rows().size(), String.format(java.util.Locale.ROOT, "%.1f", report.seconds()));
         return report;
-    }
-
-    String baseUrl() {
-        return baseUrl;
-    }
-
-    DbTarget database() {
-        return database;
-    }
-
-    RedisTarget redis() {
-        return redis;
-    }
-
-    /** Whether the run has a database for its test data (always, for the embedded stack). */
-    boolean databaseReachable() {
-        return databaseReachable;
-    }
-
-    /** The contract check done before the run; empty when none was (the embedded stack, CONTRACT_CHECK=false). */
-    Optional<ContractReport> contract() {
-        return Optional.ofNullable(contract);
     }
 
     /** Whether the server runs in this JVM (its CPU and heap are then sampled with the generator's). */

@@ -161,19 +161,13 @@ public final class LoadTestRun {
         return recording.record(outcome);
     }
 
-    /** A session step that counts what the last hold's answer means (won, refused by the database). */
-    public Function<Session, Session> recordHold() {
-        return recording.recordAnswer(SessionKeys.HOLD_ANSWER);
-    }
-
-    /** A session step that counts what the last confirm's answer means (confirmed, refused). */
-    public Function<Session, Session> recordConfirm() {
-        return recording.recordAnswer(SessionKeys.CONFIRM_ANSWER);
-    }
-
-    /** A session step that counts what the last release-hold's answer means (given up, refused). */
-    public Function<Session, Session> recordGiveUp() {
-        return recording.recordAnswer(SessionKeys.GIVE_UP_ANSWER);
+    /**
+     * A session step that counts what the last answer under {@code answerKey} means: {@link SessionKeys#HOLD_ANSWER}
+     * (won, refused by the database), {@link SessionKeys#CONFIRM_ANSWER} (confirmed, refused) or
+     * {@link SessionKeys#GIVE_UP_ANSWER} (given up, refused).
+     */
+    public Function<Session, Session> recordAnswer(String answerKey) {
+        return recording.recordAnswer(answerKey);
     }
 
     /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */

@@ -33,9 +33,9 @@ public class LockerRaceSimulation extends LoadTestSimulation {
                 .exitHereIfFailed()
                 .exec(new LineUp(racers).waitForAll())
                 .exec(run.record(Outcome.HOLD_ATTEMPTS))
-                .exec(endpoints.hold()).exec(run.recordHold())
+                .exec(endpoints.hold()).exec(run.recordAnswer(HOLD_ANSWER))
                 .doIf(session -> session.contains(HOLD_ANSWER) && session.get(HOLD_ANSWER) == LockerAnswer.HELD).then(
-                        exec(endpoints.confirm()).exec(run.recordConfirm()))
+                        exec(endpoints.confirm()).exec(run.recordAnswer(CONFIRM_ANSWER)))
                 .doIf(session -> session.contains(HOLD_ANSWER) && session.get(HOLD_ANSWER) == LockerAnswer.ALREADY_HELD)
                 .then(exec(run.record(Outcome.LOST_RACE)))
                 .injectOpen(atOnceUsers(racers)))

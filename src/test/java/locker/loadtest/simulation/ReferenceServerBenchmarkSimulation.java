@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
+import static locker.loadtest.scenario.SessionKeys.CONFIRM_ANSWER;
 import static locker.loadtest.scenario.SessionKeys.LOCKERS;
 import static locker.loadtest.scenario.SessionKeys.LOCKER_ID;
 
@@ -32,7 +33,7 @@ public class ReferenceServerBenchmarkSimulation extends LoadTestSimulation {
         int users = config.benchmarkUsers;
         boolean cycle = config.benchmarkRequests == BenchmarkRequests.CYCLE;
         ChainBuilder repeated = cycle
-                ? exec(endpoints.hold(LockerAnswer.HELD), endpoints.confirm()).exec(run.recordConfirm())
+                ? exec(endpoints.hold(LockerAnswer.HELD), endpoints.confirm()).exec(run.recordAnswer(CONFIRM_ANSWER))
                         .exec(endpoints.release()).exec(run.record(Outcome.RELEASED))
                 : exec(endpoints.listLockers());
         ChainBuilder takeALocker = exec(this::takeALockerOfOwn).exec(crashLoadGeneratorIf(

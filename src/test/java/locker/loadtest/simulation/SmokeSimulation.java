@@ -6,6 +6,9 @@ import locker.loadtest.results.Outcome;
 import locker.loadtest.scenario.Endpoints;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
+import static locker.loadtest.scenario.SessionKeys.CONFIRM_ANSWER;
+import static locker.loadtest.scenario.SessionKeys.GIVE_UP_ANSWER;
+import static locker.loadtest.scenario.SessionKeys.HOLD_ANSWER;
 import static locker.loadtest.scenario.SessionKeys.LOCKERS;
 import static locker.loadtest.scenario.SessionKeys.LOCKER_ID;
 
@@ -28,10 +31,10 @@ public class SmokeSimulation extends LoadTestSimulation {
                 .exec(endpoints.listLockers())
                 .exitHereIfFailed()
                 .exec(session -> session.set(LOCKER_ID, session.<LockerList>get(LOCKERS).free().get(0)))
-                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exitHereIfFailed()
-                .exec(endpoints.releaseHold()).exec(run.recordGiveUp()).exitHereIfFailed()
-                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordHold()).exitHereIfFailed()
-                .exec(endpoints.confirm()).exec(run.recordConfirm()).exitHereIfFailed()
+                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordAnswer(HOLD_ANSWER)).exitHereIfFailed()
+                .exec(endpoints.releaseHold()).exec(run.recordAnswer(GIVE_UP_ANSWER)).exitHereIfFailed()
+                .exec(endpoints.hold(LockerAnswer.HELD)).exec(run.recordAnswer(HOLD_ANSWER)).exitHereIfFailed()
+                .exec(endpoints.confirm()).exec(run.recordAnswer(CONFIRM_ANSWER)).exitHereIfFailed()
                 .exec(endpoints.myLocker()).exitHereIfFailed()
                 .exec(endpoints.release()).exitHereIfFailed().exec(run.record(Outcome.RELEASED))
                 .exec(endpoints.myLockerIsEmpty())

@@ -20,7 +20,6 @@ import locker.loadtest.results.export.ExportAtExit;
 import locker.loadtest.scenario.Outcomes;
 import locker.testdata.TestDataSummary;
 import locker.twin.server.ReferenceServer;
-import redis.clients.jedis.Jedis;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -91,7 +90,8 @@ final class RunRecording {
     }
 
     void startSampling() {
-        metrics = new ServerMetricsSampler(metricsConnection(), metricsRedis(), target.embedded(), Duration.ofSeconds(1));
+        metrics = new ServerMetricsSampler(metricsConnection(), target.redis().connectIfAnswering(), target.embedded(),
+                Duration.ofSeconds(1));
         generatorSampler = GeneratorSampler.start();
     }
 
@@ -148,9 +148,5 @@ final class RunRecording {
         } catch (SQLException e) {
             return Optional.empty();
         }
-    }
-
-    private Optional<Jedis> metricsRedis() {
-        return target.redis().connectIfAnswering();
     }
 }

@@ -14,7 +14,6 @@ import locker.loadtest.contractcheck.ContractCast;
 import locker.loadtest.results.ExitStatus;
 import locker.testdata.RestoreFailedException;
 import locker.testdata.RestoreMismatchException;
-import locker.testdata.RestoreReport;
 import locker.testdata.SeedResult;
 import locker.testdata.TestData;
 import locker.testdata.TestDataRefusedException;
@@ -74,13 +73,11 @@ final class TestDataLifecycle {
             return;
         }
         testData = TestData.connect(database, redis);
-        SeedResult seeded;
         try {
             seeded = testData.seed(plan);
         } catch (TestDataRefusedException e) {
             throw ExitStatus.PREFLIGHT_FAILED.exit(e.getMessage());
         }
-        this.seeded = seeded;
         seeded.earlierRun().ifPresent(report -> LoadTestRun.LOG.warn(
                 "an earlier run had not been restored; restored it first: {}", report.summary()));
     }
@@ -158,8 +155,7 @@ final class TestDataLifecycle {
                         + " removes it");
                 LoadTestRun.LOG.warn("test data kept (KEEP_TEST_DATA); scripts/restore.sh or the next run removes it");
             } else if (testData != null) {
-                RestoreReport restored = testData.restore();
-                summary = summary.restored(restored);
+                summary = summary.restored(testData.restore());
             }
         } catch (RestoreMismatchException e) {
             summary = summary.failedToRestore(e.report());

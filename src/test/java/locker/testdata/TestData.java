@@ -272,7 +272,9 @@ public final class TestData implements AutoCloseable {
             acquireRunLock("restore");
             try {
                 first.accept(connection);
-                report = restoreUnrestoredRun();
+                Optional<Seeding> run = unrestoredRun();
+                report = run.isEmpty() ? RestoreReport.nothingToRestore()
+                        : Restorer.restore(connection, run.get(), redis, hook);
                 activeRun = null;
             } finally {
                 releaseRunLock();
@@ -294,9 +296,7 @@ public final class TestData implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopFlusher();
-        if (connection != null && activeRun != null) {
-            flushTokenLedger();
-        }
+        flushTokenLedger();
         if (connection != null) {
             try {
                 connection.close();
@@ -307,11 +307,7 @@ public final class TestData implements AutoCloseable {
     }
 
     private Optional<RestoreReport> restoreEarlierRun() throws SQLException {
-        if (!LoadTestSchema.exists(connection)) {
-            return Optional.empty();
-        }
-        LoadTestSchema.migrate(db);
-        Optional<Seeding> earlier = SeedingLedger.unrestored(connection);
+        Optional<Seeding> earlier = unrestoredRun();
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
@@ -325,13 +321,13 @@ public final class TestData implements AutoCloseable {
         return Optional.of(report);
     }
 
-    private RestoreReport restoreUnrestoredRun() throws SQLException {
+    /** The ledger's unrestored run, the ledger's schema first brought to this version; empty without a ledger. */
+    private Optional<Seeding> unrestoredRun() throws SQLException {
         if (!LoadTestSchema.exists(connection)) {
-            return RestoreReport.nothingToRestore();
+            return Optional.empty();
         }
         LoadTestSchema.migrate(db);
-        Optional<Seeding> run = SeedingLedger.unrestored(connection);
-        return run.isEmpty() ? RestoreReport.nothingToRestore() : Restorer.restore(connection, run.get(), redis, hook);
+        return SeedingLedger.unrestored(connection);
     }
 
     private void acquireRunLock(String action) throws SQLException {

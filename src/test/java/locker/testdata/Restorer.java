@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,8 +23,8 @@ final class Restorer {
 
     static RestoreReport restore(Connection c, Seeding run, RedisTarget redis, PhaseHook hook) throws SQLException {
         Set<Long> testSerials = SeedingLedger.testSerialIds(c, run.id());
-        RedisCleanup.Outcome redisOutcome = RedisCleanup.clean(redis, run, testSerials,
-                SeedingLedger.tokenIds(c, run.id()), heldLockers(c, run.id()));
+        RedisCleanup.Outcome redisOutcome = RedisCleanup.clean(redis, run, testSerials, SeedingLedger.tokenIds(c, run.id()),
+                SeedingLedger.ofRun(c, HELD_LOCKERS, run.id(), row -> row.getLong(1)));
         c.setAutoCommit(false);
         try {
             RemovedRows removed = removeTestData(c, run.id());
@@ -53,18 +51,5 @@ final class Restorer {
                         row.getLong("refresh_tokens_deleted"), row.getLong("users_deleted"), row.getLong("lockers_deleted"));
             }
         }
-    }
-
-    private static List<Long> heldLockers(Connection c, long runId) throws SQLException {
-        List<Long> lockers = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(HELD_LOCKERS)) {
-            s.setLong(1, runId);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    lockers.add(rows.getLong(1));
-                }
-            }
-        }
-        return lockers;
     }
 }

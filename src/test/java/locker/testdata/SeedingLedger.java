@@ -68,29 +68,31 @@ final class SeedingLedger {
     }
 
     static Set<Long> testSerialIds(Connection c, long runId) throws SQLException {
-        Set<Long> serials = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT serial_id FROM loadtest.run_users WHERE run_id = ?")) {
-            s.setLong(1, runId);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    serials.add(rows.getLong(1));
-                }
-            }
-        }
-        return serials;
+        return new HashSet<>(ofRun(c, "SELECT serial_id FROM loadtest.run_users WHERE run_id = ?", runId,
+                row -> row.getLong(1)));
     }
 
     static List<String> tokenIds(Connection c, long runId) throws SQLException {
-        List<String> jtis = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT jti FROM loadtest.run_tokens WHERE run_id = ? ORDER BY jti")) {
+        return ofRun(c, "SELECT jti FROM loadtest.run_tokens WHERE run_id = ? ORDER BY jti", runId,
+                row -> row.getString(1));
+    }
+
+    /** What {@code column} reads of each row that {@code sql} selects for the run, its one parameter. */
+    static <T> List<T> ofRun(Connection c, String sql, long runId, Column<T> column) throws SQLException {
+        List<T> values = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, runId);
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
-                    jtis.add(rows.getString(1));
+                    values.add(column.of(rows));
                 }
             }
         }
-        return jtis;
+        return values;
+    }
+
+    interface Column<T> {
+        T of(ResultSet row) throws SQLException;
     }
 
     static void recordTokenIds(Connection c, long runId, List<String> jtis) throws SQLException {

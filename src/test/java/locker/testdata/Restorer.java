@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Set;
 
 /**
  * Takes a run's test data out (Redis first, then the database in one transaction) and compares every
@@ -22,9 +21,8 @@ final class Restorer {
     private Restorer() {}
 
     static RestoreReport restore(Connection c, Seeding run, RedisTarget redis, PhaseHook hook) throws SQLException {
-        Set<Long> testSerials = SeedingLedger.testSerialIds(c, run.id());
-        RedisCleanup.Outcome redisOutcome = RedisCleanup.clean(redis, run, testSerials, SeedingLedger.tokenIds(c, run.id()),
-                SeedingLedger.ofRun(c, HELD_LOCKERS, run.id(), row -> row.getLong(1)));
+        RedisCleanup.Outcome redisOutcome = RedisCleanup.clean(redis, run, SeedingLedger.testSerialIds(c, run.id()),
+                SeedingLedger.tokenIds(c, run.id()), SeedingLedger.ofRun(c, HELD_LOCKERS, run.id(), row -> row.getLong(1)));
         c.setAutoCommit(false);
         try {
             RemovedRows removed = removeTestData(c, run.id());

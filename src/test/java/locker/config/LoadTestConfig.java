@@ -40,7 +40,6 @@ public final class LoadTestConfig {
     public static final String EMBEDDED_TARGET = "embedded reference stack";
     /** Declared defaults that other code builds on (test data, fixtures). */
     public static final long DEFAULT_STUDENT_ID_START = STUDENT_ID_START.fallback();
-    public static final int DEFAULT_TOTAL_USERS = TOTAL_USERS.fallback();
     public static final int DEFAULT_TEST_LOCKERS_COUNT = TEST_LOCKERS_COUNT.fallback();
 
     // Each field is the setting of the same name in Settings (default, rule and meaning are there), unless noted.

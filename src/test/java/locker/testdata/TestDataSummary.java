@@ -32,11 +32,6 @@ public record TestDataSummary(String studentIds, int testLockers, @JsonInclude(J
         this(studentIds, testLockers, restore, restoredExactly, null, null, List.of());
     }
 
-    public TestDataSummary(String studentIds, int testLockers, String restore, Boolean restoredExactly,
-                           List<String> leftOnServer, Integer lockersLeft) {
-        this(studentIds, testLockers, restore, restoredExactly, leftOnServer, lockersLeft, List.of());
-    }
-
     /** Before the restore: the plan's students and lockers. */
     public static TestDataSummary of(SeedPlan plan) {
         return new TestDataSummary(plan.studentIds(), plan.testLockersCount(), null, null);
@@ -71,6 +66,6 @@ public record TestDataSummary(String studentIds, int testLockers, @JsonInclude(J
      * the server.
      */
     public TestDataSummary withoutDatabase(String givenBack, List<String> leftOnServer, int lockersLeft) {
-        return new TestDataSummary(studentIds, 0, givenBack, false, List.copyOf(leftOnServer), lockersLeft);
+        return new TestDataSummary(studentIds, 0, givenBack, false, List.copyOf(leftOnServer), lockersLeft, List.of());
     }
 }

@@ -95,17 +95,7 @@ public record Setting<T>(String name, T fallback, Rule<T> rule, String meaning) 
     /** A duration in seconds (fractions allowed, as in the original load test's settings), recorded in seconds. */
     static Rule<Duration> seconds(double min, double max) {
         Rule<Double> number = number(min, max);
-        return new Rule<>() {
-            @Override
-            public Duration parse(String text) {
-                return ofSeconds(number.parse(text));
-            }
-
-            @Override
-            public Object shown(Duration value) {
-                return LoadTestConfig.seconds(value);
-            }
-        };
+        return shownAs(text -> ofSeconds(number.parse(text)), LoadTestConfig::seconds);
     }
 
     static Duration ofSeconds(double seconds) {
@@ -125,41 +115,38 @@ public record Setting<T>(String name, T fallback, Rule<T> rule, String meaning) 
         E[] constants = type.getEnumConstants();
         String accepts = "one of " + Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        return new Rule<>() {
-            @Override
-            public E parse(String text) {
-                return Arrays.stream(constants).filter(c -> c.name().equalsIgnoreCase(text)).findFirst()
-                        .orElseThrow(() -> new Refused(accepts));
-            }
-
-            @Override
-            public Object shown(E value) {
-                return value.name().toLowerCase(Locale.ROOT);
-            }
-        };
+        return shownAs(text -> Arrays.stream(constants).filter(c -> c.name().equalsIgnoreCase(text)).findFirst()
+                .orElseThrow(() -> new Refused(accepts)), value -> value.name().toLowerCase(Locale.ROOT));
     }
 
     /** An http(s) URL with a host, without a trailing slash. */
     static Rule<Optional<String>> httpUrl() {
+        return shownAs(text -> {
+            String url = text.replaceAll("/+$", "");
+            try {
+                URI uri = new URI(url);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                        && uri.getQuery() == null && uri.getFragment() == null) {
+                    return Optional.of(url);
+                }
+            } catch (URISyntaxException e) {
+                // refused below
+            }
+            throw new Refused("an http:// or https:// URL with a host, such as http://localhost:3000");
+        }, value -> value.orElse(null));
+    }
+
+    /** {@code parse}, with its values recorded as {@code shown} gives them. */
+    private static <T> Rule<T> shownAs(Rule<T> parse, Function<T, Object> shown) {
         return new Rule<>() {
             @Override
-            public Optional<String> parse(String text) {
-                String url = text.replaceAll("/+$", "");
-                try {
-                    URI uri = new URI(url);
-                    if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                            && uri.getQuery() == null && uri.getFragment() == null) {
-                        return Optional.of(url);
-                    }
-                } catch (URISyntaxException e) {
-                    // refused below
-                }
-                throw new Refused("an http:// or https:// URL with a host, such as http://localhost:3000");
+            public T parse(String text) {
+                return parse.parse(text);
             }
 
             @Override
-            public Object shown(Optional<String> value) {
-                return value.orElse(null);
+            public Object shown(T value) {
+                return shown.apply(value);
             }
         };
     }

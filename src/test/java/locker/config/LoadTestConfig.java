@@ -184,11 +184,6 @@ public final class LoadTestConfig {
         r.throwIfProblems();
     }
 
-    /** Reads and checks the settings of this run: {@code -D} first, then the environment, then load-test.conf. */
-    public static LoadTestConfig load() {
-        return from(SettingSource.standard());
-    }
-
     public static LoadTestConfig from(SettingSource source) {
         return new LoadTestConfig(new SettingReader(source));
     }

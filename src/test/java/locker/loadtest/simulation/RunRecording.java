@@ -56,7 +56,6 @@ final class RunRecording {
         return outcomes;
     }
 
-    /** A session step that counts an outcome, for simulations that do not go through the journey. */
     Function<Session, Session> record(Outcome outcome) {
         return session -> {
             if (!session.isFailed()) {
@@ -81,7 +80,6 @@ final class RunRecording {
         contract = report;
     }
 
-    /** The run's capacity search (PROFILE=capacity), created on first use; its record is written after the run. */
     CapacitySearch capacitySearch() {
         if (capacitySearch == null) {
             capacitySearch = new CapacitySearch(CapacityPlan.of(config), CapacityGoals.of(config), outcomes::asMap);

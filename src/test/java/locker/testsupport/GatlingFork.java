@@ -71,11 +71,22 @@ public final class GatlingFork {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m"));
             command.add("-DGATLING_RESULTS_DIR=" + resultsDirectory);
+            // the JVM's user preferences in a folder of its own, removed when it ends: JVMs started at once otherwise
+            // contend for one lock file in the home folder and print "Couldn't flush user prefs: ...Exception..."
+            Path preferences = Files.createTempDirectory("gatling-fork-prefs");
+            command.add("-Djava.util.prefs.userRoot=" + preferences);
             systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                     "--simulation", simulation.getName(), "--results-folder", resultsDirectory.toString()));
-            return new Started(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(),
-                    log);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process.onExit().thenRun(() -> {
+                try {
+                    Folders.deleteRecursively(preferences);
+                } catch (IOException e) {
+                    // a few bytes left in the temporary folder
+                }
+            });
+            return new Started(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import locker.twin.stack.EmbeddedStack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -39,7 +40,8 @@ public final class SeedingBenchmark {
         table.add(List.of("users", "lockers", "attempt", "seed ms", "restore ms"));
         for (Timing t : measure(SIZES)) {
             table.add(List.of(String.valueOf(t.users()), String.valueOf(t.lockers()), String.valueOf(t.attempt()),
-                    String.format("%.0f", t.seedSeconds() * 1000), String.format("%.0f", t.restoreSeconds() * 1000)));
+                    String.format(Locale.ROOT, "%.0f", t.seedSeconds() * 1000),
+                    String.format(Locale.ROOT, "%.0f", t.restoreSeconds() * 1000)));
         }
         System.out.println("\n" + TextTable.align(table));
     }

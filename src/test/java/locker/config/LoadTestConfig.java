@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +33,8 @@ public final class LoadTestConfig {
     /** PER_USER_LOGGING=auto logs each student's lines in runs of at most this many students. */
     public static final int AUTO_LOGGING_MAX_USERS = 1_000;
     /** {@link #describe()} records under this key the database the test data went into, this for the embedded one. */
-    public static final String DATABASE_KEY = "db";
-    public static final String EMBEDDED_DATABASE = "embedded";
+    private static final String DATABASE_KEY = "db";
+    private static final String EMBEDDED_DATABASE = "embedded";
     /** BASE_URL as {@link #describe()} records it for the embedded stack. */
     public static final String EMBEDDED_TARGET = "embedded reference stack";
     /** Declared defaults that other code builds on (test data, fixtures). */
@@ -140,7 +139,8 @@ public final class LoadTestConfig {
         PerUserLogging logging = r.read(PER_USER_LOGGING);
         // capacity students loop for as long as the search runs: their lines would grow with its length, not its users
         perUserLogging = logging == PerUserLogging.ON
-                || (logging == PerUserLogging.AUTO && totalUsers <= AUTO_LOGGING_MAX_USERS && profile != Profile.CAPACITY);
+                || (logging == PerUserLogging.AUTO && totalUsers <= AUTO_LOGGING_MAX_USERS
+                && profile != Profile.CAPACITY);
 
         requestTimeout = r.read(REQUEST_TIMEOUT);
         maxConnections = r.read(MAX_CONNECTIONS);
@@ -286,7 +286,8 @@ public final class LoadTestConfig {
     /** Whether settings as {@link #describe()} gave them (or without a target at all) are a run on the embedded stack. */
     public static boolean describesEmbeddedStack(Map<String, Object> described) {
         Object target = described.get(BASE_URL.key());
-        return EMBEDDED_DATABASE.equals(described.get(DATABASE_KEY)) || target == null || EMBEDDED_TARGET.equals(target);
+        return EMBEDDED_DATABASE.equals(described.get(DATABASE_KEY)) || target == null
+                || EMBEDDED_TARGET.equals(target);
     }
 
     /** The test data of a run with this many students. */

@@ -158,7 +158,8 @@ public record Setting<T>(String name, T fallback, Rule<T> rule, String meaning) 
 
     /** A PostgreSQL name (database, user) as a client may give it: 1 to 63 characters without spaces or quotes. */
     static Rule<String> identifier() {
-        return matching(IDENTIFIER, "a name of 1 to " + MAX_IDENTIFIER_LENGTH + " characters without spaces, quotes or control characters");
+        return matching(IDENTIFIER,
+                "a name of 1 to " + MAX_IDENTIFIER_LENGTH + " characters without spaces, quotes or control characters");
     }
 
     private static Rule<String> matching(Pattern pattern, String accepts) {

@@ -36,7 +36,8 @@ import static locker.config.Setting.wholeNumber;
  */
 public final class Settings {
     private static final List<Setting<?>> DECLARED = new ArrayList<>();
-    private static final String IDENTIFIER_TEXT = "1–" + Setting.MAX_IDENTIFIER_LENGTH + " characters, no spaces or quotes";
+    private static final String IDENTIFIER_TEXT =
+            "1–" + Setting.MAX_IDENTIFIER_LENGTH + " characters, no spaces or quotes";
 
     // ---- target ----
     public static final Setting<Optional<String>> BASE_URL = declare("BASE_URL", Optional.empty(), httpUrl(),
@@ -111,7 +112,8 @@ public final class Settings {
             + "`STUDENT_ID_START + N - 1` for N = `TOTAL_USERS`, `RACE_USERS`, `BENCHMARK_USERS` or (`capacity`) "
             + "`CAPACITY_MAX`, and the last must still have 10 digits");
     public static final Setting<Integer> TEST_LOCKERS_COUNT = declare("TEST_LOCKERS_COUNT", 150,
-            wholeNumber(0, MAX_TEST_LOCKERS_COUNT), "lockers added for the run and removed after it; 0 to " + thousands(MAX_TEST_LOCKERS_COUNT));
+            wholeNumber(0, MAX_TEST_LOCKERS_COUNT),
+            "lockers added for the run and removed after it; 0 to " + thousands(MAX_TEST_LOCKERS_COUNT));
     public static final Setting<String> DB_HOST = declare("DB_HOST", "localhost", hostName(),
             "the server's PostgreSQL, a host name or IP address (ignored for the embedded stack, which uses its "
             + "own)");
@@ -146,7 +148,8 @@ public final class Settings {
             "this generator's number among `SHARD_COUNT`, from 0: it runs its slice of the test students (the "
             + "journey's simulation only)");
     public static final Setting<Integer> SHARD_COUNT = declare("SHARD_COUNT", 1, wholeNumber(1, MAX_SHARDS),
-            "how many load generators share the run (1 to " + MAX_SHARDS + "); above 1 needs `EXTERNAL_TEST_DATA=true` and a "
+            "how many load generators share the run (1 to " + MAX_SHARDS + "); above 1 needs "
+            + "`EXTERNAL_TEST_DATA=true` and a "
             + "`BASE_URL`; each generator runs its share of `TOTAL_USERS`, `CONCURRENT_USERS`, `SOAK_ARRIVAL_RATE` "
             + "and `MIN_THROUGHPUT`");
 
